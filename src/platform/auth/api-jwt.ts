@@ -1,0 +1,83 @@
+import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema.ts';
+import type { Keys } from '../crypto/keys.ts';
+import { ProblemError } from '../errors/problem.ts';
+import { findApiClient } from './api-client-repository.ts';
+
+/** Who is calling an API, as established from a verified ZGW JWT. */
+export interface ApiCaller {
+  clientId: string;
+  userId: string;
+  userRepresentation: string;
+  heeftAlleAutorisaties: boolean;
+  scopes: string[];
+}
+
+export interface JwtPolicy {
+  maxAgeSeconds: number;
+  clockSkewSeconds: number;
+}
+
+function refuse(detail: string): ProblemError {
+  return new ProblemError('not_authenticated', detail, [], { 'WWW-Authenticate': 'Bearer' });
+}
+
+function claimString(payload: JWTPayload, name: string): string {
+  const value = payload[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Verifies a ZGW API token: HS256 signed with the client's shared secret, `client_id` (or `iss`)
+ * naming a client of this tenant, and an `iat` neither too old nor in the future.
+ */
+export async function authenticateApiCaller(
+  db: Kysely<Database>,
+  keys: Keys,
+  tenantId: string,
+  authorization: string | undefined,
+  policy: JwtPolicy,
+  now: number = Date.now(),
+): Promise<ApiCaller> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (!match?.[1]) throw refuse('Er is geen geldige Authorization-header (Bearer JWT) meegestuurd.');
+  const token = match[1];
+  let unverified: JWTPayload;
+  try {
+    if (decodeProtectedHeader(token).alg !== 'HS256') throw new Error('alg');
+    unverified = decodeJwt(token);
+  } catch {
+    throw refuse('Het token is geen geldig HS256-JWT.');
+  }
+  const clientId = claimString(unverified, 'client_id') || claimString(unverified, 'iss');
+  if (!clientId) throw refuse('Het token bevat geen client_id.');
+  const client = await findApiClient(db, tenantId, clientId);
+  if (!client) throw refuse('De client is onbekend.');
+  let payload: JWTPayload;
+  try {
+    const secret = new TextEncoder().encode(keys.decrypt(client.secret_encrypted));
+    // Expiry is judged on iat below (ZGW tokens usually carry no exp); an exp that is present is still honoured.
+    ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: new Date(now), clockTolerance: policy.clockSkewSeconds }));
+  } catch {
+    throw refuse('De handtekening van het token is ongeldig of het token is verlopen.');
+  }
+  if (typeof payload.iat !== 'number') throw refuse('Het token bevat geen iat.');
+  const ageSeconds = now / 1000 - payload.iat;
+  if (ageSeconds > policy.maxAgeSeconds) throw refuse('Het token is verlopen.');
+  if (-ageSeconds > policy.clockSkewSeconds) throw refuse('Het token is uitgegeven in de toekomst.');
+  return {
+    clientId,
+    userId: claimString(payload, 'user_id'),
+    userRepresentation: claimString(payload, 'user_representation'),
+    heeftAlleAutorisaties: client.heeft_alle_autorisaties,
+    scopes: client.scopes,
+  };
+}
+
+/** Throws 403 unless the caller holds every required scope. */
+export function requireScopes(caller: ApiCaller, required: readonly string[]): void {
+  if (caller.heeftAlleAutorisaties) return;
+  const missing = required.filter((scope) => !caller.scopes.includes(scope));
+  if (missing.length > 0) throw new ProblemError('permission_denied', `Deze actie vereist de scope(s): ${missing.join(', ')}.`);
+}

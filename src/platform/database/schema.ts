@@ -1,0 +1,145 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps: written as Date or ISO string, read as Date. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  rsin: string;
+  hostnames: ColumnType<string[], string[] | undefined, string[]>;
+  theme: ColumnType<Record<string, string>, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface ApiClientsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  client_id: string;
+  label: ColumnType<string, string | undefined, string>;
+  secret_encrypted: string;
+  heeft_alle_autorisaties: ColumnType<boolean, boolean | undefined, boolean>;
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+}
+
+export interface StaffUsersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  totp_secret_encrypted: string | null;
+  roles: ColumnType<string[], string[] | undefined, string[]>;
+  disabled_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface StaffSessionsTable {
+  id_hash: string;
+  tenant_id: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_passed_at: NullableTimestamp;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: ColumnType<string, string | undefined, string>;
+  user_agent: ColumnType<string, string | undefined, string>;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  tenant_id: string;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  attempted_at: Timestamp;
+}
+
+export interface ProcessingActivitiesTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  purpose: string;
+  legal_ground: string;
+  confidential: ColumnType<boolean, boolean | undefined, boolean>;
+  retention_years: ColumnType<number, number | undefined, number>;
+}
+
+export interface ProcessingLogTable {
+  seq: Generated<number>;
+  tenant_id: string;
+  trace_id: string;
+  operation_id: string;
+  parent_operation_id: string | null;
+  name: string;
+  status_code: number;
+  start_time: Timestamp;
+  end_time: Timestamp;
+  processing_activity_id: string;
+  data_subject_id: string | null;
+  data_subject_id_type: string | null;
+  actor: string;
+  foreign_operation: ColumnType<unknown, string | null, string | null>;
+  attributes: Json;
+  previous_hash: string;
+  hash: string;
+}
+
+export interface AudittrailTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  bron: string;
+  applicatie_id: ColumnType<string, string | undefined, string>;
+  applicatie_weergave: ColumnType<string, string | undefined, string>;
+  gebruikers_id: ColumnType<string, string | undefined, string>;
+  gebruikers_weergave: ColumnType<string, string | undefined, string>;
+  actie: string;
+  actie_weergave: ColumnType<string, string | undefined, string>;
+  resultaat: number;
+  hoofd_object: string;
+  resource: string;
+  resource_url: string;
+  resource_weergave: ColumnType<string, string | undefined, string>;
+  toelichting: ColumnType<string, string | undefined, string>;
+  request_id: ColumnType<string, string | undefined, string>;
+  aanmaakdatum: Timestamp;
+  oud: ColumnType<unknown, string | null, string | null>;
+  nieuw: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  tenant_id: string;
+  kind: string;
+  payload: Json;
+  created_at: Timestamp;
+  available_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  locked_by: string | null;
+  delivered_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+  last_error: string | null;
+}
+
+/** Every table Loket's queries may touch. Components add theirs here. */
+export interface Database {
+  tenants: TenantsTable;
+  api_clients: ApiClientsTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  processing_activities: ProcessingActivitiesTable;
+  processing_log: ProcessingLogTable;
+  audittrail: AudittrailTable;
+  outbox: OutboxTable;
+}
+
+export type Tenant = Selectable<TenantsTable>;
+export type NewTenant = Insertable<TenantsTable>;
+export type StaffUser = Selectable<StaffUsersTable>;
+export type ApiClient = Selectable<ApiClientsTable>;

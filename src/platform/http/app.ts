@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { AppContext } from '../context.ts';
+import { ProblemError } from '../errors/problem.ts';
+import { TenantResolver } from '../tenants/resolver.ts';
+import { authenticateApiCaller, requireScopes } from '../auth/api-jwt.ts';
+import { handleError, sendProblem } from './error-handler.ts';
+import { MethodRegistry } from './method-registry.ts';
+import { assertRoutePolicy } from './route-policy.ts';
+import { setSecurityHeaders } from './security-headers.ts';
+import { traceFromHeader } from './trace-context.ts';
+import { registerHealthRoutes } from './health-routes.ts';
+import { registerStaticRoutes } from './static-routes.ts';
+import { registerPlatformRoutes } from './platform-routes.ts';
+
+/** A caller-supplied request id is kept when it is short and harmless, so traces join up across systems. */
+function requestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : randomUUID();
+}
+
+/** Empty querystring schema given to routes that declare none: any parameter is then unknown (a 400). */
+const NO_QUERY_PARAMETERS = { type: 'object', additionalProperties: false, properties: {} } as const;
+
+/**
+ * Builds the HTTP application with the platform's cross-cutting behaviour: request ids, security
+ * headers, tenant resolution, route policies (API scopes or staff roles), strict query parameters,
+ * problem+json errors and 405s. Feature modules are registered by `register`.
+ */
+export async function buildApp(context: AppContext, register: (app: FastifyInstance) => Promise<void> = async () => undefined): Promise<FastifyInstance> {
+  const { config, database, keys } = context;
+  const app = Fastify({
+    loggerInstance: context.logger as FastifyBaseLogger,
+    disableRequestLogging: false,
+    genReqId: (request) => requestId(request.headers['x-request-id']),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  const tenants = new TenantResolver(database.db, config.defaultTenant);
+  const methods = new MethodRegistry();
+  const jwtPolicy = { maxAgeSeconds: config.jwtMaxAgeSeconds, clockSkewSeconds: config.jwtClockSkewSeconds };
+
+  app.decorateRequest('tenant', null as never);
+  app.decorateRequest('apiCaller', undefined);
+  app.decorateRequest('trace', null as never);
+
+  app.addHook('onRoute', (route) => {
+    assertRoutePolicy(route.method, route.url, route.config);
+    methods.add(route.method, route.url);
+    route.schema = { ...route.schema };
+    if (!route.schema.querystring) route.schema.querystring = NO_QUERY_PARAMETERS;
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-ID', request.id);
+    setSecurityHeaders(request, reply);
+    request.trace = traceFromHeader(request.headers.traceparent as string | undefined);
+    const routeConfig = request.routeOptions.config;
+    if (routeConfig.tenantless) return;
+    const tenant = await tenants.resolve(request.headers.host);
+    if (!tenant) throw new ProblemError('unknown_tenant');
+    request.tenant = tenant;
+    if (routeConfig.scopes !== undefined) {
+      const caller = await authenticateApiCaller(database.db, keys, tenant.id, request.headers.authorization, jwtPolicy);
+      requireScopes(caller, routeConfig.scopes);
+      request.apiCaller = caller;
+    }
+  });
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    setSecurityHeaders(request, reply);
+    reply.header('X-Request-ID', request.id);
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = methods.allowed(path);
+    if (allowed.length > 0) {
+      return sendProblem(request, reply, new ProblemError('method_not_allowed', `Methode ${request.method} is niet toegestaan; wel: ${allowed.join(', ')}.`, [], { Allow: allowed.join(', ') }));
+    }
+    return sendProblem(request, reply, new ProblemError('not_found'));
+  });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: Math.min(config.bodyLimitBytes, 1024 * 1024) });
+  registerHealthRoutes(app, database);
+  registerStaticRoutes(app);
+  registerPlatformRoutes(app, database.db);
+  await register(app);
+  return app;
+}

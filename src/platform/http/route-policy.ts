@@ -1,0 +1,40 @@
+import type { Tenant } from '../database/schema.ts';
+import type { ApiCaller } from '../auth/api-jwt.ts';
+import type { TraceContext } from './trace-context.ts';
+
+/** Staff roles; checked on the server for every staff route. */
+export const STAFF_ROLES = ['kcc', 'behandelaar', 'teamleider', 'beheerder', 'privacy'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+declare module 'fastify' {
+  /**
+   * Every route declares who may call it, as route data: exactly one of `public`, `scopes`
+   * (API route: a verified JWT whose client holds all these scopes) or `staffRoles`
+   * (staff page: a signed-in session with MFA passed and one of these roles).
+   * A route without a policy is refused when the app is built.
+   */
+  interface FastifyContextConfig {
+    public?: true;
+    scopes?: readonly string[];
+    staffRoles?: readonly StaffRole[];
+    /** The route serves no tenant (health checks); everything else needs one. */
+    tenantless?: true;
+  }
+
+  interface FastifyRequest {
+    /** The municipality this request is for (resolved from the host name). */
+    tenant: Tenant;
+    /** Set on API routes once the JWT is verified. */
+    apiCaller: ApiCaller | undefined;
+    /** W3C trace context, continued from `traceparent` or started here. */
+    trace: TraceContext;
+  }
+}
+
+/** Checks a route's declared policy at registration, so an unprotected route cannot ship by accident. */
+export function assertRoutePolicy(method: string | string[], url: string, config: { public?: true; scopes?: readonly string[]; staffRoles?: readonly StaffRole[]; tenantless?: true } | undefined): void {
+  const declared = [config?.public !== undefined, config?.scopes !== undefined, config?.staffRoles !== undefined].filter(Boolean).length;
+  if (declared !== 1) {
+    throw new Error(`Route ${String(method)} ${url} must declare exactly one access policy (public, scopes or staffRoles) in its config`);
+  }
+}

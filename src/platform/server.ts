@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './context.ts';
+import type { Config } from './config/config.ts';
+import { openDatabase } from './database/connection.ts';
+import { migrate } from './database/migrator.ts';
+import { loadKeys } from './crypto/keys.ts';
+import { createLogger } from './logging/logger.ts';
+import { buildApp } from './http/app.ts';
+import { registerModules } from './modules.ts';
+import { listTenants } from './tenants/repository.ts';
+import { formatDemoCredentials, seedDemo } from './seed/demo-tenant.ts';
+
+export interface RunningLoket {
+  app: FastifyInstance;
+  context: AppContext;
+  /** Stops accepting requests, finishes those in flight, stops background work and closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one Loket process: opens and migrates the database, seeds the demo municipality on the
+ * very first start (printing its credentials once), serves HTTP and runs background work.
+ */
+export async function startLoket(config: Config, options: { print?: (text: string) => void } = {}): Promise<RunningLoket> {
+  const logger = createLogger(config.logLevel);
+  const keys = loadKeys(config);
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    if ((await listTenants(database.db)).length === 0) {
+      const credentials = await seedDemo(database.db, keys);
+      (options.print ?? ((text) => process.stdout.write(`${text}\n`)))(formatDemoCredentials(credentials));
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const context: AppContext = { config, database, keys, logger };
+  const app = await buildApp(context, (instance) => registerModules(instance, context));
+  await app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    context,
+    stop() {
+      stopping ??= (async () => {
+        await app.close();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** Which database engine the tests run on: PostgreSQL when LOKET_TEST_DATABASE_URL is set, else PGlite. */
+export type TestEngine = { kind: 'postgres'; url: string } | { kind: 'pglite' };
+
+/** Name of the migrated template database on PostgreSQL. */
+export const TEMPLATE_DATABASE = 'loket_test_template';
+
+export function testEngine(): TestEngine {
+  const url = process.env.LOKET_TEST_DATABASE_URL;
+  return url ? { kind: 'postgres', url } : { kind: 'pglite' };
+}
+
+/** The same server URL pointing at another database. */
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}

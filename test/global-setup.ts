@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { TestProject } from 'vitest/node';
+import { openPostgres, pgliteExtensions, wrapPglite } from '../src/platform/database/connection.ts';
+import { migrate } from '../src/platform/database/migrator.ts';
+import { testEngine, TEMPLATE_DATABASE, withDatabaseName } from './engine.ts';
+import pg from 'pg';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PGlite: path of the migrated data directory dump each test file starts from. */
+    pgliteTemplate: string;
+  }
+}
+
+/**
+ * Migrates once into a template that every test file copies: a PostgreSQL template database
+ * when LOKET_TEST_DATABASE_URL is set (CI), otherwise a dumped PGlite data directory.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const engine = testEngine();
+  if (engine.kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: engine.url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await admin.end();
+    const database = openPostgres(withDatabaseName(engine.url, TEMPLATE_DATABASE), 2);
+    await migrate(database);
+    await database.close();
+    project.provide('pgliteTemplate', '');
+    process.stdout.write(`Tests run on PostgreSQL (${new URL(engine.url).host}).\n`);
+    return async () => undefined;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'loket-test-'));
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
+  const database = wrapPglite(pglite);
+  await migrate(database);
+  const dump = await pglite.dumpDataDir('none');
+  const file = join(dir, 'template.tar');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  project.provide('pgliteTemplate', file);
+  process.stdout.write('Tests run on the embedded database (PGlite); set LOKET_TEST_DATABASE_URL to run them on PostgreSQL.\n');
+  return async () => rmSync(dir, { recursive: true, force: true });
+}
