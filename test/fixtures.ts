@@ -38,12 +38,19 @@ export interface TestApp {
   keys: Keys;
 }
 
-/** The full Loket HTTP application on a test database, for `app.inject`. */
-export async function createTestApp(database: TestDatabase, overrides: Record<string, string> = {}): Promise<TestApp> {
+/** The full Loket HTTP application on a test database, for `app.inject`; `extraRoutes` adds test-only routes. */
+export async function createTestApp(
+  database: TestDatabase,
+  overrides: Record<string, string> = {},
+  extraRoutes: (app: FastifyInstance, context: AppContext) => void = () => undefined,
+): Promise<TestApp> {
   const config = testConfig(overrides);
   const keys = createKeys(randomBytes(32));
   const context: AppContext = { config, database, keys, logger: createLogger('silent') };
-  const app = await buildApp(context, (instance) => registerModules(instance, context));
+  const app = await buildApp(context, async (instance) => {
+    await registerModules(instance, context);
+    extraRoutes(instance, context);
+  });
   await app.ready();
   return { app, context, keys };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Tenant } from '../database/schema.ts';
-import { findTenantByHostname, findTenantBySlug, listTenants } from './repository.ts';
+import { findTenantByHostname, findTenantBySlug } from './repository.ts';
 
 /** How long a resolved host stays cached: tenants change rarely, and a new one is found at once (misses are not cached). */
 const CACHE_MS = 5000;
@@ -24,10 +24,8 @@ export class TenantResolver {
     return tenant;
   }
 
+  /** A single-tenant install names its tenant in LOKET_DEFAULT_TENANT, so every host name reaches it. */
   private async fallback(): Promise<Tenant | undefined> {
-    if (this.defaultTenant !== undefined) return findTenantBySlug(this.db, this.defaultTenant);
-    // A single-tenant install needs no configuration: its only tenant serves every host.
-    const tenants = await listTenants(this.db);
-    return tenants.length === 1 ? tenants[0] : undefined;
+    return this.defaultTenant === undefined ? undefined : findTenantBySlug(this.db, this.defaultTenant);
   }
 }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { maskForLog } from './mask.ts';
+
+describe('log masking', () => {
+  it('masks BSN-like numbers in urls', () => {
+    expect(maskForLog('/zaken/api/v1/zaken?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=111222333')).not.toContain('111222333');
+  });
+
+  it('masks tokens and codes in query strings', () => {
+    const masked = maskForLog('/medewerker/inloggen/oidc/callback?code=abc123&state=xyz&x=1');
+    expect(masked).toBe('/medewerker/inloggen/oidc/callback?code=***&state=***&x=1');
+  });
+
+  it('leaves other numbers alone', () => {
+    expect(maskForLog('/zaken/api/v1/zaken?page=12&identificatie=ZAAK-2026-0000000001')).toBe('/zaken/api/v1/zaken?page=12&identificatie=ZAAK-2026-0000000001');
+  });
+});
