@@ -89,6 +89,14 @@ export interface ProcessingLogTable {
   hash: string;
 }
 
+/** Last record and record count of each tenant's processing-log chain (migration 0003; kept by a trigger). */
+export interface ProcessingLogHeadsTable {
+  tenant_id: string;
+  last_seq: number;
+  last_hash: string;
+  row_count: number;
+}
+
 export interface AudittrailTable {
   uuid: Generated<string>;
   tenant_id: string;
@@ -135,6 +143,7 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   processing_activities: ProcessingActivitiesTable;
   processing_log: ProcessingLogTable;
+  processing_log_heads: ProcessingLogHeadsTable;
   audittrail: AudittrailTable;
   outbox: OutboxTable;
 }

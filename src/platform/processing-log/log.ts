@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database/schema.ts';
+import type { Keys } from '../crypto/keys.ts';
+import { newOperationId, type TraceContext } from '../http/trace-context.ts';
+import { assertValidBsn } from '../personal-data/bsn.ts';
+import { GENESIS_HASH, recordHash, type ChainedFields } from './chain.ts';
+
+/** Outcome of a Dataverwerking, as the standard's `status_code` enumeration. */
+export type ProcessingStatus = 'ok' | 'error' | 'unknown';
+
+const STATUS_CODES: Record<ProcessingStatus, number> = { unknown: 0, ok: 1, error: 2 };
+
+/** The person whose data was processed (Betrokkene), identified as e.g. `{ type: 'BSN', id: '111222333' }`. */
+export interface DataSubject {
+  type: string;
+  id: string;
+}
+
+/** Extra key-value pairs for a record; nothing that identifies a person (the subject is pseudonymised separately). */
+export type ProcessingAttributes = Record<string, string | number | boolean>;
+
+/** One Dataverwerking to log. */
+export interface ProcessingEntry {
+  tenantId: string;
+  /** Id of a processing activity in this tenant's register. */
+  activityId: string;
+  /** The operation within the activity, e.g. `zaak-aanmaken`. */
+  name: string;
+  status: ProcessingStatus;
+  startTime: Date;
+  /** Defaults to now. */
+  endTime?: Date;
+  /** Every person whose data was processed; each gets a record of their own. None: one record without a subject. */
+  dataSubjects?: readonly DataSubject[];
+  /** Kind of actor (`applicatie:<client_id>`, `medewerker:<rol>`), never a person: the standard keeps users out of log records. */
+  actor: string;
+  trace: TraceContext;
+  /** URI of the external party that continued its trace into this request (becomes `foreign_operation.entity`). */
+  foreignEntity?: string;
+  /** An operation of this application within the same trace that caused this one. */
+  parentOperationId?: string;
+  /** Defaults to a new random id. */
+  operationId?: string;
+  attributes?: ProcessingAttributes;
+}
+
+/** What was written: the ids to relate later processing to, and the records' sequence numbers. */
+export interface LoggedProcessing {
+  traceId: string;
+  operationId: string;
+  seqs: number[];
+}
+
+/** The activity is not in the tenant's register; log records may only point to registered activities. */
+export class UnknownProcessingActivityError extends Error {
+  constructor(
+    readonly tenantId: string,
+    readonly activityId: string,
+  ) {
+    super(`Processing activity "${activityId}" is not in the register of tenant ${tenantId}; add it to the register (processing_activities) before logging under it.`);
+    this.name = 'UnknownProcessingActivityError';
+  }
+}
+
+/** Used when the caller continued a trace but did not say who it is. */
+export const UNKNOWN_FOREIGN_ENTITY = 'urn:loket:onbekende-partij';
+
+/** Advisory-lock key of a tenant's chain: 64 bits of sha256, namespaced so it cannot meet another lock of Loket by design. */
+export function chainLockKey(tenantId: string): string {
+  return createHash('sha256').update(`loket:processing-log:${tenantId}`).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * A trace that came from another organisation is not ours: the standard records it as a
+ * `foreign_operation` and groups our own processing under a trace of our own. Deriving that trace id
+ * from the foreign one keeps every record caused by one foreign trace together without state.
+ */
+function localTraceId(tenantId: string, foreignTraceId: string): string {
+  return createHash('sha256').update(`loket:trace:${tenantId}:${foreignTraceId}`).digest('hex').slice(0, 32);
+}
+
+function validate(entry: ProcessingEntry, endTime: Date): void {
+  const problems: string[] = [];
+  if (entry.name.trim() === '') problems.push('name is empty');
+  if (entry.actor.trim() === '') problems.push('actor is empty');
+  if (!(entry.status in STATUS_CODES)) problems.push(`status "${String(entry.status)}" is not ok, error or unknown`);
+  if (Number.isNaN(entry.startTime.getTime()) || Number.isNaN(endTime.getTime())) problems.push('start or end time is not a valid date');
+  else if (endTime.getTime() < entry.startTime.getTime()) problems.push('end time lies before start time');
+  for (const [key, value] of Object.entries(entry.attributes ?? {})) {
+    if (typeof value === 'number' && !Number.isFinite(value)) problems.push(`attribute ${key} is not a finite number`);
+  }
+  for (const subject of entry.dataSubjects ?? []) {
+    if (subject.type.trim() === '' || subject.id.trim() === '') problems.push('a data subject lacks its type or id');
+  }
+  if (problems.length > 0) throw new Error(`Invalid processing-log entry: ${problems.join('; ')}`);
+  // A malformed BSN would be pseudonymised into a person nobody can ever find again: refuse it clearly.
+  for (const subject of entry.dataSubjects ?? []) if (subject.type === 'BSN') assertValidBsn(subject.id);
+}
+
+async function append(trx: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, entry: ProcessingEntry, endTime: Date): Promise<LoggedProcessing> {
+  // One writer per tenant chain at a time, across every Loket process; released when the caller's transaction ends.
+  const lock = await sql<{ isolation: string }>`SELECT current_setting('transaction_isolation') AS isolation FROM (SELECT pg_advisory_xact_lock(${chainLockKey(entry.tenantId)}::bigint)) AS locked`.execute(trx);
+  const isolation = lock.rows[0]?.isolation ?? '';
+  // Under a snapshot taken before the lock the previous writer's record would be invisible and the chain would fork.
+  if (isolation !== 'read committed') throw new Error(`logProcessing needs a READ COMMITTED transaction, not ${isolation}`);
+
+  // A separate statement after the lock: under READ COMMITTED it sees the record the previous lock holder committed.
+  const state = await trx
+    .selectNoFrom((eb) => [
+      eb.exists(eb.selectFrom('processing_activities').select('id').where('tenant_id', '=', entry.tenantId).where('id', '=', entry.activityId)).as('known'),
+      eb.selectFrom('processing_log').select('hash').where('tenant_id', '=', entry.tenantId).orderBy('seq', 'desc').limit(1).as('last_hash'),
+    ])
+    .executeTakeFirstOrThrow();
+  if (!state.known) throw new UnknownProcessingActivityError(entry.tenantId, entry.activityId);
+
+  const foreign = entry.trace.foreign && entry.trace.parentOperationId !== undefined;
+  const traceId = foreign ? localTraceId(entry.tenantId, entry.trace.traceId) : entry.trace.traceId;
+  const foreignOperation = foreign ? { trace_id: entry.trace.traceId, operation_id: entry.trace.parentOperationId, entity: entry.foreignEntity ?? UNKNOWN_FOREIGN_ENTITY } : null;
+  const operationId = entry.operationId ?? newOperationId();
+  const parentOperationId = entry.parentOperationId ?? (foreign ? null : (entry.trace.parentOperationId ?? null));
+  const subjects: (DataSubject | null)[] = entry.dataSubjects && entry.dataSubjects.length > 0 ? [...entry.dataSubjects] : [null];
+
+  let previousHash = state.last_hash ?? GENESIS_HASH;
+  const seqs: number[] = [];
+  // One statement per record, in order: the chain follows seq, and nextval order within one multi-row insert is not promised.
+  for (const subject of subjects) {
+    const fields: ChainedFields = {
+      tenantId: entry.tenantId,
+      traceId,
+      operationId,
+      parentOperationId,
+      name: entry.name,
+      statusCode: STATUS_CODES[entry.status],
+      startTime: new Date(entry.startTime.getTime()),
+      endTime,
+      processingActivityId: entry.activityId,
+      dataSubjectId: subject ? keys.pseudonymise(entry.tenantId, subject.id) : null,
+      dataSubjectIdType: subject ? subject.type : null,
+      actor: entry.actor,
+      foreignOperation,
+      attributes: entry.attributes ?? {},
+      previousHash,
+    };
+    const hash = recordHash(fields);
+    const row = await trx
+      .insertInto('processing_log')
+      .values({
+        tenant_id: fields.tenantId,
+        trace_id: fields.traceId,
+        operation_id: fields.operationId,
+        parent_operation_id: fields.parentOperationId,
+        name: fields.name,
+        status_code: fields.statusCode,
+        start_time: fields.startTime,
+        end_time: fields.endTime,
+        processing_activity_id: fields.processingActivityId,
+        data_subject_id: fields.dataSubjectId,
+        data_subject_id_type: fields.dataSubjectIdType,
+        actor: fields.actor,
+        foreign_operation: foreignOperation === null ? null : JSON.stringify(foreignOperation),
+        attributes: JSON.stringify(fields.attributes),
+        previous_hash: previousHash,
+        hash,
+      })
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    seqs.push(Number(row.seq));
+    previousHash = hash;
+  }
+  return { traceId, operationId, seqs };
+}
+
+/**
+ * Writes a Dataverwerking to the Logboek dataverwerkingen: one record per data subject, the
+ * subject's identifier pseudonymised with the tenant's key, appended to the tenant's hash chain.
+ *
+ * Pass the transaction that makes the change, so the record commits or rolls back with it. Given a
+ * plain database handle it opens a transaction of its own (the chain lock needs one).
+ */
+export async function logProcessing(db: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, entry: ProcessingEntry): Promise<LoggedProcessing> {
+  const endTime = entry.endTime ?? new Date();
+  validate(entry, endTime);
+  if (db.isTransaction) return append(db, keys, entry, endTime);
+  return db.transaction().execute((trx) => append(trx, keys, entry, endTime));
+}
