@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openPostgres, pgliteExtensions, wrapPglite, type LoketDatabase } from '../src/platform/database/connection.ts';
-import { testEngine, TEMPLATE_DATABASE, withDatabaseName } from './engine.ts';
+import { testEngine, withDatabaseName } from './engine.ts';
 
 /** A private copy of the migrated template for one test file; `close` drops it. */
 export interface TestDatabase extends LoketDatabase {
@@ -19,7 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const name = `loket_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: engine.url });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
     await admin.end();
     const url = withDatabaseName(engine.url, name);
     const database = openPostgres(url, 8);

@@ -1,8 +1,8 @@
 /** Which database engine the tests run on: PostgreSQL when LOKET_TEST_DATABASE_URL is set, else PGlite. */
 export type TestEngine = { kind: 'postgres'; url: string } | { kind: 'pglite' };
 
-/** Name of the migrated template database on PostgreSQL. */
-export const TEMPLATE_DATABASE = 'loket_test_template';
+/** Prefix of the migrated template databases on PostgreSQL; each test run makes its own, so parallel runs never collide. */
+export const TEMPLATE_PREFIX = 'loket_test_template_';
 
 export function testEngine(): TestEngine {
   const url = process.env.LOKET_TEST_DATABASE_URL;

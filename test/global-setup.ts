@@ -5,13 +5,16 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, pgliteExtensions, wrapPglite } from '../src/platform/database/connection.ts';
 import { migrate } from '../src/platform/database/migrator.ts';
-import { testEngine, TEMPLATE_DATABASE, withDatabaseName } from './engine.ts';
+import { randomBytes } from 'node:crypto';
+import { testEngine, TEMPLATE_PREFIX, withDatabaseName } from './engine.ts';
 import pg from 'pg';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PGlite: path of the migrated data directory dump each test file starts from. */
     pgliteTemplate: string;
+    /** PostgreSQL: name of this run's migrated template database. */
+    postgresTemplate: string;
   }
 }
 
@@ -22,17 +25,23 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const engine = testEngine();
   if (engine.kind === 'postgres') {
+    const template = `${TEMPLATE_PREFIX}${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: engine.url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await admin.query(`CREATE DATABASE ${template}`);
     await admin.end();
-    const database = openPostgres(withDatabaseName(engine.url, TEMPLATE_DATABASE), 2);
+    const database = openPostgres(withDatabaseName(engine.url, template), 2);
     await migrate(database);
     await database.close();
     project.provide('pgliteTemplate', '');
+    project.provide('postgresTemplate', template);
     process.stdout.write(`Tests run on PostgreSQL (${new URL(engine.url).host}).\n`);
-    return async () => undefined;
+    return async () => {
+      const cleanup = new pg.Client({ connectionString: engine.url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await cleanup.end();
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'loket-test-'));
   const pglite = await PGlite.create({ extensions: pgliteExtensions });
@@ -43,6 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   project.provide('pgliteTemplate', file);
+  project.provide('postgresTemplate', '');
   process.stdout.write('Tests run on the embedded database (PGlite); set LOKET_TEST_DATABASE_URL to run them on PostgreSQL.\n');
   return async () => rmSync(dir, { recursive: true, force: true });
 }
