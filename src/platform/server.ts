@@ -9,6 +9,7 @@ import { buildApp } from './http/app.ts';
 import { registerModules } from './modules.ts';
 import { listTenants } from './tenants/repository.ts';
 import { formatDemoCredentials, seedDemo } from './seed/demo-tenant.ts';
+import { OutboxDispatcher } from './outbox/dispatcher.ts';
 
 export interface RunningLoket {
   app: FastifyInstance;
@@ -35,9 +36,20 @@ export async function startLoket(config: Config, options: { print?: (text: strin
     await database.close();
     throw error;
   }
-  const context: AppContext = { config, database, keys, logger };
+  const outbox = config.outboxEnabled
+    ? new OutboxDispatcher({
+        db: database.db,
+        logger: logger.child({ module: 'outbox' }),
+        leaseSeconds: config.outboxLeaseSeconds,
+        pollMs: config.outboxPollMs,
+        // PGlite is one session inside this process: notify() suffices there, LISTEN is for PostgreSQL.
+        listenUrl: database.engine === 'postgres' ? config.databaseUrl : undefined,
+      })
+    : undefined;
+  const context: AppContext = { config, database, keys, logger, outbox };
   const app = await buildApp(context, (instance) => registerModules(instance, context));
   await app.listen({ port: config.port, host: config.host });
+  outbox?.start();
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -45,6 +57,8 @@ export async function startLoket(config: Config, options: { print?: (text: strin
     stop() {
       stopping ??= (async () => {
         await app.close();
+        // Requests are done (their events committed); let deliveries in flight finish before the database closes.
+        await outbox?.stop();
         await database.close();
       })();
       return stopping;

@@ -1,0 +1,149 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, OutboxTable } from '../database/schema.ts';
+import { toOutboxEvent, type OutboxEvent } from './event.ts';
+import { OUTBOX_CHANNEL } from './write.ts';
+
+// The dispatcher's queries (claim, outcome, clean-up) work across tenants on purpose: one worker
+// delivers every municipality's events. Everything a beheerder calls is scoped by tenant_id.
+
+/**
+ * Claims up to `limit` due events for `workerId` in one statement. FOR UPDATE SKIP LOCKED lets
+ * several processes claim at once without waiting for or taking each other's rows; the lease
+ * (locked_until) makes an event claimed by a process that died due again once it runs out.
+ */
+export async function claimDueEvents(db: Kysely<Database>, workerId: string, limit: number, leaseSeconds: number): Promise<OutboxEvent[]> {
+  const result = await sql<Selectable<OutboxTable>>`
+    UPDATE outbox
+       SET locked_until = now() + make_interval(secs => ${leaseSeconds}),
+           locked_by = ${workerId},
+           attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM outbox
+        WHERE delivered_at IS NULL AND failed_at IS NULL AND available_at <= now()
+          AND (locked_until IS NULL OR locked_until < now())
+        ORDER BY id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING *`.execute(db);
+  return result.rows.map(toOutboxEvent).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Records a delivery. Only the claim that made the attempt may do so (same worker, same attempt):
+ * a process whose lease ran out and was overtaken does not overwrite the newer claim.
+ * Returns false when the claim was lost; the event was then delivered at least once anyway.
+ */
+export async function markDelivered(db: Kysely<Database>, event: OutboxEvent, workerId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ delivered_at: sql<Date>`now()`, locked_until: null })
+    .where('id', '=', event.id)
+    .where('locked_by', '=', workerId)
+    .where('attempts', '=', event.attempts)
+    .where('delivered_at', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export interface FailureRecord {
+  /** Short reason without payload contents. */
+  error: string;
+  /** Wait before the next attempt. */
+  retryDelaySeconds: number;
+  /** Give up once the event is older than this. */
+  giveUpAfterHours: number;
+  /** Give up now, whatever the age (retrying cannot help). */
+  permanent: boolean;
+}
+
+/**
+ * Records a failed attempt: the next attempt waits `retryDelaySeconds`, or the event is marked
+ * failed when it is older than `giveUpAfterHours` (database time, so processes' clocks do not
+ * matter) or the failure is permanent. Returns what happened; `lost` means another claim took over.
+ */
+export async function recordFailure(db: Kysely<Database>, event: OutboxEvent, workerId: string, failure: FailureRecord): Promise<'retry' | 'failed' | 'lost'> {
+  const result = await sql<{ failed_at: Date | null }>`
+    UPDATE outbox
+       SET last_error = ${failure.error.slice(0, 1000)},
+           locked_until = NULL,
+           available_at = now() + make_interval(secs => ${failure.retryDelaySeconds}),
+           failed_at = CASE WHEN ${failure.permanent}::boolean OR created_at <= now() - make_interval(hours => ${failure.giveUpAfterHours})
+                            THEN now() END
+     WHERE id = ${event.id} AND locked_by = ${workerId} AND attempts = ${event.attempts} AND delivered_at IS NULL
+    RETURNING failed_at`.execute(db);
+  const row = result.rows[0];
+  if (row === undefined) return 'lost';
+  return row.failed_at === null ? 'retry' : 'failed';
+}
+
+/**
+ * Deletes up to `batchSize` delivered events older than `olderThanDays`; returns how many.
+ * SKIP LOCKED keeps the clean-ups of several processes from queueing behind each other.
+ */
+export async function deleteDeliveredEvents(db: Kysely<Database>, olderThanDays: number, batchSize: number): Promise<number> {
+  const result = await sql`
+    DELETE FROM outbox
+     WHERE id IN (
+       SELECT id FROM outbox
+        WHERE delivered_at < now() - make_interval(days => ${olderThanDays})
+        ORDER BY id
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED)`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/** A failed event as shown to a beheerder: no payload, which may hold personal data or a receiver's credentials. */
+export interface FailedEvent {
+  id: number;
+  kind: string;
+  attempts: number;
+  createdAt: Date;
+  failedAt: Date;
+  lastError: string | null;
+}
+
+/**
+ * Lists a tenant's events that were given up (newest failure first), for the CLI and the
+ * beheer API, so a beheerder can see them and re-trigger them with `retryEvent`.
+ */
+export async function listFailedEvents(db: Kysely<Database>, tenantId: string, options: { limit?: number } = {}): Promise<FailedEvent[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['id', 'kind', 'attempts', 'created_at', 'failed_at', 'last_error'])
+    .where('tenant_id', '=', tenantId)
+    .where('failed_at', 'is not', null)
+    .where('delivered_at', 'is', null)
+    .orderBy('failed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 100)
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    kind: row.kind,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    // The where clause guarantees it; the fallback only satisfies the type.
+    failedAt: row.failed_at ?? new Date(0),
+    lastError: row.last_error,
+  }));
+}
+
+/**
+ * Re-triggers a failed event of a tenant: it becomes due at once and every running dispatcher is
+ * woken. Attempts and last_error stay as history. Because the 24-hour rule counts from the event's
+ * creation, a re-triggered event that fails again is marked failed again straight away rather
+ * than retried for another day. Returns false when the tenant has no failed event with this id.
+ */
+export async function retryEvent(db: Kysely<Database>, tenantId: string, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ failed_at: null, available_at: sql<Date>`now()`, locked_until: null })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('failed_at', 'is not', null)
+    .where('delivered_at', 'is', null)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) return false;
+  await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
+  return true;
+}

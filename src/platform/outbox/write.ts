@@ -1,0 +1,39 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../database/schema.ts';
+
+/** PostgreSQL channel on which enqueued events wake the dispatchers of every Loket process. */
+export const OUTBOX_CHANNEL = 'loket_outbox';
+
+export interface NewOutboxEvent {
+  tenantId: string;
+  /** Selects the delivery handler, for example `webhook`. */
+  kind: string;
+  /** JSON-serialisable data for the handler. */
+  payload: unknown;
+  /** Deliver no earlier than this moment (default: as soon as the transaction commits). */
+  availableAt?: Date;
+}
+
+/**
+ * Puts an event in the outbox inside the caller's transaction, so the event exists exactly when
+ * the change it describes committed. Returns the event id.
+ *
+ * The same statement raises a NOTIFY: PostgreSQL delivers it only on commit (and drops it on
+ * rollback), which wakes the dispatchers of all processes without waiting for their next poll.
+ * Within one process, callers may also call `AppContext.outbox?.notify()` after commit.
+ */
+export async function enqueueEvent(trx: Transaction<Database>, event: NewOutboxEvent): Promise<number> {
+  const payload = JSON.stringify(event.payload);
+  if (payload === undefined) throw new TypeError('An outbox payload must be JSON-serialisable.');
+  const availableAt = event.availableAt ?? null;
+  const result = await sql<{ id: number | string }>`
+    WITH inserted AS (
+      INSERT INTO outbox (tenant_id, kind, payload, available_at)
+      VALUES (${event.tenantId}, ${event.kind}, ${payload}::jsonb, coalesce(${availableAt}::timestamptz, now()))
+      RETURNING id
+    )
+    SELECT inserted.id, pg_notify(${OUTBOX_CHANNEL}, '') FROM inserted`.execute(trx);
+  const row = result.rows[0];
+  if (row === undefined) throw new Error('The outbox insert returned no id.');
+  return Number(row.id);
+}
