@@ -57,3 +57,18 @@ export async function findStaffUserByEmail(db: Kysely<Database>, tenantId: strin
 export async function findStaffUserById(db: Kysely<Database>, tenantId: string, id: string): Promise<StaffUser | undefined> {
   return db.selectFrom('staff_users').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * Records `step` as the account's last accepted TOTP time step, but only when it is later than the
+ * one recorded: returns false when the code's step was already used (a replay), also under a race.
+ */
+export async function recordTotpStep(db: Kysely<Database>, tenantId: string, userId: string, step: number): Promise<boolean> {
+  const updated = await db
+    .updateTable('staff_users')
+    .set({ totp_last_step: step })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

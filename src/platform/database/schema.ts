@@ -36,6 +36,8 @@ export interface StaffUsersTable {
   roles: ColumnType<string[], string[] | undefined, string[]>;
   disabled_at: NullableTimestamp;
   created_at: Timestamp;
+  /** Last accepted TOTP time step (migration 0002): codes for this or an earlier step are refused. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface StaffSessionsTable {
@@ -48,6 +50,8 @@ export interface StaffSessionsTable {
   last_seen_at: Timestamp;
   ip: ColumnType<string, string | undefined, string>;
   user_agent: ColumnType<string, string | undefined, string>;
+  /** sha256 of the sign-in form token (migration 0002): a resubmitted form replaces this session. */
+  sign_in_form_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SignInAttemptsTable {

@@ -6,6 +6,8 @@ import type { AppContext } from '../context.ts';
 import { ProblemError } from '../errors/problem.ts';
 import { TenantResolver } from '../tenants/resolver.ts';
 import { authenticateApiCaller, requireScopes } from '../auth/api-jwt.ts';
+import { authenticateStaff } from '../auth/staff-authentication.ts';
+import { enforceStaffCsrf } from '../auth/csrf.ts';
 import { handleError, sendProblem } from './error-handler.ts';
 import { MethodRegistry } from './method-registry.ts';
 import { assertRoutePolicy } from './route-policy.ts';
@@ -43,10 +45,14 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
   const tenants = new TenantResolver(database.db, config.defaultTenant);
   const methods = new MethodRegistry();
   const jwtPolicy = { maxAgeSeconds: config.jwtMaxAgeSeconds, clockSkewSeconds: config.jwtClockSkewSeconds };
+  const staffAuthentication = { db: database.db, policy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours } };
 
   app.decorateRequest('tenant', null as never);
   app.decorateRequest('apiCaller', undefined);
+  app.decorateRequest('staff', undefined);
   app.decorateRequest('trace', null as never);
+  // Before the onRequest hook below: cookies must be parsed by the time the staff session is checked.
+  await app.register(cookie);
 
   app.addHook('onRoute', (route) => {
     assertRoutePolicy(route.method, route.url, route.config);
@@ -69,6 +75,15 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
       requireScopes(caller, routeConfig.scopes);
       request.apiCaller = caller;
     }
+    if (routeConfig.staffRoles !== undefined) {
+      // False means it answered itself (a browser sent to sign in): stop here.
+      if (!(await authenticateStaff(request, reply, routeConfig.staffRoles, staffAuthentication))) return reply;
+    }
+  });
+
+  // The body is parsed by now: every state-changing staff request must carry its session's CSRF token.
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.config.staffRoles !== undefined) enforceStaffCsrf(request);
   });
 
   app.setErrorHandler(handleError);
@@ -83,7 +98,6 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
     return sendProblem(request, reply, new ProblemError('not_found'));
   });
 
-  await app.register(cookie);
   await app.register(formbody, { bodyLimit: Math.min(config.bodyLimitBytes, 1024 * 1024) });
   registerHealthRoutes(app, database);
   registerStaticRoutes(app);

@@ -1,5 +1,6 @@
 import type { Tenant } from '../database/schema.ts';
 import type { ApiCaller } from '../auth/api-jwt.ts';
+import type { StaffIdentity } from '../auth/staff-session.ts';
 import type { TraceContext } from './trace-context.ts';
 
 /** Staff roles; checked on the server for every staff route. */
@@ -26,6 +27,8 @@ declare module 'fastify' {
     tenant: Tenant;
     /** Set on API routes once the JWT is verified. */
     apiCaller: ApiCaller | undefined;
+    /** Set on staff routes once the session, its second factor and the route's roles are checked. */
+    staff: StaffIdentity | undefined;
     /** W3C trace context, continued from `traceparent` or started here. */
     trace: TraceContext;
   }

@@ -1,0 +1,22 @@
+import { csrfField } from '../../platform/auth/csrf.ts';
+import { STAFF_PATHS } from '../../platform/auth/staff-paths.ts';
+import type { StaffIdentity } from '../../platform/auth/staff-session.ts';
+import { html, type SafeHtml } from '../../platform/http/html.ts';
+import { page } from '../../platform/http/page.ts';
+import { ROLE_LABELS } from '../role-labels.ts';
+
+/** The staff landing page: who is signed in, with which roles, and the way out. The workspaces follow. */
+export function homePage(view: { tenantName: string; staff: StaffIdentity }): SafeHtml {
+  return page({
+    title: 'Werkplek medewerkers',
+    tenantName: view.tenantName,
+    body: html`<h1 class="utrecht-heading-1">Werkplek medewerkers</h1>
+<p class="utrecht-paragraph">Ingelogd als <strong>${view.staff.displayName}</strong> (${view.staff.email}).</p>
+<h2 class="utrecht-heading-2">Uw rollen</h2>
+<ul class="utrecht-unordered-list">${view.staff.roles.map((role) => html`<li>${ROLE_LABELS[role]}</li>`)}</ul>
+<form class="loket-form" method="post" action="${STAFF_PATHS.signOut}">
+${csrfField(view.staff.csrfToken)}
+<button type="submit" class="loket-button">Uitloggen</button>
+</form>`,
+  });
+}

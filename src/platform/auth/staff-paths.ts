@@ -1,0 +1,51 @@
+/** Where staff sign in and out; the session check sends browsers here. */
+export const STAFF_PATHS = {
+  home: '/medewerker',
+  signIn: '/medewerker/inloggen',
+  code: '/medewerker/inloggen/code',
+  signOut: '/medewerker/uitloggen',
+  oidcStart: '/medewerker/inloggen/oidc',
+  oidcCallback: '/medewerker/inloggen/oidc/callback',
+} as const;
+
+/** Longest return target kept; anything longer is not a page anyone bookmarked. */
+const MAX_RETURN_PATH = 2000;
+
+/** Backslashes, whitespace and control characters: browsers drop or reinterpret them in URLs. */
+function hasUnsafeCharacter(text: string): boolean {
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (char === '\\' || /\s/.test(char) || code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * The page to return to after sign-in, if `value` is a path on this same site; otherwise the staff
+ * home page. Refuses absolute and scheme-relative URLs (`//evil.example`, `/\evil.example`),
+ * backslashes and control characters, so `terug` cannot be used as an open redirect.
+ */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_RETURN_PATH) return STAFF_PATHS.home;
+  if (!value.startsWith('/') || value.startsWith('//')) return STAFF_PATHS.home;
+  // Browsers treat "\" like "/" and drop tabs and newlines, which would turn "/\host" or "/\t/host" into another origin.
+  if (hasUnsafeCharacter(value)) return STAFF_PATHS.home;
+  // Decoding must not reveal a scheme-relative target either.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return STAFF_PATHS.home;
+  }
+  if (decoded.startsWith('//') || decoded.startsWith('/\\') || hasUnsafeCharacter(decoded.replace(/ /g, ''))) return STAFF_PATHS.home;
+  // Never send someone back into the sign-in steps themselves.
+  if (value.split('?')[0]?.startsWith(STAFF_PATHS.signIn)) return STAFF_PATHS.home;
+  const url = new URL(value, 'http://loket.invalid');
+  if (url.origin !== 'http://loket.invalid') return STAFF_PATHS.home;
+  return url.pathname + url.search;
+}
+
+/** A URL with `terug` carried along, left out when it is the default. */
+export function withReturnPath(path: string, returnPath: string): string {
+  return returnPath === STAFF_PATHS.home ? path : `${path}?terug=${encodeURIComponent(returnPath)}`;
+}
