@@ -1,0 +1,30 @@
+import pg from 'pg';
+
+/** A database created for one benchmark run; `drop` removes it again, connections and all. */
+export interface BenchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function admin(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates an empty database on the server of `adminUrl` (which must allow CREATE DATABASE). A
+ * database of the same name left behind by an interrupted run is dropped first.
+ */
+export async function createBenchDatabase(adminUrl: string, name: string): Promise<BenchDatabase> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a plain database name: ${name}`);
+  await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}

@@ -1,0 +1,21 @@
+import type { Command } from '../command.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
+import { tenantAddCommand } from './tenant-add.ts';
+import { userAddCommand } from './user-add.ts';
+import { clientAddCommand } from './client-add.ts';
+import { verifyLogCommand } from './verify-log.ts';
+import { outboxFailedCommand } from './outbox-failed.ts';
+import { outboxRetryCommand } from './outbox-retry.ts';
+
+/** Every `loket` command, in the order the overview lists them. */
+export const commands: readonly Command[] = [
+  migrateCommand,
+  seedCommand,
+  tenantAddCommand,
+  userAddCommand,
+  clientAddCommand,
+  verifyLogCommand,
+  outboxFailedCommand,
+  outboxRetryCommand,
+];
