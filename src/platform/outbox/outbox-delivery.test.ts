@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
+import { testEngine } from '../../../test/engine.ts';
 import { createTestTenant } from '../../../test/fixtures.ts';
 import { waitUntil } from '../../../test/wait-until.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/webhook-receiver.ts';
@@ -84,6 +85,17 @@ describe('outbox delivery', () => {
     const id = await enqueue('/gewekt');
     // PostgreSQL wakes every process through NOTIFY on commit; in-process callers call notify().
     if (database.engine === 'pglite') dispatcher.notify();
+    await waitUntil('the event is delivered', async () => (await deliveredAt(id)) !== null);
+  });
+
+  it.skipIf(testEngine().kind !== 'postgres')('listens again after its LISTEN connection was cut (PostgreSQL only)', async () => {
+    const dispatcher = startDispatcher({ pollMs: 60_000, listenUrl: database.url });
+    await waitUntil('the dispatcher listens', () => dispatcher.listening);
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+               WHERE datname = current_database() AND application_name = 'loket-outbox-listener'`.execute(database.db);
+    await waitUntil('the connection loss is noticed', () => !dispatcher.listening);
+    await waitUntil('the dispatcher listens again', () => dispatcher.listening);
+    const id = await enqueue('/opnieuw-gewekt');
     await waitUntil('the event is delivered', async () => (await deliveredAt(id)) !== null);
   });
 
