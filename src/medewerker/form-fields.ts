@@ -11,7 +11,7 @@ export interface InputFieldOptions {
   hint?: string;
   /** Shown beside the field; marks it aria-invalid. */
   error?: string;
-  /** Id of an error shown elsewhere that also concerns this field (marks it invalid, describes it). */
+  /** Id of an error shown for a group of fields that also concerns this one (marks it invalid, describes it). */
   sharedErrorId?: string;
   inputmode?: 'numeric' | 'email';
   /** Turn off spelling correction and capitalisation for codes and addresses. */
@@ -31,7 +31,8 @@ export function inputField(options: InputFieldOptions): SafeHtml {
   const hintId = `${options.id}-hint`;
   const describedBy = [options.hint ? hintId : '', options.error ? errorId(options.id) : '', options.sharedErrorId ?? ''].filter(Boolean).join(' ');
   const invalid = options.error !== undefined || options.sharedErrorId !== undefined;
-  return html`<div class="loket-form-field${invalid ? ' loket-form-field--invalid' : ''}">
+  // A shared error is shown (and marked) by the group around the fields, not by each field.
+  return html`<div class="loket-form-field${options.error !== undefined ? ' loket-form-field--invalid' : ''}">
 <label for="${options.id}">${options.label}</label>
 ${options.hint ? html`<p class="loket-hint" id="${hintId}">${options.hint}</p>` : ''}
 ${options.error ? html`<p class="loket-field-error" id="${errorId(options.id)}"><span class="loket-visually-hidden">Fout: </span>${options.error}</p>` : ''}

@@ -16,6 +16,15 @@ function title(text: string, hasErrors: boolean): string {
   return hasErrors ? `Fout: ${text}` : text;
 }
 
+/** Both credential fields, with a refusal that concerns the pair shown once above them. */
+function credentialsGroup(error: string | undefined, fields: SafeHtml): SafeHtml {
+  if (error === undefined) return fields;
+  return html`<div class="loket-field-group loket-form-field--invalid">
+<p class="loket-field-error" id="inloggegevens-fout"><span class="loket-visually-hidden">Fout: </span>${error}</p>
+${fields}
+</div>`;
+}
+
 export interface SignInPageView {
   tenantName: string;
   formToken: string;
@@ -51,9 +60,11 @@ ${errorSummary(summary)}
 <form class="loket-form" method="post" action="${STAFF_PATHS.signIn}" novalidate>
 ${csrfField(view.formToken)}
 ${returnField(view.returnPath)}
-${inputField({ id: 'email', name: 'email', label: 'E-mailadres', type: 'email', autocomplete: 'username', value: view.email, error: view.emailError, sharedErrorId, inputmode: 'email', literal: true })}
-${inputField({ id: 'wachtwoord', name: 'wachtwoord', label: 'Wachtwoord', type: 'password', autocomplete: 'current-password', error: view.passwordError, sharedErrorId })}
-${view.credentialsError ? html`<p class="loket-field-error" id="inloggegevens-fout"><span class="loket-visually-hidden">Fout: </span>${view.credentialsError}</p>` : ''}
+${credentialsGroup(
+  view.credentialsError,
+  html`${inputField({ id: 'email', name: 'email', label: 'E-mailadres', type: 'email', autocomplete: 'username', value: view.email, error: view.emailError, sharedErrorId, inputmode: 'email', literal: true })}
+${inputField({ id: 'wachtwoord', name: 'wachtwoord', label: 'Wachtwoord', type: 'password', autocomplete: 'current-password', error: view.passwordError, sharedErrorId })}`,
+)}
 <button type="submit" class="loket-button">Inloggen</button>
 </form>
 ${
