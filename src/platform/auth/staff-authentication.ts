@@ -5,7 +5,7 @@ import { ProblemError } from '../errors/problem.ts';
 import { wantsHtml } from '../http/error-page.ts';
 import type { StaffRole } from '../http/route-policy.ts';
 import { safeReturnPath, STAFF_PATHS } from './staff-paths.ts';
-import { clearSessionCookie, loadStaffSession, type StaffSessionPolicy } from './staff-session.ts';
+import { clearSessionCookie, loadStaffSession, SESSION_COOKIE, type StaffSessionPolicy } from './staff-session.ts';
 
 /** What the staff-route check needs, built once per app. */
 export interface StaffAuthenticationDeps {
@@ -38,7 +38,8 @@ export async function authenticateStaff(request: FastifyRequest, reply: FastifyR
   reply.header('Cache-Control', 'no-store');
   const lookup = await loadStaffSession(deps.db, deps.policy, request);
   if (lookup.state !== 'active') {
-    clearSessionCookie(request, reply);
+    // Tell the browser to drop a cookie that no longer names a session (but do not set one on every anonymous call).
+    if (request.cookies[SESSION_COOKIE] !== undefined) clearSessionCookie(request, reply);
     if (isPageRequest(request)) {
       reply.redirect(signInLocation(STAFF_PATHS.signIn, request, lookup.state === 'expired'), 303);
       return false;
