@@ -4,6 +4,7 @@ import { StaffOidcClient, type OidcClientOptions } from '../platform/auth/oidc-s
 import type { StaffSignInDeps } from '../platform/auth/staff-sign-in.ts';
 import type { ThrottlePolicy } from '../platform/auth/staff-sign-in-throttle.ts';
 import { registerHomeRoutes } from './home/home-routes.ts';
+import { registerInzageRoutes } from './privacy/inzage-routes.ts';
 import { registerOidcRoutes } from './sign-in/oidc-routes.ts';
 import { registerSignInRoutes } from './sign-in/sign-in-routes.ts';
 
@@ -13,7 +14,7 @@ export interface MedewerkerOptions {
   throttle?: ThrottlePolicy;
 }
 
-/** The staff workspace: sign-in (password + code, optional OIDC), sign-out and the landing page. */
+/** The staff workspace: sign-in (password + code, optional OIDC), sign-out, the landing page and the privacy officer's inzage. */
 export async function registerMedewerker(app: FastifyInstance, context: AppContext, options: MedewerkerOptions = {}): Promise<void> {
   const { config, database, keys } = context;
   const signIn: StaffSignInDeps = {
@@ -26,4 +27,5 @@ export async function registerMedewerker(app: FastifyInstance, context: AppConte
   registerSignInRoutes(app, { signIn, keys, oidcEnabled: config.oidc !== undefined });
   if (config.oidc) registerOidcRoutes(app, { signIn, keys, client: new StaffOidcClient(config.oidc, options.oidc) });
   registerHomeRoutes(app);
+  registerInzageRoutes(app, context);
 }
