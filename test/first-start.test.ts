@@ -2,8 +2,40 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { authenticator } from 'otplib';
 import { signZgwToken } from './fixtures.ts';
 import { spawnLoket, waitUntilReady, type LoketProcess } from './process.ts';
+
+/** A tiny cookie-keeping browser over fetch: enough to walk the sign-in forms of a real process. */
+class CookieClient {
+  private readonly jar = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  async request(path: string, form?: Record<string, string>): Promise<Response> {
+    const response = await fetch(this.base + path, {
+      method: form ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        accept: 'text/html',
+        cookie: [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded', origin: this.base } : {}),
+      },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      if (name) this.jar.set(name.trim(), value.join('='));
+    }
+    return response;
+  }
+}
+
+function csrfOf(body: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+  if (!token) throw new Error('no _csrf field on the page');
+  return token;
+}
 
 /** The newcomer's path: `npm start` on an empty data directory, then a restart. */
 describe('first start on the embedded database', () => {
@@ -30,6 +62,26 @@ describe('first start on the embedded database', () => {
     const match = /client_id: (\S+)\s+secret: (\S+)/.exec(output);
     expect(match).not.toBeNull();
     apiClient = { clientId: match?.[1] ?? '', secret: match?.[2] ?? '' };
+  });
+
+  it('lets a demo staff member sign in with password and TOTP', async () => {
+    const loket = started[0];
+    if (!loket) throw new Error('no process');
+    const match = /(behandelaar@voorbeeld\.nl)\s+password: (\S+)\s+TOTP: (otpauth:\/\/\S+)/.exec(loket.output());
+    expect(match).not.toBeNull();
+    const [, email = '', password = '', uri = ''] = match ?? [];
+    const secret = new URL(uri).searchParams.get('secret') ?? '';
+    const browser = new CookieClient(`http://127.0.0.1:${loket.port}`);
+    const form = await browser.request('/medewerker/inloggen');
+    expect(form.status).toBe(200);
+    const afterPassword = await browser.request('/medewerker/inloggen', { _csrf: csrfOf(await form.text()), email, wachtwoord: password });
+    expect(afterPassword.status).toBe(303);
+    const codePage = await browser.request('/medewerker/inloggen/code');
+    const afterCode = await browser.request('/medewerker/inloggen/code', { _csrf: csrfOf(await codePage.text()), code: authenticator.generate(secret) });
+    expect(afterCode.status).toBe(303);
+    const home = await browser.request('/medewerker');
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Bas Behandelaar');
   });
 
   it('answers the demo API client', async () => {
