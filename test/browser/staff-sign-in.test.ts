@@ -1,28 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeys } from '../../src/platform/crypto/keys.ts';
-import { createLogger } from '../../src/platform/logging/logger.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
-import { registerModules } from '../../src/platform/modules.ts';
-import { insertTenant } from '../../src/platform/tenants/repository.ts';
-import { seedTenantDefaults } from '../../src/platform/seed/tenant-defaults.ts';
 import { createStaffUser, type CreatedStaffUser } from '../../src/platform/auth/staff-user-repository.ts';
-import type { AppContext } from '../../src/platform/context.ts';
-import { createTestDatabase, type TestDatabase } from '../database.ts';
-import { testConfig } from '../fixtures.ts';
 import { totpCode } from '../staff-session.ts';
+import { serveForBrowser, type ServedApp } from './served-app.ts';
 import { accessibilityViolations, CHROMIUM_MISSING, chromiumAvailable, focusedElement, launchChromium } from './chromium.ts';
 
 /** Set LOKET_SCREENSHOT_DIR to keep screenshots of each page of the flow for a visual check. */
 const screenshotDir = process.env.LOKET_SCREENSHOT_DIR;
 
 describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'staff sign-in in a browser, by keyboard, meeting WCAG 2.1 AA' : CHROMIUM_MISSING, () => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
+  let served: ServedApp;
   let browser: Browser;
   let browserContext: BrowserContext;
   let page: Page;
@@ -30,15 +18,9 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'staff sign-in in a brow
   let staff: CreatedStaffUser;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const context: AppContext = { config: testConfig(), database, keys: createKeys(randomBytes(32)), logger: createLogger('silent') };
-    // The browser reaches the app as 127.0.0.1, so this file's own database gets a tenant for that host.
-    const tenant = await insertTenant(database.db, { slug: 'browsertest', name: 'Gemeente Browsertest', rsin: '123456782', hostnames: ['127.0.0.1'] });
-    await seedTenantDefaults(database.db, tenant.id);
-    staff = await createStaffUser(database.db, context.keys, { tenantId: tenant.id, email: 'kim@example.nl', displayName: 'Kim Klantcontact', roles: ['kcc', 'behandelaar'] });
-    app = await buildApp(context, (instance) => registerModules(instance, context));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    served = await serveForBrowser({ slug: 'browsertest', name: 'Gemeente Browsertest' });
+    base = served.base;
+    staff = await createStaffUser(served.database.db, served.context.keys, { tenantId: served.tenant.id, email: 'kim@example.nl', displayName: 'Kim Klantcontact', roles: ['kcc', 'behandelaar'] });
     browser = await launchChromium();
     // axe needs pages from an explicit context.
     browserContext = await browser.newContext();
@@ -47,8 +29,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'staff sign-in in a brow
   afterAll(async () => {
     await browserContext?.close();
     await browser?.close();
-    await app?.close();
-    await database?.close();
+    await served?.close();
   });
 
   it('shows the sign-in page and its error state accessibly', async () => {

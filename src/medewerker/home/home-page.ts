@@ -4,6 +4,7 @@ import type { StaffIdentity } from '../../platform/auth/staff-session.ts';
 import { html, type SafeHtml } from '../../platform/http/html.ts';
 import { page } from '../../platform/http/page.ts';
 import { ROLE_LABELS } from '../role-labels.ts';
+import { INZAGE_PATH } from '../privacy/inzage-page.ts';
 
 /** The staff landing page: who is signed in, with which roles, and the way out. The workspaces follow. */
 export function homePage(view: { tenantName: string; staff: StaffIdentity }): SafeHtml {
@@ -14,6 +15,8 @@ export function homePage(view: { tenantName: string; staff: StaffIdentity }): Sa
 <p class="utrecht-paragraph">Ingelogd als <strong>${view.staff.displayName}</strong> (${view.staff.email}).</p>
 <h2 class="utrecht-heading-2">Uw rollen</h2>
 <ul class="utrecht-unordered-list">${view.staff.roles.map((role) => html`<li>${ROLE_LABELS[role]}</li>`)}</ul>
+${view.staff.roles.includes('privacy') ? html`<h2 class="utrecht-heading-2">Privacy</h2>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${INZAGE_PATH}">Verwerkingen van een persoon opzoeken</a> (inzageverzoek)</p>` : ''}
 <form class="loket-form" method="post" action="${STAFF_PATHS.signOut}">
 ${csrfField(view.staff.csrfToken)}
 <button type="submit" class="loket-button">Uitloggen</button>

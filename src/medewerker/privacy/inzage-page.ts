@@ -33,11 +33,13 @@ function row(item: PersonProcessing): SafeHtml {
 function results(view: InzageView, result: PersonProcessingPage): SafeHtml {
   if (result.items.length === 0) return html`<h2 class="utrecht-heading-2">Resultaat</h2><p class="utrecht-paragraph">Er zijn geen verwerkingen van deze persoon vastgelegd.</p>`;
   return html`<h2 class="utrecht-heading-2">Resultaat</h2>
+<div class="loket-table-scroll" role="region" aria-labelledby="verwerkingen-titel" tabindex="0">
 <table>
-<caption>Verwerkingen van persoonsgegevens, nieuwste eerst (tijden in Nederlandse tijd)</caption>
+<caption id="verwerkingen-titel">Verwerkingen van persoonsgegevens, nieuwste eerst (tijden in Nederlandse tijd)</caption>
 <thead><tr><th scope="col">Tijdstip</th><th scope="col">Verwerkingsactiviteit</th><th scope="col">Doel</th><th scope="col">Grondslag</th><th scope="col">Handeling</th><th scope="col">Door</th><th scope="col">Status</th></tr></thead>
 <tbody>${result.items.map(row)}</tbody>
 </table>
+</div>
 ${
   result.nextBefore !== undefined
     ? html`<form method="post" action="${INZAGE_PATH}">
@@ -56,7 +58,8 @@ ${csrfField(view.csrfToken)}
  */
 export function inzagePage(view: InzageView): SafeHtml {
   return page({
-    title: 'Verwerkingen van een persoon',
+    // "Fout:" first in the title tells screen-reader users at once that the submission failed.
+    title: view.error ? 'Fout: Verwerkingen van een persoon' : 'Verwerkingen van een persoon',
     tenantName: view.tenantName,
     body: html`<h1 class="utrecht-heading-1">Verwerkingen van een persoon</h1>
 <p class="utrecht-paragraph">Voor een inzageverzoek (AVG artikel 15): zoek op burgerservicenummer. Deze opzoeking wordt zelf ook vastgelegd.</p>
