@@ -53,6 +53,8 @@ async function captureRequestStatements(context: AppContext, url: string, header
   const statements: Statement[] = [];
   let recording = false;
   const pool = new pg.Pool({ connectionString: url, max: 1 });
+  // An idle client dropped by the server must not end the benchmark with an unhandled 'error' event.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log(event) {
@@ -148,6 +150,7 @@ export async function authenticatedRead(options: AuthenticatedReadOptions): Prom
     }
 
     const pool = new pg.Pool({ connectionString: bench.url, max: connections });
+    pool.on('error', () => undefined);
     try {
       if (warmupSeconds > 0) await runBaseline(pool, statements, connections, warmupSeconds);
       const baseline = await runBaseline(pool, statements, connections, durationSeconds);
