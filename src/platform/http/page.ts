@@ -20,6 +20,7 @@ export function page(options: PageOptions): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} - ${site}</title>
 <link rel="stylesheet" href="/static/loket.css">
+<link rel="stylesheet" href="/thema.css">
 </head>
 <body class="utrecht-page">
 <a class="loket-skip-link" href="#inhoud">Direct naar de inhoud</a>

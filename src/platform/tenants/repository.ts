@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, Tenant } from '../database/schema.ts';
+import { invalid } from '../errors/problem.ts';
+import { passesElevenTest } from './rsin.ts';
+import { validateTheme } from './theme.ts';
 
 export interface TenantInput {
   slug: string;
@@ -9,8 +12,11 @@ export interface TenantInput {
   theme?: Record<string, string>;
 }
 
-/** Creates a tenant; host names are stored lower-case without port. */
+/** Creates a tenant after checking its RSIN (11-proef) and theme; host names are stored lower-case without port. */
 export async function insertTenant(db: Kysely<Database>, input: TenantInput): Promise<Tenant> {
+  const problems = validateTheme(input.theme ?? {});
+  if (!passesElevenTest(input.rsin)) problems.unshift({ name: 'rsin', code: 'invalid', reason: 'Een RSIN heeft 9 cijfers en doorstaat de elfproef.' });
+  if (problems.length > 0) throw invalid(problems);
   return db
     .insertInto('tenants')
     .values({
