@@ -22,6 +22,10 @@ async function main(): Promise<void> {
       process.stderr.write(`Loket cannot start: ${error.message}\n`);
       process.exit(3);
     }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`Loket cannot start: port ${config.port} is already in use; choose another with PORT.\n`);
+      process.exit(4);
+    }
     throw error;
   }
   const shutdown = (signal: string) => {

@@ -80,8 +80,11 @@ describe('API authentication with ZGW JWTs', () => {
     expectUnauthenticated(await call(`Bearer ${token}`));
   });
 
-  it('refuses a token of an unknown client', async () => {
-    expectUnauthenticated(await call(`Bearer ${await signZgwToken('unknown-client', client.secret)}`));
+  it('refuses a token of an unknown client exactly as one with a wrong secret, so client ids cannot be probed', async () => {
+    const unknown = await call(`Bearer ${await signZgwToken('unknown-client', client.secret)}`);
+    expectUnauthenticated(unknown);
+    const wrongSecret = await call(`Bearer ${await signZgwToken(client.clientId, 'a-completely-different-secret')}`);
+    expect(unknown.json().detail).toBe(wrongSecret.json().detail);
   });
 
   it('gives 403 when the client lacks a required scope, naming it', async () => {

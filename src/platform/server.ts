@@ -48,7 +48,14 @@ export async function startLoket(config: Config, options: { print?: (text: strin
     : undefined;
   const context: AppContext = { config, database, keys, logger, outbox };
   const app = await buildApp(context, (instance) => registerModules(instance, context));
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A port in use must not leave the pool open or the embedded database claimed.
+    await app.close();
+    await database.close();
+    throw error;
+  }
   outbox?.start();
   let stopping: Promise<void> | undefined;
   return {

@@ -10,7 +10,7 @@ import { INZAGE_PATH, inzagePage } from './inzage-page.ts';
 const INZAGE_BODY = {
   type: 'object',
   additionalProperties: false,
-  properties: { bsn: { type: 'string', maxLength: 20 }, voor: { type: 'string', pattern: '^[0-9]{1,18}$' } },
+  properties: { bsn: { type: 'string', maxLength: 20 }, voor: { type: 'string', pattern: '^[0-9]{1,15}$' } },
 } as const;
 
 /**

@@ -130,6 +130,8 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
     switch (result.outcome) {
       case 'accepted':
         return reply.redirect(returnPath, 303);
+      case 'session-gone':
+        return reply.redirect(`${STAFF_PATHS.signIn}?verlopen=1`, 303);
       case 'wrong':
         return sendPage(reply, 400, codePage({ ...view, error: 'De inlogcode is onjuist. Vul de code in die nu in uw app staat.' }));
       case 'reused':

@@ -176,6 +176,24 @@ describe('staff sign-in with password and TOTP', () => {
     expect(stillHalf.headers.location).toBe('/medewerker/inloggen/code');
   });
 
+  it('counts parallel wrong codes one by one, so a burst cannot outrun the account lock', async () => {
+    const user = await newUser();
+    const cookie = sessionCookie(await postPassword(user.user.email, user.password));
+    const code = totpCode(user.totpSecret);
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    const page = await test.app.inject({ method: 'GET', url: '/medewerker/inloggen/code', headers: { host: host(), cookie, ...html } });
+    const token = csrfTokenIn(page.body);
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        test.app.inject({ method: 'POST', url: '/medewerker/inloggen/code', remoteAddress: clientIp, headers: { host: host(), cookie, ...html }, payload: { _csrf: token, code: wrongCode } }),
+      ),
+    );
+    const statuses = burst.map((response) => response.statusCode);
+    // Five guesses are judged; every later one finds the account locked.
+    expect(statuses.filter((status) => status === 400)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  });
+
   it('locks an account after five failures, with the generic message and the minutes to wait', async () => {
     const user = await newUser();
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema.ts';
+import { inTransaction } from '../database/transaction.ts';
 
 /** A stored staff session together with the account it belongs to, as read on every staff request. */
 export interface StoredStaffSession {
@@ -76,7 +77,7 @@ export async function startStaffSession(
   session: NewStaffSession,
   superseded: { previousIdHash: string | undefined; idleBefore: Date; createdBefore: Date },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (superseded.previousIdHash !== undefined) {
       await trx.deleteFrom('staff_sessions').where('tenant_id', '=', session.tenantId).where('id_hash', '=', superseded.previousIdHash).execute();
     }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database/schema.ts';
 
 /** Limits on failed sign-ins (password or code), per account and per IP address, within one tenant. */
@@ -93,4 +93,16 @@ export async function recordSignInAttempt(db: Kysely<Database>, attempt: { tenan
     .insertInto('sign_in_attempts')
     .values({ tenant_id: attempt.tenantId, email: attemptEmail(attempt.email), ip: attempt.ip, succeeded: attempt.succeeded, attempted_at: now })
     .execute();
+}
+
+/**
+ * Runs one sign-in attempt for an account under a per-account lock, inside one transaction: the
+ * lock check, the verification and the recorded outcome. Without it, parallel requests would all
+ * pass the check before any failure is counted, and a burst of code guesses could outrun the lock.
+ */
+export async function withAccountSignInLock<T>(db: Kysely<Database>, tenantId: string, email: string, attempt: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in:${tenantId}:${attemptEmail(email)}`}, 0))`.execute(trx);
+    return attempt(trx);
+  });
 }

@@ -7,7 +7,7 @@ import { newCsrfToken } from './csrf.ts';
 import { verifyStaffPassword } from './staff-password.ts';
 import { newSessionId, type ActiveStaffSession, type StaffSessionPolicy } from './staff-session.ts';
 import { deleteStaffSession, markStaffSessionMfaPassed, startStaffSession } from './staff-session-repository.ts';
-import { DEFAULT_THROTTLE, findSignInLock, recordSignInAttempt, type SignInLock, type ThrottlePolicy } from './staff-sign-in-throttle.ts';
+import { DEFAULT_THROTTLE, findSignInLock, recordSignInAttempt, withAccountSignInLock, type SignInLock, type ThrottlePolicy } from './staff-sign-in-throttle.ts';
 import { acceptTotpCode } from './staff-totp.ts';
 import { findStaffUserByEmail, findStaffUserById } from './staff-user-repository.ts';
 
@@ -35,7 +35,8 @@ export type PasswordSignInResult =
   | { outcome: 'locked'; lock: SignInLock }
   | { outcome: 'no-second-factor' };
 
-export type CodeResult = { outcome: 'accepted' } | { outcome: 'wrong' } | { outcome: 'reused' } | { outcome: 'locked'; lock: SignInLock };
+/** `session-gone`: the session ended (expired, or replaced by another sign-in) while the code was checked. */
+export type CodeResult = { outcome: 'accepted' } | { outcome: 'wrong' } | { outcome: 'reused' } | { outcome: 'session-gone' } | { outcome: 'locked'; lock: SignInLock };
 
 export type OidcSignInResult = { outcome: 'signed-in'; cookieValue: string } | { outcome: 'unknown-account' };
 
@@ -85,6 +86,10 @@ export async function signInWithPassword(
   context: SignInContext,
   input: { email: string; password: string; signInFormToken: string },
 ): Promise<PasswordSignInResult> {
+  return withAccountSignInLock(deps.db, context.tenantId, input.email, (trx) => passwordAttempt({ ...deps, db: trx }, context, input));
+}
+
+async function passwordAttempt(deps: StaffSignInDeps, context: SignInContext, input: { email: string; password: string; signInFormToken: string }): Promise<PasswordSignInResult> {
   const throttle = deps.throttle ?? DEFAULT_THROTTLE;
   const lock = await findSignInLock(deps.db, context.tenantId, input.email, context.ip, throttle);
   if (lock) {
@@ -115,6 +120,10 @@ export async function signInWithPassword(
  * towards the same lock as password failures; a code is accepted once per time step.
  */
 export async function confirmTotpCode(deps: StaffSignInDeps, context: SignInContext, session: ActiveStaffSession, code: string): Promise<CodeResult> {
+  return withAccountSignInLock(deps.db, context.tenantId, session.identity.email, (trx) => codeAttempt({ ...deps, db: trx }, context, session, code));
+}
+
+async function codeAttempt(deps: StaffSignInDeps, context: SignInContext, session: ActiveStaffSession, code: string): Promise<CodeResult> {
   const throttle = deps.throttle ?? DEFAULT_THROTTLE;
   const { identity } = session;
   const lock = await findSignInLock(deps.db, context.tenantId, identity.email, context.ip, throttle);
@@ -129,7 +138,7 @@ export async function confirmTotpCode(deps: StaffSignInDeps, context: SignInCont
     logFailed(context, outcome === 'reused' ? 'totp_reused' : 'totp', identity.userId);
     return { outcome };
   }
-  await markStaffSessionMfaPassed(deps.db, context.tenantId, session.idHash, new Date());
+  if (!(await markStaffSessionMfaPassed(deps.db, context.tenantId, session.idHash, new Date()))) return { outcome: 'session-gone' };
   await recordSignInAttempt(deps.db, { tenantId: context.tenantId, email: identity.email, ip: context.ip, succeeded: true });
   logSignedIn(context, identity.userId, 'password+totp');
   return { outcome: 'accepted' };

@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { ProblemError } from '../errors/problem.ts';
 import { TenantResolver } from '../tenants/resolver.ts';
 import { authenticateApiCaller, requireScopes } from '../auth/api-jwt.ts';
+import { ApiClientCredentialStore } from '../auth/api-client-credentials.ts';
 import { authenticateStaff } from '../auth/staff-authentication.ts';
 import { enforceStaffCsrf } from '../auth/csrf.ts';
 import { handleError, sendProblem } from './error-handler.ts';
@@ -42,6 +43,7 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
   });
   const tenants = new TenantResolver(database.db, config.defaultTenant);
   const methods = new MethodRegistry();
+  const apiClients = new ApiClientCredentialStore(database.db, keys);
   const jwtPolicy = { maxAgeSeconds: config.jwtMaxAgeSeconds, clockSkewSeconds: config.jwtClockSkewSeconds };
   const staffAuthentication = { db: database.db, policy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours } };
 
@@ -69,7 +71,7 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
     if (!tenant) throw new ProblemError('unknown_tenant');
     request.tenant = tenant;
     if (routeConfig.scopes !== undefined) {
-      const caller = await authenticateApiCaller(database.db, keys, tenant.id, request.headers.authorization, jwtPolicy);
+      const caller = await authenticateApiCaller(apiClients, tenant.id, request.headers.authorization, jwtPolicy);
       requireScopes(caller, routeConfig.scopes);
       request.apiCaller = caller;
     }

@@ -40,4 +40,8 @@ export function assertRoutePolicy(method: string | string[], url: string, config
   if (declared !== 1) {
     throw new Error(`Route ${String(method)} ${url} must declare exactly one access policy (public, scopes or staffRoles) in its config`);
   }
+  // A tenantless route skips tenant resolution and with it every authentication check: only public routes may be tenantless.
+  if (config?.tenantless !== undefined && config.public === undefined) {
+    throw new Error(`Route ${String(method)} ${url} is tenantless, which only a public route may be`);
+  }
 }

@@ -5,6 +5,7 @@ import type { Keys } from '../crypto/keys.ts';
 import { newOperationId, type TraceContext } from '../http/trace-context.ts';
 import { assertValidBsn } from '../personal-data/bsn.ts';
 import { GENESIS_HASH, recordHash, type ChainedFields } from './chain.ts';
+import { inTransaction } from '../database/transaction.ts';
 
 /** Outcome of a Dataverwerking, as the standard's `status_code` enumeration. */
 export type ProcessingStatus = 'ok' | 'error' | 'unknown';
@@ -181,6 +182,5 @@ async function append(trx: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, e
 export async function logProcessing(db: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, entry: ProcessingEntry): Promise<LoggedProcessing> {
   const endTime = entry.endTime ?? new Date();
   validate(entry, endTime);
-  if (db.isTransaction) return append(db, keys, entry, endTime);
-  return db.transaction().execute((trx) => append(trx, keys, entry, endTime));
+  return inTransaction(db, (trx) => append(trx, keys, entry, endTime));
 }

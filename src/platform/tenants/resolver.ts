@@ -19,13 +19,20 @@ export class TenantResolver {
     const hostname = (hostHeader ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
     const cached = this.cache.get(hostname);
     if (cached && cached.until > Date.now()) return cached.tenant;
-    const tenant = (await findTenantByHostname(this.db, hostname)) ?? (await this.fallback());
-    if (tenant) this.cache.set(hostname, { tenant, until: Date.now() + CACHE_MS });
-    return tenant;
+    const claimed = await findTenantByHostname(this.db, hostname);
+    // Only host names a tenant claims are cached: any Host header reaches the fallback, and caching those would let a client grow the map without bound.
+    if (claimed) this.cache.set(hostname, { tenant: claimed, until: Date.now() + CACHE_MS });
+    return claimed ?? (await this.fallback());
   }
+
+  private fallbackCache: { tenant: Tenant; until: number } | undefined;
 
   /** A single-tenant install names its tenant in LOKET_DEFAULT_TENANT, so every host name reaches it. */
   private async fallback(): Promise<Tenant | undefined> {
-    return this.defaultTenant === undefined ? undefined : findTenantBySlug(this.db, this.defaultTenant);
+    if (this.defaultTenant === undefined) return undefined;
+    if (this.fallbackCache && this.fallbackCache.until > Date.now()) return this.fallbackCache.tenant;
+    const tenant = await findTenantBySlug(this.db, this.defaultTenant);
+    this.fallbackCache = tenant ? { tenant, until: Date.now() + CACHE_MS } : undefined;
+    return tenant;
   }
 }
