@@ -10,6 +10,7 @@ import { registerModules } from './modules.ts';
 import { listTenants } from './tenants/repository.ts';
 import { formatDemoCredentials, seedDemo } from './seed/demo-tenant.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
+import { startHousekeeping } from './housekeeping.ts';
 
 export interface RunningLoket {
   app: FastifyInstance;
@@ -57,12 +58,14 @@ export async function startLoket(config: Config, options: { print?: (text: strin
     throw error;
   }
   outbox?.start();
+  const stopHousekeeping = startHousekeeping(database.db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, logger.child({ module: 'housekeeping' }));
   let stopping: Promise<void> | undefined;
   return {
     app,
     context,
     stop() {
       stopping ??= (async () => {
+        stopHousekeeping();
         await app.close();
         // Requests are done (their events committed); let deliveries in flight finish before the database closes.
         await outbox?.stop();

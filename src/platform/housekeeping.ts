@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from './database/schema.ts';
+
+/** Failed and successful sign-in attempts are kept this long (for throttling and for investigating attacks). */
+export const SIGN_IN_ATTEMPT_RETENTION_DAYS = 30;
+const INTERVAL_MS = 10 * 60_000;
+
+/**
+ * Removes what has outlived its use: sessions past their idle or absolute time-out (a user who never
+ * comes back would otherwise leave them forever) and old sign-in attempts. Each statement is one
+ * indexed delete, harmless when several processes run it at once.
+ */
+export async function removeExpiredAuthenticationData(
+  db: Kysely<Database>,
+  policy: { idleMinutes: number; absoluteHours: number },
+  now: Date = new Date(),
+): Promise<{ sessions: number; signInAttempts: number }> {
+  const sessions = await db
+    .deleteFrom('staff_sessions')
+    .where((eb) =>
+      eb.or([eb('last_seen_at', '<', new Date(now.getTime() - policy.idleMinutes * 60_000)), eb('created_at', '<', new Date(now.getTime() - policy.absoluteHours * 3_600_000))]),
+    )
+    .executeTakeFirst();
+  const attempts = await db
+    .deleteFrom('sign_in_attempts')
+    .where('attempted_at', '<', new Date(now.getTime() - SIGN_IN_ATTEMPT_RETENTION_DAYS * 24 * 3_600_000))
+    .executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), signInAttempts: Number(attempts.numDeletedRows) };
+}
+
+/** Runs the housekeeping every ten minutes until stopped; a failed round is logged and retried next time. */
+export function startHousekeeping(db: Kysely<Database>, policy: { idleMinutes: number; absoluteHours: number }, logger: Logger): () => void {
+  const round = () => {
+    removeExpiredAuthenticationData(db, policy).then(
+      (removed) => {
+        if (removed.sessions + removed.signInAttempts > 0) logger.info({ event: 'housekeeping', ...removed }, 'expired authentication data removed');
+      },
+      (error: unknown) => logger.warn({ err: error }, 'housekeeping failed'),
+    );
+  };
+  const timer = setInterval(round, INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
