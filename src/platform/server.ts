@@ -26,7 +26,7 @@ export interface RunningLoket {
 export async function startLoket(config: Config, options: { print?: (text: string) => void } = {}): Promise<RunningLoket> {
   const logger = createLogger(config.logLevel);
   const keys = loadKeys(config);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, (error) => logger.warn({ err: error }, 'database connection lost; the pool will reconnect'));
   try {
     await migrate(database);
     if ((await listTenants(database.db)).length === 0) {

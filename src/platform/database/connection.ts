@@ -27,11 +27,14 @@ export interface LoketDatabase {
 
 const MIGRATION_LOCK_KEY = 7_411_207_245;
 
+/** Told when an idle pooled connection fails (the database restarted or the network dropped). */
+export type PoolErrorListener = (error: Error) => void;
+
 /** Opens PostgreSQL through a connection pool. */
-export function openPostgres(url: string, poolSize: number): LoketDatabase {
+export function openPostgres(url: string, poolSize: number, onPoolError: PoolErrorListener = () => undefined): LoketDatabase {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // An idle client losing its connection (database restart) must not crash the process.
-  pool.on('error', () => undefined);
+  // An idle client losing its connection must not crash the process; the pool replaces it, and the listener makes it visible.
+  pool.on('error', onPoolError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let lockClient: pg.PoolClient | undefined;
   return {
@@ -104,6 +107,9 @@ export async function openEmbedded(dataDir: string): Promise<LoketDatabase> {
 }
 
 /** Opens the database the configuration points at. */
-export async function openDatabase(options: { databaseUrl: string | undefined; databasePoolSize: number; dataDir: string }): Promise<LoketDatabase> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.databasePoolSize) : openEmbedded(options.dataDir);
+export async function openDatabase(
+  options: { databaseUrl: string | undefined; databasePoolSize: number; dataDir: string },
+  onPoolError?: PoolErrorListener,
+): Promise<LoketDatabase> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.databasePoolSize, onPoolError) : openEmbedded(options.dataDir);
 }
