@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /*
  * The Selectielijst and referentielijsten are national, read-only data published by VNG, identical for every
- * tenant and changed only by a new release of Loket. So they are shipped as JSON files (see data/README.md),
+ * tenant and changed only by a new release of Loket. So they are shipped as JSON files (see dataset/README.md),
  * read once per process and held in memory: no tables, no SQL, no tenant_id.
  */
 
@@ -45,7 +45,8 @@ interface Referentielijsten {
   resultaattypeomschrijvingenByUuid: ReadonlyMap<string, ResultaattypeomschrijvingRecord>;
 }
 
-const DATA_DIRECTORY = join(import.meta.dirname, 'data');
+// Not `data/`: the repository's .gitignore excludes every folder of that name (the embedded database lives in one).
+const DATA_DIRECTORY = join(import.meta.dirname, 'dataset');
 
 function readData<T>(file: string): T[] {
   return JSON.parse(readFileSync(join(DATA_DIRECTORY, file), 'utf8')) as T[];
