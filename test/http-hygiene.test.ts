@@ -114,6 +114,12 @@ describe('HTTP hygiene: errors, headers and health', () => {
     expect(response.json()).toMatchObject({ code: 'not_found', status: 404 });
   });
 
+  it('gives an unknown path under a ZGW component its API-version too', async () => {
+    const response = await test.app.inject({ url: '/zaken/api/v1/bestaat-niet', headers: { host: host() } });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['api-version']).toBe('1.7.0');
+  });
+
   it('answers a wrong method with 405 and an Allow header', async () => {
     const response = await test.app.inject({ method: 'DELETE', url: '/test/api/v1/dingen', headers: { host: host() } });
     expect(response.statusCode).toBe(405);

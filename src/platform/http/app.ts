@@ -17,6 +17,7 @@ import { traceFromHeader } from './trace-context.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import { registerStaticRoutes } from './static-routes.ts';
 import { registerPlatformRoutes } from './platform-routes.ts';
+import { API_VERSION_HEADER, apiVersionForPath } from '../zgw/api-version.ts';
 
 /** A caller-supplied request id is kept when it is short and harmless, so traces join up across systems. */
 function requestId(header: string | string[] | undefined): string {
@@ -91,6 +92,8 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
     setSecurityHeaders(request, reply);
     reply.header('X-Request-ID', request.id);
     const path = request.url.split('?')[0] ?? '/';
+    const apiVersion = apiVersionForPath(path);
+    if (apiVersion !== undefined) reply.header(API_VERSION_HEADER, apiVersion);
     const allowed = methods.allowed(path);
     if (allowed.length > 0) {
       return sendProblem(request, reply, new ProblemError('method_not_allowed', `Methode ${request.method} is niet toegestaan; wel: ${allowed.join(', ')}.`, [], { Allow: allowed.join(', ') }));

@@ -31,3 +31,12 @@ export function registerApiVersion(app: FastifyInstance, component: ZgwComponent
     return payload;
   });
 }
+
+/**
+ * The version of the ZGW component a path belongs to (`/zaken/api/v1/…` → Zaken's), for responses
+ * that no component route produced: an unknown path or method under a component's prefix.
+ */
+export function apiVersionForPath(path: string): string | undefined {
+  const component = /^\/([a-z]+)\/api\/v1(?:\/|$)/.exec(path)?.[1];
+  return component !== undefined && component in ZGW_API_VERSIONS ? ZGW_API_VERSIONS[component as ZgwComponent] : undefined;
+}
