@@ -138,6 +138,20 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** Per-tenant form of generated zaak identificaties (migration 0007); no row means prefix 'ZAAK', 10 digits. */
+export interface ZaakIdentificatieSettingsTable {
+  tenant_id: string;
+  prefix: ColumnType<string, string | undefined, string>;
+  digits: ColumnType<number, number | undefined, number>;
+}
+
+/** Last zaak number issued per tenant and Europe/Amsterdam calendar year (migration 0007). */
+export interface ZaakIdentificatieCountersTable {
+  tenant_id: string;
+  year: number;
+  last_number: number;
+}
+
 /** Every table Loket's queries may touch. Components add theirs here. */
 export interface Database {
   tenants: TenantsTable;
@@ -150,6 +164,8 @@ export interface Database {
   processing_log_heads: ProcessingLogHeadsTable;
   audittrail: AudittrailTable;
   outbox: OutboxTable;
+  zaak_identificatie_settings: ZaakIdentificatieSettingsTable;
+  zaak_identificatie_counters: ZaakIdentificatieCountersTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
