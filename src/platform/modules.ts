@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { registerMedewerker } from '../medewerker/routes.ts';
 import { registerReferentielijsten } from '../components/referentielijsten/routes.ts';
+import { registerCatalogi } from '../components/catalogi/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerMedewerker(app, context);
   await registerReferentielijsten(app);
+  await registerCatalogi(app, context);
 }

@@ -138,6 +138,21 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** Catalogi API: a CATALOGUS (migrations/0006). `begindatum_versie` is read as `YYYY-MM-DD` text by the repository. */
+export interface CatalogussenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  domein: string;
+  rsin: string;
+  contactpersoon_beheer_naam: string;
+  contactpersoon_beheer_telefoonnummer: ColumnType<string, string | undefined, string>;
+  contactpersoon_beheer_emailadres: ColumnType<string, string | undefined, string>;
+  naam: string | null;
+  versie: string | null;
+  begindatum_versie: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
 /** Per-tenant form of generated zaak identificaties (migration 0007); no row means prefix 'ZAAK', 10 digits. */
 export interface ZaakIdentificatieSettingsTable {
   tenant_id: string;
@@ -166,6 +181,7 @@ export interface Database {
   outbox: OutboxTable;
   zaak_identificatie_settings: ZaakIdentificatieSettingsTable;
   zaak_identificatie_counters: ZaakIdentificatieCountersTable;
+  catalogussen: CatalogussenTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
