@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Keys } from '../../platform/crypto/keys.ts';
 import { assertSameOrigin, verifyCsrf } from '../../platform/auth/csrf.ts';
 import { issueFormToken, verifyFormToken } from '../../platform/auth/csrf-form-token.ts';
-import { safeReturnPath, STAFF_PATHS, withReturnPath } from '../../platform/auth/staff-paths.ts';
+import { retryInMinutes, safeReturnPath, signInStepLocation, STAFF_PATHS, withReturnPath } from '../../platform/auth/staff-paths.ts';
 import { clearSessionCookie, loadStaffSession, setSessionCookie } from '../../platform/auth/staff-session.ts';
 import { confirmTotpCode, signInWithPassword, signOut, type StaffSignInDeps } from '../../platform/auth/staff-sign-in.ts';
 import { isTotpCodeShape, normaliseTotpCode } from '../../platform/auth/staff-totp.ts';
@@ -47,11 +47,6 @@ interface CodeBody {
   code?: string;
 }
 
-function signInLocation(returnPath: string, expired: boolean): string {
-  const base = withReturnPath(STAFF_PATHS.signIn, returnPath);
-  return expired ? `${base}${base.includes('?') ? '&' : '?'}verlopen=1` : base;
-}
-
 /**
  * Staff sign-in: password step, code step and sign-out. These routes are public (there is no
  * session yet, or only a half one); each checks CSRF itself: the password form against its sealed
@@ -93,7 +88,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
         return sendPage(reply, 400, signInPage({ ...view, credentialsError: CREDENTIALS_ERROR }));
       case 'locked':
         reply.header('Retry-After', String(result.lock.minutesLeft * 60));
-        return sendPage(reply, 429, signInPage({ ...view, credentialsError: `${CREDENTIALS_ERROR} Probeer het over ${result.lock.minutesLeft} ${result.lock.minutesLeft === 1 ? 'minuut' : 'minuten'} opnieuw.` }));
+        return sendPage(reply, 429, signInPage({ ...view, credentialsError: `${CREDENTIALS_ERROR} ${retryInMinutes(result.lock.minutesLeft)}` }));
       case 'no-second-factor':
         return sendPage(reply, 400, signInPage({ ...view, credentialsError: 'Voor dit account is geen inlogcode-app ingesteld. Neem contact op met de functioneel beheerder.' }));
       case 'signed-in':
@@ -105,7 +100,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
   app.get<{ Querystring: { terug?: string } }>(STAFF_PATHS.code, { config: { public: true }, schema: { querystring: RETURN_QUERY } }, async (request, reply) => {
     const returnPath = safeReturnPath(request.query.terug);
     const lookup = await loadStaffSession(db, sessionPolicy, request);
-    if (lookup.state !== 'active') return reply.redirect(signInLocation(returnPath, lookup.state === 'expired'), 303);
+    if (lookup.state !== 'active') return reply.redirect(signInStepLocation(STAFF_PATHS.signIn, returnPath, lookup.state === 'expired'), 303);
     if (lookup.session.mfaPassed) return reply.redirect(returnPath, 303);
     return sendPage(reply, 200, codePage({ tenantName: request.tenant.name, csrfToken: lookup.session.identity.csrfToken, returnPath }));
   });
@@ -116,7 +111,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
     const lookup = await loadStaffSession(db, sessionPolicy, request);
     if (lookup.state !== 'active') {
       assertSameOrigin(request);
-      return reply.redirect(signInLocation(returnPath, lookup.state === 'expired'), 303);
+      return reply.redirect(signInStepLocation(STAFF_PATHS.signIn, returnPath, lookup.state === 'expired'), 303);
     }
     const { session } = lookup;
     verifyCsrf(request, session.identity.csrfToken);
@@ -141,7 +136,7 @@ export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps
         return sendPage(
           reply,
           429,
-          codePage({ ...view, error: `Te veel mislukte pogingen. Probeer het over ${result.lock.minutesLeft} ${result.lock.minutesLeft === 1 ? 'minuut' : 'minuten'} opnieuw.` }),
+          codePage({ ...view, error: `Te veel mislukte pogingen. ${retryInMinutes(result.lock.minutesLeft)}` }),
         );
     }
   });

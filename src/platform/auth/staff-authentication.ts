@@ -4,7 +4,7 @@ import type { Database } from '../database/schema.ts';
 import { ProblemError } from '../errors/problem.ts';
 import { wantsHtml } from '../http/error-page.ts';
 import type { StaffRole } from '../http/route-policy.ts';
-import { safeReturnPath, STAFF_PATHS } from './staff-paths.ts';
+import { safeReturnPath, signInStepLocation, STAFF_PATHS } from './staff-paths.ts';
 import { clearSessionCookie, loadStaffSession, SESSION_COOKIE, type StaffSessionPolicy } from './staff-session.ts';
 
 /** What the staff-route check needs, built once per app. */
@@ -16,15 +16,6 @@ export interface StaffAuthenticationDeps {
 /** A browser asking for a page: it is better served by the sign-in page than by a 401. */
 function isPageRequest(request: FastifyRequest): boolean {
   return (request.method === 'GET' || request.method === 'HEAD') && wantsHtml(request);
-}
-
-function signInLocation(path: string, request: FastifyRequest, expired: boolean): string {
-  const target = safeReturnPath(request.url);
-  const query = new URLSearchParams();
-  if (target !== STAFF_PATHS.home) query.set('terug', target);
-  if (expired) query.set('verlopen', '1');
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
 }
 
 /**
@@ -41,7 +32,7 @@ export async function authenticateStaff(request: FastifyRequest, reply: FastifyR
     // Tell the browser to drop a cookie that no longer names a session (but do not set one on every anonymous call).
     if (request.cookies[SESSION_COOKIE] !== undefined) clearSessionCookie(request, reply);
     if (isPageRequest(request)) {
-      reply.redirect(signInLocation(STAFF_PATHS.signIn, request, lookup.state === 'expired'), 303);
+      reply.redirect(signInStepLocation(STAFF_PATHS.signIn, safeReturnPath(request.url), lookup.state === 'expired'), 303);
       return false;
     }
     throw new ProblemError('not_authenticated', lookup.state === 'expired' ? 'Uw sessie is verlopen. Log opnieuw in.' : 'U bent niet ingelogd.');
@@ -49,7 +40,7 @@ export async function authenticateStaff(request: FastifyRequest, reply: FastifyR
   const { session } = lookup;
   if (!session.mfaPassed) {
     if (isPageRequest(request)) {
-      reply.redirect(signInLocation(STAFF_PATHS.code, request, false), 303);
+      reply.redirect(signInStepLocation(STAFF_PATHS.code, safeReturnPath(request.url), false), 303);
       return false;
     }
     throw new ProblemError('not_authenticated', 'Vul eerst de inlogcode uit uw authenticator-app in.');

@@ -49,3 +49,14 @@ export function safeReturnPath(value: unknown): string {
 export function withReturnPath(path: string, returnPath: string): string {
   return returnPath === STAFF_PATHS.home ? path : `${path}?terug=${encodeURIComponent(returnPath)}`;
 }
+
+/** A sign-in step (password or code page) that returns to `returnPath`, saying so when a session expired. */
+export function signInStepLocation(path: string, returnPath: string, expired: boolean): string {
+  const base = withReturnPath(path, returnPath);
+  return expired ? `${base}${base.includes('?') ? '&' : '?'}verlopen=1` : base;
+}
+
+/** The wait in the lock message: "Probeer het over 1 minuut opnieuw." / "… 5 minuten …". */
+export function retryInMinutes(minutes: number): string {
+  return `Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`;
+}
