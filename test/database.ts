@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPostgres, pgliteExtensions, wrapPglite, type LoketDatabase } from '../src/platform/database/connection.ts';
+import { openPostgres, pgliteExtensions, pgliteParsers, wrapPglite, type LoketDatabase } from '../src/platform/database/connection.ts';
 import { testEngine, withDatabaseName } from './engine.ts';
 
 /** A private copy of the migrated template for one test file; `close` drops it. */
@@ -36,6 +36,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const dump = readFileSync(inject('pgliteTemplate'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: pgliteExtensions });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), extensions: pgliteExtensions, parsers: pgliteParsers });
   return { ...wrapPglite(pglite), url: undefined };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { openPostgres, pgliteExtensions, wrapPglite } from '../src/platform/database/connection.ts';
+import { openPostgres, pgliteExtensions, pgliteParsers, wrapPglite } from '../src/platform/database/connection.ts';
 import { migrate } from '../src/platform/database/migrator.ts';
 import { randomBytes } from 'node:crypto';
 import { testEngine, TEMPLATE_PREFIX, withDatabaseName } from './engine.ts';
@@ -44,7 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'loket-test-'));
-  const pglite = await PGlite.create({ extensions: pgliteExtensions });
+  const pglite = await PGlite.create({ extensions: pgliteExtensions, parsers: pgliteParsers });
   const database = wrapPglite(pglite);
   await migrate(database);
   const dump = await pglite.dumpDataDir('none');

@@ -11,6 +11,7 @@ import { listTenants } from './tenants/repository.ts';
 import { formatDemoCredentials, seedDemo } from './seed/demo-tenant.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { startHousekeeping } from './housekeeping.ts';
+import { NOTIFICATIE_KIND, createNotificatieFanOut } from './zgw/notificatie.ts';
 
 export interface RunningLoket {
   app: FastifyInstance;
@@ -47,6 +48,7 @@ export async function startLoket(config: Config, options: { print?: (text: strin
         listenUrl: database.engine === 'postgres' ? config.databaseUrl : undefined,
       })
     : undefined;
+  outbox?.handlers.register(NOTIFICATIE_KIND, createNotificatieFanOut());
   const context: AppContext = { config, database, keys, logger, outbox };
   const app = await buildApp(context, (instance) => registerModules(instance, context));
   try {

@@ -3,12 +3,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema.ts';
 import type { Keys } from '../crypto/keys.ts';
 import { findApiClient } from './api-client-repository.ts';
+import { loadAutorisaties, type Autorisatie } from './autorisaties.ts';
 
 /** What verifying a client's token needs: its decrypted secret and its authorisations. */
 export interface ApiClientCredentials {
   secret: Uint8Array;
   heeftAlleAutorisaties: boolean;
+  /** The client's own scopes plus those of every autorisatie, for the route-level scope check. */
   scopes: string[];
+  /** Per component and type, for the components' type and vertrouwelijkheid filters. */
+  autorisaties: Autorisatie[];
 }
 
 /**
@@ -39,10 +43,12 @@ export class ApiClientCredentialStore {
       this.cache.delete(key);
       return undefined;
     }
+    const autorisaties = client.heeft_alle_autorisaties ? [] : await loadAutorisaties(this.db, client.id);
     const credentials = {
       secret: new TextEncoder().encode(this.keys.decrypt(client.secret_encrypted)),
       heeftAlleAutorisaties: client.heeft_alle_autorisaties,
-      scopes: client.scopes,
+      scopes: [...new Set([...client.scopes, ...autorisaties.flatMap((autorisatie) => autorisatie.scopes)])],
+      autorisaties,
     };
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
     this.cache.set(key, { credentials, until: now + CACHE_MS });

@@ -1,6 +1,7 @@
 import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { ProblemError } from '../errors/problem.ts';
 import type { ApiClientCredentialStore } from './api-client-credentials.ts';
+import type { Autorisatie } from './autorisaties.ts';
 
 /** Who is calling an API, as established from a verified ZGW JWT. */
 export interface ApiCaller {
@@ -9,6 +10,8 @@ export interface ApiCaller {
   userRepresentation: string;
   heeftAlleAutorisaties: boolean;
   scopes: string[];
+  /** Per component and type (see ./autorisaties.ts `typeAccess`). */
+  autorisaties: Autorisatie[];
 }
 
 /** How old and how far in the future a token's `iat` may be. */
@@ -69,6 +72,7 @@ export async function authenticateApiCaller(
     userRepresentation: claimString(payload, 'user_representation'),
     heeftAlleAutorisaties: client.heeftAlleAutorisaties,
     scopes: client.scopes,
+    autorisaties: client.autorisaties,
   };
 }
 

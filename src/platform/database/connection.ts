@@ -10,6 +10,10 @@ import { claimDataDir } from './embedded-lock.ts';
 
 // PostgreSQL returns bigint (int8) as a string by default; our counters fit safely in a JS number.
 pg.types.setTypeParser(20, (value: string) => Number(value));
+// A `date` stays the 'YYYY-MM-DD' text the ZGW APIs exchange: a Date object would sit at local midnight and
+// shift a day across time zones. PGlite gets the same parser through `pgliteParsers`.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 /** Runs a multi-statement SQL script inside one transaction (used by migrations). */
 export type ScriptTransaction = (statements: string[]) => Promise<void>;
@@ -94,11 +98,14 @@ export function wrapPglite(pglite: PGlite, release: () => void = () => undefined
 /** Extensions Loket uses on purpose (trigram similarity for compound words, accent-insensitive search). */
 export const pgliteExtensions = { pg_trgm, unaccent };
 
+/** Read `date` as text on PGlite too (see the pg parser above). */
+export const pgliteParsers = { [DATE_OID]: (value: string) => value };
+
 /** Opens (and creates on first use) the embedded database under the data directory. */
 export async function openEmbedded(dataDir: string): Promise<LoketDatabase> {
   const release = claimDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(join(dataDir, 'pgdata'), { extensions: pgliteExtensions });
+    const pglite = await PGlite.create(join(dataDir, 'pgdata'), { extensions: pgliteExtensions, parsers: pgliteParsers });
     return wrapPglite(pglite, release);
   } catch (error) {
     release();

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { pgliteExtensions, wrapPglite } from './connection.ts';
+import { pgliteExtensions, pgliteParsers, wrapPglite } from './connection.ts';
 import { migrate, MigrationChecksumError, readMigrations, type Migration } from './migrator.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 
@@ -28,7 +28,7 @@ describe('migrations', () => {
   });
 
   it('refuses an applied migration whose file was edited', async () => {
-    const database = wrapPglite(await PGlite.create({ extensions: pgliteExtensions }));
+    const database = wrapPglite(await PGlite.create({ extensions: pgliteExtensions, parsers: pgliteParsers }));
     try {
       await migrate(database, { migrations: [fake('0001_a.sql', 'CREATE TABLE a (x int)')] });
       await expect(migrate(database, { migrations: [fake('0001_a.sql', 'CREATE TABLE a (x bigint)')] })).rejects.toBeInstanceOf(MigrationChecksumError);
@@ -38,7 +38,7 @@ describe('migrations', () => {
   });
 
   it('applies each migration in one transaction: a failing one leaves no trace', async () => {
-    const database = wrapPglite(await PGlite.create({ extensions: pgliteExtensions }));
+    const database = wrapPglite(await PGlite.create({ extensions: pgliteExtensions, parsers: pgliteParsers }));
     try {
       const broken = fake('0002_b.sql', 'CREATE TABLE b (x int); SELECT no_such_function();');
       await expect(migrate(database, { migrations: [fake('0001_a.sql', 'CREATE TABLE a (x int)'), broken] })).rejects.toThrow();

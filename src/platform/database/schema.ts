@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AutorisatiesTables } from './tables/autorisaties.ts';
+import type { CatalogiTypenTables } from './tables/catalogi-typen.ts';
+import type { ZakenTables } from './tables/zaken.ts';
 
 /** Timestamps: written as Date or ISO string, read as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -168,7 +171,11 @@ export interface ZaakIdentificatieCountersTable {
 }
 
 /** Every table Loket's queries may touch. Components add theirs here. */
-export interface Database {
+/**
+ * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
+ * join them here with one `extends` entry.
+ */
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;

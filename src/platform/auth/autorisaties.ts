@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/schema.ts';
+
+/*
+ * The Autorisaties API model of what an application may do: per component a set of scopes, and for the Zaken,
+ * Documenten and Besluiten APIs the type and maximum vertrouwelijkheidaanduiding those scopes reach. Components
+ * ask `typeAccess` which types a caller may touch with a scope and filter their lists on it in SQL.
+ */
+
+/** The aanduidingen from least to most confidential. */
+export const VERTROUWELIJKHEIDAANDUIDINGEN = ['openbaar', 'beperkt_openbaar', 'intern', 'zaakvertrouwelijk', 'vertrouwelijk', 'confidentieel', 'geheim', 'zeer_geheim'] as const;
+export type Vertrouwelijkheidaanduiding = (typeof VERTROUWELIJKHEIDAANDUIDINGEN)[number];
+
+/** 1 (openbaar) … 8 (zeer_geheim), as `zaken.vertrouwelijkheid_rank` stores it; 0 for an unknown value. */
+export function vertrouwelijkheidRank(aanduiding: string): number {
+  return VERTROUWELIJKHEIDAANDUIDINGEN.indexOf(aanduiding as Vertrouwelijkheidaanduiding) + 1;
+}
+
+/** Components as the Autorisaties API names them. */
+export type AutorisatieComponent = 'ac' | 'nrc' | 'zrc' | 'ztc' | 'drc' | 'brc' | 'cmc' | 'kc' | 'vrc';
+
+/** One autorisatie of an application. The type fields are URLs, as the Autorisaties API exchanges them. */
+export interface Autorisatie {
+  component: AutorisatieComponent;
+  scopes: string[];
+  zaaktype: string | null;
+  informatieobjecttype: string | null;
+  besluittype: string | null;
+  maxVertrouwelijkheidaanduiding: Vertrouwelijkheidaanduiding | null;
+}
+
+/** What a caller may reach with one scope: everything, or only these types up to a confidentiality rank. */
+export type TypeAccess =
+  | { all: true }
+  | {
+      all: false;
+      /** typeUuid is the last path segment of typeUrl when it is a uuid (Loket's own catalogue), else null. */
+      types: ReadonlyArray<{ typeUrl: string; typeUuid: string | null; maxRank: number }>;
+    };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The uuid at the end of a resource URL, or null. */
+export function uuidFromUrl(url: string): string | null {
+  const last = url.replace(/\/+$/, '').split('/').pop() ?? '';
+  return UUID.test(last) ? last.toLowerCase() : null;
+}
+
+const TYPE_FIELD = { zrc: 'zaaktype', drc: 'informatieobjecttype', brc: 'besluittype' } as const;
+
+/**
+ * Which types of `component` the caller may use with `scope`. A client with heeftAlleAutorisaties reaches all;
+ * otherwise every autorisatie of that component holding the scope adds its type (the highest rank wins when a
+ * type appears twice). No matching autorisatie gives an empty list: the caller sees nothing.
+ */
+export function typeAccess(
+  caller: { heeftAlleAutorisaties: boolean; autorisaties: readonly Autorisatie[] },
+  component: 'zrc' | 'drc' | 'brc',
+  scope: string,
+): TypeAccess {
+  if (caller.heeftAlleAutorisaties) return { all: true };
+  const field = TYPE_FIELD[component];
+  const byType = new Map<string, number>();
+  for (const autorisatie of caller.autorisaties) {
+    const typeUrl = autorisatie[field];
+    if (autorisatie.component !== component || !autorisatie.scopes.includes(scope) || typeUrl === null) continue;
+    const rank = autorisatie.maxVertrouwelijkheidaanduiding ? vertrouwelijkheidRank(autorisatie.maxVertrouwelijkheidaanduiding) : 0;
+    byType.set(typeUrl, Math.max(rank, byType.get(typeUrl) ?? 0));
+  }
+  return { all: false, types: [...byType].map(([typeUrl, maxRank]) => ({ typeUrl, typeUuid: uuidFromUrl(typeUrl), maxRank })) };
+}
+
+/** Whether the caller may use `scope` on an object of this type and aanduiding (for retrieve, create, update). */
+export function mayAccess(access: TypeAccess, type: { url?: string; uuid: string }, aanduiding: string): boolean {
+  if (access.all) return true;
+  const rank = vertrouwelijkheidRank(aanduiding);
+  return access.types.some((allowed) => (allowed.typeUuid === type.uuid.toLowerCase() || allowed.typeUrl === type.url) && rank <= allowed.maxRank);
+}
+
+/** Every autorisatie of one API client (by its row id). */
+export async function loadAutorisaties(db: Kysely<Database>, apiClientId: string): Promise<Autorisatie[]> {
+  const rows = await db
+    .selectFrom('api_client_autorisaties')
+    .select(['component', 'scopes', 'zaaktype', 'informatieobjecttype', 'besluittype', 'max_vertrouwelijkheidaanduiding'])
+    .where('api_client_id', '=', apiClientId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((row) => ({
+    component: row.component as AutorisatieComponent,
+    scopes: row.scopes,
+    zaaktype: row.zaaktype,
+    informatieobjecttype: row.informatieobjecttype,
+    besluittype: row.besluittype,
+    maxVertrouwelijkheidaanduiding: row.max_vertrouwelijkheidaanduiding as Vertrouwelijkheidaanduiding | null,
+  }));
+}
+
+/** Adds one autorisatie to an API client (tests, CLI, and later the Autorisaties API). */
+export async function insertAutorisatie(db: Kysely<Database>, tenantId: string, apiClientId: string, autorisatie: Autorisatie): Promise<void> {
+  await db
+    .insertInto('api_client_autorisaties')
+    .values({
+      tenant_id: tenantId,
+      api_client_id: apiClientId,
+      component: autorisatie.component,
+      scopes: autorisatie.scopes,
+      zaaktype: autorisatie.zaaktype,
+      informatieobjecttype: autorisatie.informatieobjecttype,
+      besluittype: autorisatie.besluittype,
+      max_vertrouwelijkheidaanduiding: autorisatie.maxVertrouwelijkheidaanduiding,
+    })
+    .execute();
+}

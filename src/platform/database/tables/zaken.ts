@@ -1,0 +1,85 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/* Zaken API core tables (migrations/0010). `date` columns read as 'YYYY-MM-DD' text. */
+
+type NullableDateText = ColumnType<string | null, string | null | undefined, string | null>;
+type JsonObject = ColumnType<Record<string, unknown>, string | undefined, string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface ZakenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  identificatie: string;
+  bronorganisatie: string;
+  zaaktype_uuid: string;
+  verantwoordelijke_organisatie: string;
+  omschrijving: ColumnType<string, string | undefined, string>;
+  registratiedatum: string;
+  startdatum: string;
+  einddatum: NullableDateText;
+  einddatum_gepland: NullableDateText;
+  uiterlijke_einddatum_afdoening: NullableDateText;
+  publicatiedatum: NullableDateText;
+  vertrouwelijkheidaanduiding: string;
+  /** 1 (openbaar) … 8 (zeer_geheim), generated from the aanduiding. */
+  vertrouwelijkheid_rank: ColumnType<number, never, never>;
+  archiefnominatie: string | null;
+  archiefstatus: ColumnType<string, string | undefined, string>;
+  archiefactiedatum: NullableDateText;
+  hoofdzaak_uuid: string | null;
+  zaakgeometrie: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  geometrie_min_x: number | null;
+  geometrie_min_y: number | null;
+  geometrie_max_x: number | null;
+  geometrie_max_y: number | null;
+  data: JsonObject;
+  created_at: Generated<Date>;
+}
+
+export interface StatussenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  statustype_uuid: string;
+  datum_status_gezet: Timestamp;
+  statustoelichting: ColumnType<string, string | undefined, string>;
+  data: JsonObject;
+  created_at: Generated<Date>;
+}
+
+export interface ResultatenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  resultaattype_uuid: string;
+  toelichting: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface RollenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  roltype_uuid: string;
+  betrokkene: ColumnType<string, string | undefined, string>;
+  betrokkene_type: string;
+  omschrijving_generiek: string;
+  registratiedatum: ColumnType<Date, Date | string | undefined, Date | string>;
+  inp_bsn: string | null;
+  anp_identificatie: string | null;
+  inp_a_nummer: string | null;
+  inn_nnp_id: string | null;
+  ann_identificatie: string | null;
+  vestigings_nummer: string | null;
+  medewerker_identificatie: string | null;
+  organisatorische_eenheid_identificatie: string | null;
+  data: JsonObject;
+  created_at: Generated<Date>;
+}
+
+export interface ZakenTables {
+  zaken: ZakenTable;
+  statussen: StatussenTable;
+  resultaten: ResultatenTable;
+  rollen: RollenTable;
+}
