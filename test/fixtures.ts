@@ -10,6 +10,7 @@ import { buildApp } from '../src/platform/http/app.ts';
 import { registerModules } from '../src/platform/modules.ts';
 import { insertTenant } from '../src/platform/tenants/repository.ts';
 import { seedTenantDefaults } from '../src/platform/seed/tenant-defaults.ts';
+import { insertAutorisatie, type Autorisatie } from '../src/platform/auth/autorisaties.ts';
 import { insertApiClient } from '../src/platform/auth/api-client-repository.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import type { TestDatabase } from './database.ts';
@@ -60,11 +61,12 @@ export async function createTestClient(
   db: Kysely<Database>,
   keys: Keys,
   tenant: Tenant,
-  options: { scopes?: string[]; heeftAlleAutorisaties?: boolean } = {},
+  options: { scopes?: string[]; heeftAlleAutorisaties?: boolean; autorisaties?: Autorisatie[] } = {},
 ): Promise<{ clientId: string; secret: string; token: (claims?: { iat?: number }) => Promise<string> }> {
   const clientId = `client-${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(24).toString('base64url');
-  await insertApiClient(db, keys, { tenantId: tenant.id, clientId, secret, scopes: options.scopes, heeftAlleAutorisaties: options.heeftAlleAutorisaties });
+  const client = await insertApiClient(db, keys, { tenantId: tenant.id, clientId, secret, scopes: options.scopes, heeftAlleAutorisaties: options.heeftAlleAutorisaties });
+  for (const autorisatie of options.autorisaties ?? []) await insertAutorisatie(db, tenant.id, client.id, autorisatie);
   return {
     clientId,
     secret,
