@@ -93,3 +93,99 @@ CREATE INDEX rollen_zaak ON rollen (zaak_uuid);
 CREATE INDEX rollen_order ON rollen (tenant_id, created_at, uuid);
 CREATE INDEX rollen_bsn ON rollen (tenant_id, inp_bsn) WHERE inp_bsn IS NOT NULL;
 CREATE INDEX rollen_betrokkene ON rollen (tenant_id, betrokkene) WHERE betrokkene <> '';
+
+-- The zaak's further relations. Deleting a zaak deletes them all (zrc: "alle gerelateerde objecten").
+CREATE TABLE zaakeigenschappen (
+  uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  zaak_uuid uuid NOT NULL REFERENCES zaken (uuid) ON DELETE CASCADE,
+  eigenschap_uuid uuid NOT NULL REFERENCES eigenschappen (uuid) ON DELETE RESTRICT,
+  naam varchar(20) NOT NULL,
+  waarde text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX zaakeigenschappen_zaak ON zaakeigenschappen (zaak_uuid, created_at);
+
+CREATE TABLE zaakobjecten (
+  uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  zaak_uuid uuid NOT NULL REFERENCES zaken (uuid) ON DELETE CASCADE,
+  object text NOT NULL DEFAULT '',
+  zaakobjecttype_uuid uuid REFERENCES zaakobjecttypen (uuid) ON DELETE RESTRICT,
+  object_type text NOT NULL,
+  object_type_overige varchar(100) NOT NULL DEFAULT '',
+  relatieomschrijving varchar(80) NOT NULL DEFAULT '',
+  -- objectTypeOverigeDefinitie and objectIdentificatie (its shape depends on objectType).
+  data jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX zaakobjecten_zaak ON zaakobjecten (zaak_uuid, created_at);
+CREATE INDEX zaakobjecten_object ON zaakobjecten (tenant_id, object) WHERE object <> '';
+CREATE INDEX zaakobjecten_order ON zaakobjecten (tenant_id, created_at, uuid);
+
+CREATE TABLE zaakinformatieobjecten (
+  uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  zaak_uuid uuid NOT NULL REFERENCES zaken (uuid) ON DELETE CASCADE,
+  -- The Documenten API's ENKELVOUDIGINFORMATIEOBJECT URL.
+  informatieobject text NOT NULL,
+  aard_relatie text NOT NULL DEFAULT 'hoort_bij',
+  titel varchar(200) NOT NULL DEFAULT '',
+  beschrijving text NOT NULL DEFAULT '',
+  registratiedatum timestamptz NOT NULL DEFAULT now(),
+  vernietigingsdatum timestamptz,
+  status_uuid uuid REFERENCES statussen (uuid) ON DELETE SET NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (zaak_uuid, informatieobject)
+);
+CREATE INDEX zaakinformatieobjecten_informatieobject ON zaakinformatieobjecten (tenant_id, informatieobject);
+CREATE INDEX zaakinformatieobjecten_order ON zaakinformatieobjecten (tenant_id, created_at, uuid);
+
+CREATE TABLE klantcontacten (
+  uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  zaak_uuid uuid NOT NULL REFERENCES zaken (uuid) ON DELETE CASCADE,
+  identificatie varchar(14) NOT NULL,
+  datumtijd timestamptz NOT NULL,
+  kanaal varchar(20) NOT NULL DEFAULT '',
+  onderwerp varchar(200) NOT NULL DEFAULT '',
+  toelichting varchar(1000) NOT NULL DEFAULT '',
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX klantcontacten_zaak ON klantcontacten (zaak_uuid);
+CREATE INDEX klantcontacten_order ON klantcontacten (tenant_id, created_at, uuid);
+
+CREATE TABLE zaakcontactmomenten (
+  uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  zaak_uuid uuid NOT NULL REFERENCES zaken (uuid) ON DELETE CASCADE,
+  contactmoment text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX zaakcontactmomenten_zaak ON zaakcontactmomenten (zaak_uuid);
+CREATE INDEX zaakcontactmomenten_order ON zaakcontactmomenten (tenant_id, created_at, uuid);
+
+CREATE TABLE zaakverzoeken (
+  uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  zaak_uuid uuid NOT NULL REFERENCES zaken (uuid) ON DELETE CASCADE,
+  verzoek text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX zaakverzoeken_zaak ON zaakverzoeken (zaak_uuid);
+CREATE INDEX zaakverzoeken_order ON zaakverzoeken (tenant_id, created_at, uuid);
+
+CREATE TABLE zaaknotities (
+  uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+  zaak_uuid uuid NOT NULL REFERENCES zaken (uuid) ON DELETE CASCADE,
+  onderwerp varchar(100) NOT NULL,
+  tekst varchar(1000) NOT NULL,
+  aangemaakt_door varchar(100) NOT NULL DEFAULT '',
+  notitie_type text NOT NULL DEFAULT 'intern',
+  status text NOT NULL DEFAULT 'concept',
+  aanmaakdatum timestamptz NOT NULL DEFAULT now(),
+  wijzigingsdatum timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX zaaknotities_zaak ON zaaknotities (zaak_uuid);
+CREATE INDEX zaaknotities_order ON zaaknotities (tenant_id, aanmaakdatum, uuid);

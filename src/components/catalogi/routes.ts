@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
-import { registerAnyOfScopes } from './scopes.ts';
 import { registerCatalogussen } from './catalogussen/routes.ts';
 import { CATALOGI_ROOT } from './catalogussen/present.ts';
 
 /**
  * The Catalogi API (ZGW Catalogi 1.3.3) at `/catalogi/api/v1`. Each resource registers its own routes inside
- * this prefixed plugin, so the ZGW conventions (API-version, ETag, CRS) and the scope check reach exactly them.
+ * this prefixed plugin, so the ZGW conventions (API-version, ETag, CRS) reach exactly them.
  */
 export async function registerCatalogi(app: FastifyInstance, context: AppContext): Promise<void> {
   await app.register(
     async (catalogi) => {
       registerZgwConventions(catalogi, 'catalogi');
-      registerAnyOfScopes(catalogi);
       registerCatalogussen(catalogi, context.database.db);
     },
     { prefix: CATALOGI_ROOT },

@@ -82,3 +82,9 @@ export function requireScopes(caller: ApiCaller, required: readonly string[]): v
   const missing = required.filter((scope) => !caller.scopes.includes(scope));
   if (missing.length > 0) throw new ProblemError('permission_denied', `Deze actie vereist de scope(s): ${missing.join(', ')}.`);
 }
+
+/** Throws 403 unless the caller holds at least one of the scopes. */
+export function requireAnyScope(caller: ApiCaller, oneOf: readonly string[]): void {
+  if (caller.heeftAlleAutorisaties || oneOf.some((scope) => caller.scopes.includes(scope))) return;
+  throw new ProblemError('permission_denied', `Deze actie vereist een van de scopes: ${oneOf.join(', ')}.`);
+}

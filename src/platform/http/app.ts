@@ -5,7 +5,7 @@ import formbody from '@fastify/formbody';
 import type { AppContext } from '../context.ts';
 import { ProblemError } from '../errors/problem.ts';
 import { TenantResolver } from '../tenants/resolver.ts';
-import { authenticateApiCaller, requireScopes } from '../auth/api-jwt.ts';
+import { authenticateApiCaller, requireScopes, requireAnyScope } from '../auth/api-jwt.ts';
 import { ApiClientCredentialStore } from '../auth/api-client-credentials.ts';
 import { authenticateStaff } from '../auth/staff-authentication.ts';
 import { enforceStaffCsrf } from '../auth/csrf.ts';
@@ -74,6 +74,7 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
     if (routeConfig.scopes !== undefined) {
       const caller = await authenticateApiCaller(apiClients, tenant.id, request.headers.authorization, jwtPolicy);
       requireScopes(caller, routeConfig.scopes);
+      if (routeConfig.anyOfScopes !== undefined) requireAnyScope(caller, routeConfig.anyOfScopes);
       request.apiCaller = caller;
     }
     if (routeConfig.staffRoles !== undefined) {

@@ -17,6 +17,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     public?: true;
     scopes?: readonly string[];
+    /**
+     * With `scopes`: the caller also needs at least one of these (or heeftAlleAutorisaties). The ZGW specs
+     * allow some operations under either of several scopes, e.g. `(zaken.bijwerken | zaken.geforceerd-bijwerken)`.
+     */
+    anyOfScopes?: readonly string[];
     staffRoles?: readonly StaffRole[];
     /** The route serves no tenant (health checks); everything else needs one. */
     tenantless?: true;

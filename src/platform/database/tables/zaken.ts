@@ -77,9 +77,94 @@ export interface RollenTable {
   created_at: Generated<Date>;
 }
 
+export interface ZaakeigenschappenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  eigenschap_uuid: string;
+  naam: string;
+  waarde: string;
+  created_at: Generated<Date>;
+}
+
+export interface ZaakobjectenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  object: ColumnType<string, string | undefined, string>;
+  zaakobjecttype_uuid: string | null;
+  object_type: string;
+  object_type_overige: ColumnType<string, string | undefined, string>;
+  relatieomschrijving: ColumnType<string, string | undefined, string>;
+  data: JsonObject;
+  created_at: Generated<Date>;
+}
+
+export interface ZaakinformatieobjectenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  informatieobject: string;
+  aard_relatie: ColumnType<string, string | undefined, string>;
+  titel: ColumnType<string, string | undefined, string>;
+  beschrijving: ColumnType<string, string | undefined, string>;
+  registratiedatum: ColumnType<Date, Date | string | undefined, Date | string>;
+  vernietigingsdatum: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  status_uuid: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface KlantcontactenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  identificatie: string;
+  datumtijd: Timestamp;
+  kanaal: ColumnType<string, string | undefined, string>;
+  onderwerp: ColumnType<string, string | undefined, string>;
+  toelichting: ColumnType<string, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface ZaakcontactmomentenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  contactmoment: string;
+  created_at: Generated<Date>;
+}
+
+export interface ZaakverzoekenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  verzoek: string;
+  created_at: Generated<Date>;
+}
+
+export interface ZaaknotitiesTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  onderwerp: string;
+  tekst: string;
+  aangemaakt_door: ColumnType<string, string | undefined, string>;
+  notitie_type: ColumnType<string, string | undefined, string>;
+  status: ColumnType<string, string | undefined, string>;
+  aanmaakdatum: ColumnType<Date, Date | string | undefined, Date | string>;
+  wijzigingsdatum: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ZakenTables {
   zaken: ZakenTable;
   statussen: StatussenTable;
   resultaten: ResultatenTable;
   rollen: RollenTable;
+  zaakeigenschappen: ZaakeigenschappenTable;
+  zaakobjecten: ZaakobjectenTable;
+  zaakinformatieobjecten: ZaakinformatieobjectenTable;
+  klantcontacten: KlantcontactenTable;
+  zaakcontactmomenten: ZaakcontactmomentenTable;
+  zaakverzoeken: ZaakverzoekenTable;
+  zaaknotities: ZaaknotitiesTable;
 }
