@@ -3,10 +3,12 @@ import type { AppContext } from './context.ts';
 import { registerMedewerker } from '../medewerker/routes.ts';
 import { registerReferentielijsten } from '../components/referentielijsten/routes.ts';
 import { registerCatalogi } from '../components/catalogi/routes.ts';
+import { registerZaken } from '../components/zaken/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerMedewerker(app, context);
   await registerReferentielijsten(app);
   await registerCatalogi(app, context);
+  await registerZaken(app, context);
 }

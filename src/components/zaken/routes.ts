@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/context.ts';
+import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
+import { ZAKEN_ROOT } from './shared/urls.ts';
+
+/**
+ * The Zaken API (ZGW Zaken 1.7) at `/zaken/api/v1`. Each resource registers its routes inside this prefixed
+ * plugin (one line each below), so the ZGW conventions (API-version, ETag, CRS) reach exactly them.
+ */
+export async function registerZaken(app: FastifyInstance, context: AppContext): Promise<void> {
+  const db = context.database.db;
+  await app.register(
+    async (zaken) => {
+      registerZgwConventions(zaken, 'zaken');
+      void db;
+    },
+    { prefix: ZAKEN_ROOT },
+  );
+}
