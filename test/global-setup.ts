@@ -8,6 +8,7 @@ import { migrate } from '../src/platform/database/migrator.ts';
 import { randomBytes } from 'node:crypto';
 import { testEngine, TEMPLATE_PREFIX, withDatabaseName } from './engine.ts';
 import pg from 'pg';
+import { resetOpenApiCoverage, writeOpenApiCoverageReport } from './openapi-report.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +24,16 @@ declare module 'vitest' {
  * when LOKET_TEST_DATABASE_URL is set (CI), otherwise a dumped PGlite data directory.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  resetOpenApiCoverage();
+  const removeTemplate = await prepareTemplate(project);
+  return async () => {
+    await removeTemplate();
+    const summary = writeOpenApiCoverageReport();
+    process.stdout.write(`OpenAPI coverage (test-results/openapi-coverage.md):\n${summary.map((line) => `  ${line}`).join('\n')}\n`);
+  };
+}
+
+async function prepareTemplate(project: TestProject): Promise<() => Promise<void>> {
   const engine = testEngine();
   if (engine.kind === 'postgres') {
     const template = `${TEMPLATE_PREFIX}${randomBytes(4).toString('hex')}`;
