@@ -14,3 +14,6 @@ export const CATALOGI_SCHRIJVEN = ['catalogi.schrijven'] as const;
 
 /** Updating (`catalogus_update` / `_partial_update`: `(catalogi.schrijven | catalogi.geforceerd-schrijven)`). */
 export const CATALOGI_BIJWERKEN = ['catalogi.schrijven', 'catalogi.geforceerd-schrijven'] as const;
+
+/** Deleting a type (`*_destroy`: `(catalogi.schrijven | catalogi.geforceerd-verwijderen)`). */
+export const CATALOGI_VERWIJDEREN = ['catalogi.schrijven', 'catalogi.geforceerd-verwijderen'] as const;
