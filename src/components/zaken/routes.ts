@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { ZAKEN_ROOT } from './shared/urls.ts';
+import { registerZaakobjecten } from './zaakobjecten/routes.ts';
 
 /**
  * The Zaken API (ZGW Zaken 1.7) at `/zaken/api/v1`. Each resource registers its routes inside this prefixed
@@ -12,6 +13,7 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
   await app.register(
     async (zaken) => {
       registerZgwConventions(zaken, 'zaken');
+      registerZaakobjecten(zaken, { db, keys: context.keys, expanders: {} });
       void db;
     },
     { prefix: ZAKEN_ROOT },

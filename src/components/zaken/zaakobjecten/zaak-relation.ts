@@ -1,0 +1,186 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import type { ApiCaller } from '../../../platform/auth/api-jwt.ts';
+import { typeAccess } from '../../../platform/auth/autorisaties.ts';
+import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
+import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
+import { invalidParamsFromValidation } from '../../../platform/http/error-handler.ts';
+import { recordAudit, type AuditActie, type AuditBody } from '../../../platform/audit/record.ts';
+import { auditEntryFromRequest, type AuditRequest } from '../../../platform/audit/request.ts';
+import type { ProcessingRequest } from '../../../platform/processing-log/request.ts';
+import { publishNotificatie } from '../../../platform/zgw/notificatie.ts';
+import { catalogiBaseUrlFrom, zaakUrl } from '../shared/urls.ts';
+import { assertMayUseZaak, assertZaakOpenOrForced, mayUseZaak, type ZaakRow } from '../shared/zaak-reference.ts';
+
+/*
+ * What every resource hanging off a zaak (zaakobjecten, zaakinformatieobjecten, zaakeigenschappen, klantcontacten,
+ * zaakcontactmomenten, zaakverzoeken, zaaknotities) does the same way: who asks, which zaken a list may show (in
+ * SQL), who may change a zaak's relations, and the audit record plus notification every change leaves. It lives
+ * beside zaakobjecten because those resource folders are what this part of the Zaken API owns; its natural home
+ * is ../shared/.
+ */
+
+/** Who asks, in which tenant, through which URL: what the relation services need from an API request. */
+export interface RelationCaller extends Omit<AuditRequest, 'staff'>, Omit<ProcessingRequest, 'staff'> {
+  apiCaller: ApiCaller;
+  staff?: { userId: string; displayName: string; roles: readonly string[] } | null | undefined;
+  protocol: 'http' | 'https';
+  host: string;
+  url: string;
+}
+
+/** The caller of an API route (its scopes policy guarantees a verified token). */
+export function relationCaller(request: FastifyRequest): RelationCaller {
+  const apiCaller = request.apiCaller;
+  if (!apiCaller) throw new ProblemError('not_authenticated');
+  return {
+    id: request.id,
+    headers: request.headers,
+    tenant: request.tenant,
+    trace: request.trace,
+    staff: request.staff,
+    apiCaller,
+    protocol: request.protocol,
+    host: request.host,
+    url: request.url,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path parameter can be a resource uuid at all (anything else is a 404 without a query). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** The uuid of a URL whose path is `<collection>/<uuid>` (any host, as ZGW clients may use another name for us). */
+export function uuidFromResourceUrl(url: string, collection: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+  const prefix = `${collection}/`;
+  if (!path.startsWith(prefix)) return null;
+  const last = path.slice(prefix.length);
+  return UUID.test(last) ? last.toLowerCase() : null;
+}
+
+/**
+ * The zaken of the tenant the caller may read (zrc-006: the zaaktype is in its autorisaties with a maximum
+ * vertrouwelijkheidaanduiding at or above the zaak's), as a subquery for `zaak_uuid IN (…)`; undefined when the
+ * caller may read them all, so lists of such callers need no join at all.
+ */
+export function readableZaken(db: Kysely<Database>, caller: Pick<RelationCaller, 'apiCaller' | 'tenant'>) {
+  const access = typeAccess(caller.apiCaller, 'zrc', 'zaken.lezen');
+  if (access.all) return undefined;
+  // A zaaktype outside Loket's catalogue (no uuid) has no zaken here.
+  const allowed = access.types.flatMap((type) => (type.typeUuid === null ? [] : [{ zaaktype: type.typeUuid, maxRank: type.maxRank }]));
+  return db
+    .selectFrom('zaken')
+    .select('zaken.uuid')
+    .where('zaken.tenant_id', '=', caller.tenant.id)
+    .where((eb) => eb.or(allowed.map((type) => eb.and([eb('zaken.zaaktype_uuid', '=', type.zaaktype), eb('zaken.vertrouwelijkheid_rank', '<=', type.maxRank)]))));
+}
+
+/** The zaken a caller may read, as `readableZaken` builds them, for the relation repositories. */
+export type ReadableZaken = ReturnType<typeof readableZaken>;
+
+/** 403 unless the caller may read this zaak (zaken.lezen for its zaaktype and vertrouwelijkheid). */
+export function assertMayReadZaak(caller: Pick<RelationCaller, 'apiCaller'>, zaak: ZaakRow): void {
+  assertMayUseZaak(caller.apiCaller, zaak, 'zaken.lezen');
+}
+
+/**
+ * 403 unless the caller holds one of `scopes` (the operation's `a | b | c`) for this zaak's zaaktype and
+ * vertrouwelijkheid (zrc-006), and, when the zaak is closed, zaken.geforceerd-bijwerken (zrc-007: a closed zaak's
+ * related data changes only for correction).
+ */
+export function assertMayChangeZaak(caller: Pick<RelationCaller, 'apiCaller'>, zaak: ZaakRow, scopes: readonly string[]): void {
+  if (!scopes.some((scope) => mayUseZaak(caller.apiCaller, zaak, scope))) {
+    throw new ProblemError('permission_denied', `Deze actie vereist een van de scopes ${scopes.join(', ')} voor het zaaktype en de vertrouwelijkheid van deze zaak.`);
+  }
+  assertZaakOpenOrForced(caller.apiCaller, zaak);
+}
+
+/**
+ * A zaak that is archived (or transferred) gets no new or changed relations: the reference implementation refuses
+ * them with `zaak-archiefstatus-invalid` while `archiefstatus` is anything but nog_te_archiveren.
+ */
+export function archiefstatusProblem(zaak: Pick<ZaakRow, 'archiefstatus'>): InvalidParam | undefined {
+  if (zaak.archiefstatus === 'nog_te_archiveren') return undefined;
+  return {
+    name: 'nonFieldErrors',
+    code: 'zaak-archiefstatus-invalid',
+    reason: "De archiefstatus van de zaak staat dit niet toe: die moet 'nog_te_archiveren' zijn.",
+  };
+}
+
+/** An immutable field whose value a client tried to change (`wijzigen-niet-toegelaten`, as vng-api-common names it). */
+export function immutableProblem(name: string): InvalidParam {
+  return { name, code: 'wijzigen-niet-toegelaten', reason: 'Dit veld mag niet gewijzigd worden.' };
+}
+
+/** The kenmerken of kanaal `zaken` (bronorganisatie, zaaktype, vertrouwelijkheidaanduiding) for this zaak. */
+export function zaakKenmerken(zaak: ZaakRow, base: string): Record<string, string> {
+  return {
+    bronorganisatie: zaak.bronorganisatie,
+    zaaktype: `${catalogiBaseUrlFrom(base)}/zaaktypen/${zaak.zaaktype_uuid}`,
+    vertrouwelijkheidaanduiding: zaak.vertrouwelijkheidaanduiding,
+  };
+}
+
+/** One change to a relation of a zaak, as its audit record and notification describe it. */
+export interface RelationChange {
+  actie: AuditActie;
+  /** HTTP status of the response. */
+  resultaat: number;
+  /** The resource name as the standard's notifications use it, e.g. `zaakobject`. */
+  resource: string;
+  resourceUrl: string;
+  resourceWeergave: string;
+  oud?: AuditBody | null;
+  nieuw?: AuditBody | null;
+}
+
+/**
+ * Records a change in the zaak's audit trail (bron zrc, hoofdObject the zaak) and publishes it on kanaal `zaken`
+ * with the zaak's kenmerken, both in the transaction that makes the change.
+ */
+export async function recordRelationChange(trx: Transaction<Database>, caller: RelationCaller, zaak: ZaakRow, base: string, change: RelationChange): Promise<void> {
+  const hoofdObject = zaakUrl(base, zaak.uuid);
+  await recordAudit(trx, auditEntryFromRequest(caller, { bron: 'zrc', hoofdObject, ...change }));
+  await publishNotificatie(trx, caller.tenant.id, {
+    kanaal: 'zaken',
+    hoofdObject,
+    resource: change.resource,
+    resourceUrl: change.resourceUrl,
+    actie: change.actie,
+    kenmerken: zaakKenmerken(zaak, base),
+  });
+}
+
+/**
+ * Lists the body's schema problems (kept on the request by `attachValidation`) together with the rules that need
+ * no database, so a client learns every problem at once. A failure outside the body goes the platform's way.
+ */
+export function assertValidBody(request: FastifyRequest, ruleProblems: (body: unknown) => InvalidParam[] = () => []): void {
+  const failed = request.validationError;
+  if (failed && failed.validationContext !== 'body') throw failed;
+  const schemaProblems = failed ? invalidParamsFromValidation(failed.validation as Parameters<typeof invalidParamsFromValidation>[0], 'body') : [];
+  const problems = [...schemaProblems, ...ruleProblems(request.body)];
+  if (problems.length > 0) throw invalid(problems);
+}
+
+/** Whether a database error is a unique-constraint violation (a concurrent duplicate that passed the checks). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/** Splits an `expand` value into its names (comma-separated, blanks ignored, each once). */
+export function expandNames(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return [...new Set(value.split(',').map((name) => name.trim()).filter((name) => name !== ''))];
+}
