@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { registerCatalogussen } from './catalogussen/routes.ts';
+import { registerZaaktypen } from './zaaktypen/routes.ts';
+import { registerInformatieobjecttypen } from './informatieobjecttypen/routes.ts';
+import { registerBesluittypen } from './besluittypen/routes.ts';
 import { CATALOGI_ROOT } from './catalogussen/present.ts';
 
 /**
@@ -13,6 +16,9 @@ export async function registerCatalogi(app: FastifyInstance, context: AppContext
     async (catalogi) => {
       registerZgwConventions(catalogi, 'catalogi');
       registerCatalogussen(catalogi, context.database.db);
+      registerZaaktypen(catalogi, context.database.db);
+      registerInformatieobjecttypen(catalogi, context.database.db);
+      registerBesluittypen(catalogi, context.database.db);
     },
     { prefix: CATALOGI_ROOT },
   );

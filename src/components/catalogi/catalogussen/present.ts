@@ -1,17 +1,11 @@
+import { presentBesluittype } from '../besluittypen/present.ts';
+import { presentInformatieobjecttype } from '../informatieobjecttypen/present.ts';
+import { catalogusUrl, resourceUrl } from '../shared/urls.ts';
+import { presentZaaktype } from '../zaaktypen/present.ts';
 import type { CatalogusRelations, CatalogusRow } from './repository.ts';
 
-/** Where the Catalogi API is mounted. */
-export const CATALOGI_ROOT = '/catalogi/api/v1';
-
-/** The API's base URL as the caller reached it, e.g. `https://host/catalogi/api/v1`. */
-export function catalogiBaseUrl(request: { protocol: string; host: string }): string {
-  return `${request.protocol}://${request.host}${CATALOGI_ROOT}`;
-}
-
-/** The absolute URL of one catalogus. */
-export function catalogusUrl(base: string, uuid: string): string {
-  return `${base}/catalogussen/${uuid}`;
-}
+// Defined with the other Catalogi URLs; exported here too, where the catalogus resource has always offered them.
+export { CATALOGI_ROOT, catalogiBaseUrl, catalogusUrl } from '../shared/urls.ts';
 
 /** The relations `expand` may name on a catalogus (CatalogusEmbedded). */
 export const CATALOGUS_EXPANDABLE = ['zaaktypen', 'besluittypen', 'informatieobjecttypen'] as const;
@@ -38,9 +32,8 @@ export interface CatalogusJson {
 }
 
 /**
- * A catalogus as API JSON. The relation lists come from the zaaktypen, besluittypen and informatieobjecttypen
- * that belong to it (empty until those resources exist). `_expand` holds the expanded objects of the relations
- * asked for; with no related objects yet, each is an empty list.
+ * A catalogus as API JSON. The relation lists name every version (concept or not) of the zaaktypen, besluittypen
+ * and informatieobjecttypen that belong to it; `_expand` holds those objects for the relations asked for.
  */
 export function presentCatalogus(row: CatalogusRow, relations: CatalogusRelations, base: string, expand: readonly CatalogusExpandable[] = []): CatalogusJson {
   const json: CatalogusJson = {
@@ -49,18 +42,33 @@ export function presentCatalogus(row: CatalogusRow, relations: CatalogusRelation
     rsin: row.rsin,
     contactpersoonBeheerNaam: row.contactpersoon_beheer_naam,
     contactpersoonBeheerTelefoonnummer: row.contactpersoon_beheer_telefoonnummer,
-    zaaktypen: relations.zaaktypen,
-    besluittypen: relations.besluittypen,
-    besluittypeOmschrijving: relations.besluittypeOmschrijving,
-    informatieobjecttypen: relations.informatieobjecttypen,
-    informatieobjecttypeOmschrijving: relations.informatieobjecttypeOmschrijving,
+    zaaktypen: relations.zaaktypen.map((record) => resourceUrl(base, 'zaaktypen', record.row.uuid)),
+    besluittypen: relations.besluittypen.map((record) => resourceUrl(base, 'besluittypen', record.row.uuid)),
+    besluittypeOmschrijving: distinctNames(relations.besluittypen.map((record) => record.row.omschrijving)),
+    informatieobjecttypen: relations.informatieobjecttypen.map((record) => resourceUrl(base, 'informatieobjecttypen', record.row.uuid)),
+    informatieobjecttypeOmschrijving: distinctNames(relations.informatieobjecttypen.map((record) => record.row.omschrijving)),
     naam: row.naam,
     versie: row.versie,
     begindatumVersie: row.begindatum_versie,
   };
   if (row.contactpersoon_beheer_emailadres !== '') json.contactpersoonBeheerEmailadres = row.contactpersoon_beheer_emailadres;
-  if (expand.length > 0) json._expand = Object.fromEntries(expand.map((name) => [name, []]));
+  if (expand.length > 0) json._expand = Object.fromEntries(expand.map((name) => [name, expandedRelation(name, relations, base)]));
   return json;
+}
+
+function distinctNames(names: readonly string[]): string[] {
+  return [...new Set(names.filter((name) => name !== ''))];
+}
+
+function expandedRelation(name: CatalogusExpandable, relations: CatalogusRelations, base: string): unknown[] {
+  switch (name) {
+    case 'zaaktypen':
+      return relations.zaaktypen.map((record) => presentZaaktype(record, base));
+    case 'besluittypen':
+      return relations.besluittypen.map((record) => presentBesluittype(record, base));
+    case 'informatieobjecttypen':
+      return relations.informatieobjecttypen.map((record) => presentInformatieobjecttype(record, base));
+  }
 }
 
 /** How a catalogus is named in its audit trail. */

@@ -1,5 +1,15 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { CatalogussenTable, Database } from '../../../platform/database/schema.ts';
+import type { BesluittypeRecord } from '../besluittypen/present.ts';
+import { loadBesluittypeRecords } from '../besluittypen/records.ts';
+import { besluittypenOfCatalogi } from '../besluittypen/repository.ts';
+import type { InformatieobjecttypeRecord } from '../informatieobjecttypen/present.ts';
+import { loadInformatieobjecttypeRecords } from '../informatieobjecttypen/records.ts';
+import { informatieobjecttypenOfCatalogi } from '../informatieobjecttypen/repository.ts';
+import { amsterdamDate } from '../shared/geldigheid.ts';
+import type { ZaaktypeRecord } from '../zaaktypen/present.ts';
+import { loadZaaktypeRecords } from '../zaaktypen/records.ts';
+import { zaaktypenOfCatalogi } from '../zaaktypen/repository.ts';
 
 /** A stored catalogus. */
 export type CatalogusRow = Selectable<CatalogussenTable>;
@@ -24,13 +34,14 @@ export interface CatalogusFilter {
   rsinIn?: string[];
 }
 
-/** The URLs and names of everything a catalogus holds, from the other catalogue resources. */
+/**
+ * Everything a catalogus holds, ready to present: every version (concept or not) of its zaaktypen, besluittypen and
+ * informatieobjecttypen, with what their own presentation needs (for `_expand`).
+ */
 export interface CatalogusRelations {
-  zaaktypen: string[];
-  besluittypen: string[];
-  besluittypeOmschrijving: string[];
-  informatieobjecttypen: string[];
-  informatieobjecttypeOmschrijving: string[];
+  zaaktypen: ZaaktypeRecord[];
+  besluittypen: BesluittypeRecord[];
+  informatieobjecttypen: InformatieobjecttypeRecord[];
 }
 
 type CatalogusQuery = SelectQueryBuilder<Database, 'catalogussen', object>;
@@ -80,6 +91,12 @@ export async function findCatalogus(db: Kysely<Database>, tenantId: string, uuid
   return selectCatalogus(db.selectFrom('catalogussen').where('tenant_id', '=', tenantId).where('uuid', '=', uuid)).executeTakeFirst();
 }
 
+/** The tenant's catalogussen with these uuids (unknown ones left out), oldest first. */
+export async function findCatalogi(db: Kysely<Database>, tenantId: string, uuids: readonly string[]): Promise<CatalogusRow[]> {
+  if (uuids.length === 0) return [];
+  return selectCatalogus(db.selectFrom('catalogussen').where('tenant_id', '=', tenantId).where('uuid', 'in', uuids)).orderBy('created_at').orderBy('uuid').execute();
+}
+
 /** Whether another catalogus of the tenant already has this domein and rsin (the unique pair). */
 export async function domeinRsinTaken(db: Kysely<Database>, tenantId: string, domein: string, rsin: string, exceptUuid?: string): Promise<boolean> {
   let query = db.selectFrom('catalogussen').select('uuid').where('tenant_id', '=', tenantId).where('domein', '=', domein).where('rsin', '=', rsin);
@@ -102,10 +119,24 @@ export async function updateCatalogus(db: Kysely<Database>, tenantId: string, uu
 }
 
 /**
- * What each catalogus holds, by catalogus uuid, for one page at once. The zaaktypen, besluittypen and
- * informatieobjecttypen resources do not exist yet, so every list is empty: when their tables arrive, their
- * queries go here (one per relation for the whole page), and presenters and responses fill in unchanged.
+ * What each catalogus holds, by catalogus uuid, for one page at once: the types of all of them are loaded together
+ * (one batch per kind), their relations by name resolved on today's date.
  */
-export async function catalogusRelations(_db: Kysely<Database>, _tenantId: string, uuids: readonly string[]): Promise<Map<string, CatalogusRelations>> {
-  return new Map(uuids.map((uuid) => [uuid, { zaaktypen: [], besluittypen: [], besluittypeOmschrijving: [], informatieobjecttypen: [], informatieobjecttypeOmschrijving: [] }]));
+export async function catalogusRelations(db: Kysely<Database>, tenantId: string, uuids: readonly string[]): Promise<Map<string, CatalogusRelations>> {
+  const date = amsterdamDate();
+  const [zaaktypen, besluittypen, informatieobjecttypen] = await Promise.all([
+    zaaktypenOfCatalogi(db, tenantId, uuids).then((rows) => loadZaaktypeRecords(db, tenantId, rows, date)),
+    besluittypenOfCatalogi(db, tenantId, uuids).then((rows) => loadBesluittypeRecords(db, tenantId, rows, date)),
+    informatieobjecttypenOfCatalogi(db, tenantId, uuids).then((rows) => loadInformatieobjecttypeRecords(db, tenantId, rows, date)),
+  ]);
+  return new Map(
+    uuids.map((uuid) => [
+      uuid,
+      {
+        zaaktypen: zaaktypen.filter((record) => record.row.catalogus_uuid === uuid),
+        besluittypen: besluittypen.filter((record) => record.row.catalogus_uuid === uuid),
+        informatieobjecttypen: informatieobjecttypen.filter((record) => record.row.catalogus_uuid === uuid),
+      },
+    ]),
+  );
 }
