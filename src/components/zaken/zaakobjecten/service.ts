@@ -4,7 +4,7 @@ import type { Keys } from '../../../platform/crypto/keys.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { paginatedList, pageRequest, type PaginatedList } from '../../../platform/zgw/pagination.ts';
-import { findZaakRow, zaakUuidFromUrl, type ZaakRow } from '../shared/zaak-reference.ts';
+import { zaakUuidFromUrl, type ZaakRow } from '../shared/zaak-reference.ts';
 import {
   archiefstatusProblem,
   assertMayChangeZaak,
@@ -14,6 +14,9 @@ import {
   readableZaken,
   recordRelationChange,
   uuidFromResourceUrl,
+  zaakByUrl,
+  zaakOfRelation,
+  zaakUrlProblem,
   type RelationCaller,
 } from './zaak-relation.ts';
 import { logZaakobjectProcessing } from './person-processing.ts';
@@ -50,12 +53,6 @@ function notFound(uuid: string): ProblemError {
 /** The rules of create and update that a JSON schema cannot state, for the route to list with the schema's problems. */
 export function zaakobjectCreateProblems(body: unknown): InvalidParam[] {
   return typeof body === 'object' && body !== null ? zaakobjectRuleProblems(body, true) : [];
-}
-
-async function zaakOf(db: Kysely<Database>, tenantId: string, row: ZaakobjectRow): Promise<ZaakRow> {
-  const zaak = await findZaakRow(db, tenantId, row.zaak_uuid);
-  if (!zaak) throw new Error(`zaakobject ${row.uuid} has no zaak ${row.zaak_uuid}`);
-  return zaak;
 }
 
 /**
@@ -123,7 +120,7 @@ export async function retrieveZaakobject(deps: ZaakobjectDeps, caller: RelationC
   const expand = parseZaakobjectExpand(expandQuery, deps.expanders);
   const row = isUuid(uuid) ? await findZaakobject(deps.db, caller.tenant.id, uuid) : undefined;
   if (!row) throw notFound(uuid);
-  assertMayReadZaak(caller, await zaakOf(deps.db, caller.tenant.id, row));
+  assertMayReadZaak(caller, await zaakOfRelation(deps.db, caller.tenant.id, row.zaak_uuid));
   const [json] = await presentZaakobjecten(deps.db, caller.tenant.id, [row], base, expand, deps.expanders);
   if (!json) throw new Error(`zaakobject ${uuid} vanished from its own expansion`);
   await logZaakobjectProcessing(deps.db, deps.keys, caller, 'zaakobject-raadplegen', [row], startTime);
@@ -138,9 +135,8 @@ export async function retrieveZaakobject(deps: ZaakobjectDeps, caller: RelationC
 export async function createZaakobject(deps: ZaakobjectDeps, caller: RelationCaller, base: string, input: ZaakobjectInput): Promise<ZaakobjectJson> {
   const startTime = new Date();
   return deps.db.transaction().execute(async (trx) => {
-    const zaakUuid = zaakUuidFromUrl(input.zaak);
-    const zaak = zaakUuid ? await findZaakRow(trx, caller.tenant.id, zaakUuid) : undefined;
-    if (!zaak) throw invalid([{ name: 'zaak', code: 'bad-url', reason: 'De URL verwijst niet naar een bestaande zaak.' }]);
+    const zaak = await zaakByUrl(trx, caller.tenant.id, input.zaak);
+    if (!zaak) throw invalid([zaakUrlProblem()]);
     assertMayChangeZaak(caller, zaak, CREATE_SCOPES);
     const zaakobjecttype = await resolveZaakobjecttype(trx, caller.tenant.id, input.zaakobjecttype, zaak);
     assertNotArchived(zaak);
@@ -177,7 +173,7 @@ export async function changeZaakobject(
   return deps.db.transaction().execute(async (trx) => {
     const before = await findZaakobject(trx, caller.tenant.id, uuid);
     if (!before) throw notFound(uuid);
-    const zaak = await zaakOf(trx, caller.tenant.id, before);
+    const zaak = await zaakOfRelation(trx, caller.tenant.id, before.zaak_uuid);
     assertMayChangeZaak(caller, zaak, UPDATE_SCOPES);
     const stored = toInput(before, base);
     const merged: ZaakobjectInput = { ...stored, ...changes };
@@ -217,7 +213,7 @@ export async function destroyZaakobject(deps: ZaakobjectDeps, caller: RelationCa
   await deps.db.transaction().execute(async (trx) => {
     const row = await findZaakobject(trx, caller.tenant.id, uuid);
     if (!row) throw notFound(uuid);
-    const zaak = await zaakOf(trx, caller.tenant.id, row);
+    const zaak = await zaakOfRelation(trx, caller.tenant.id, row.zaak_uuid);
     assertMayChangeZaak(caller, zaak, DESTROY_SCOPES);
     await deleteZaakobject(trx, caller.tenant.id, uuid);
     const json = presentZaakobject(row, base);

@@ -11,7 +11,7 @@ import { auditEntryFromRequest, type AuditRequest } from '../../../platform/audi
 import type { ProcessingRequest } from '../../../platform/processing-log/request.ts';
 import { publishNotificatie } from '../../../platform/zgw/notificatie.ts';
 import { catalogiBaseUrlFrom, zaakUrl } from '../shared/urls.ts';
-import { assertMayUseZaak, assertZaakOpenOrForced, mayUseZaak, type ZaakRow } from '../shared/zaak-reference.ts';
+import { assertMayUseZaak, assertZaakOpenOrForced, findZaakRow, mayUseZaak, zaakUuidFromUrl, type ZaakRow } from '../shared/zaak-reference.ts';
 
 /*
  * What every resource hanging off a zaak (zaakobjecten, zaakinformatieobjecten, zaakeigenschappen, klantcontacten,
@@ -66,6 +66,24 @@ export function uuidFromResourceUrl(url: string, collection: string): string | n
   if (!path.startsWith(prefix)) return null;
   const last = path.slice(prefix.length);
   return UUID.test(last) ? last.toLowerCase() : null;
+}
+
+/** The tenant's zaak a `zaak` URL of a request body points to, or undefined (then `zaakUrlProblem` applies). */
+export async function zaakByUrl(db: Kysely<Database>, tenantId: string, url: string): Promise<ZaakRow | undefined> {
+  const uuid = zaakUuidFromUrl(url);
+  return uuid ? findZaakRow(db, tenantId, uuid) : undefined;
+}
+
+/** A body field that should point to a zaak of this tenant and does not (`bad-url`, as the reference implementation). */
+export function zaakUrlProblem(name = 'zaak'): InvalidParam {
+  return { name, code: 'bad-url', reason: 'De URL verwijst niet naar een bestaande zaak.' };
+}
+
+/** The zaak a stored relation belongs to (the foreign key guarantees it exists). */
+export async function zaakOfRelation(db: Kysely<Database>, tenantId: string, zaakUuid: string): Promise<ZaakRow> {
+  const zaak = await findZaakRow(db, tenantId, zaakUuid);
+  if (!zaak) throw new Error(`zaak ${zaakUuid} of a stored relation does not exist`);
+  return zaak;
 }
 
 /**
