@@ -71,7 +71,8 @@ export function presentZaaktype(record: ZaaktypeRecord, base: string): ZaaktypeJ
     publicatietekst: text(data, 'publicatietekst'),
     verantwoordingsrelatie: textList(data, 'verantwoordingsrelatie'),
     productenOfDiensten: textList(data, 'productenOfDiensten'),
-    selectielijstProcestype: text(data, 'selectielijstProcestype'),
+    // Optional, and `format: uri`: left out rather than sent empty.
+    ...(text(data, 'selectielijstProcestype') === '' ? {} : { selectielijstProcestype: text(data, 'selectielijstProcestype') }),
     referentieproces: referentieproces(data),
     verantwoordelijke: text(data, 'verantwoordelijke'),
     zaakobjecttypen: urls('zaakobjecttypen', parts.zaakobjecttypen),
