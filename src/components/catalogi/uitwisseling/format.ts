@@ -46,7 +46,12 @@ export type ZaaktypeList = (typeof ZAAKTYPE_LISTS)[number];
  */
 type Shape = Readonly<Record<string, JsonValue | undefined>>;
 
-const GELDIGHEID = { beginGeldigheid: undefined, eindeGeldigheid: undefined, beginObject: undefined, eindeObject: undefined } as const;
+/*
+ * Geldigheid of the versioned types. beginObject and eindeObject are left out: deprecated in the standard and derived
+ * by Loket from all versions of a type. The parts of a zaaktype carry no geldigheid of their own either: the API
+ * derives theirs from their zaaktype.
+ */
+const GELDIGHEID = { beginGeldigheid: undefined, eindeGeldigheid: null } as const;
 
 export const SHAPES = {
   catalogus: {
@@ -121,8 +126,6 @@ export const SHAPES = {
     doorlooptijd: null,
     toelichting: null,
     checklistitemStatustype: [],
-    eigenschappen: [],
-    ...GELDIGHEID,
   },
   resultaattype: {
     omschrijving: undefined,
@@ -137,12 +140,12 @@ export const SHAPES = {
     procestermijn: null,
     besluittypen: [],
     informatieobjecttypen: [],
-    ...GELDIGHEID,
   },
-  roltype: { omschrijving: undefined, omschrijvingGeneriek: undefined, ...GELDIGHEID },
-  eigenschap: { naam: undefined, definitie: '', specificatie: undefined, toelichting: '', statustype: null, ...GELDIGHEID },
+  roltype: { omschrijving: undefined, omschrijvingGeneriek: undefined },
+  // The statustype an eigenschap is needed for; the API shows the same relation as the statustype's `eigenschappen`.
+  eigenschap: { naam: undefined, definitie: '', specificatie: undefined, toelichting: '', statustype: null },
   zaaktypeInformatieobjecttype: { volgnummer: undefined, informatieobjecttype: undefined, richting: undefined, statustype: null },
-  zaakobjecttype: { objecttype: undefined, anderObjecttype: undefined, relatieOmschrijving: undefined, ...GELDIGHEID },
+  zaakobjecttype: { objecttype: undefined, anderObjecttype: undefined, relatieOmschrijving: undefined },
 } as const satisfies Record<string, Shape>;
 
 export type ResourceKind = keyof typeof SHAPES;
@@ -249,18 +252,6 @@ function sorted<T extends Attributes>(items: readonly T[], ...keys: { key: strin
 const byText = (key: string) => ({ key, compare: compareText });
 const byNumber = (key: string) => ({ key, compare: compareNumber });
 
-/**
- * Sub-types inherit their zaaktype's geldigheid when a request leaves it out, so a value equal to the zaaktype's
- * says nothing and is left out of the file.
- */
-function withoutInheritedGeldigheid(attributes: Attributes, zaaktype: Attributes): Attributes {
-  const result = { ...attributes };
-  for (const key of ['beginGeldigheid', 'eindeGeldigheid', 'beginObject', 'eindeObject']) {
-    if (key in result && result[key] === zaaktype[key]) delete result[key];
-  }
-  return result;
-}
-
 /** How each list of a zaaktype is ordered in the file: by the key that identifies its items. */
 const LIST_ORDER: Record<ZaaktypeList, { key: string; compare: typeof compareText }[]> = {
   statustypen: [byNumber('volgnummer')],
@@ -274,7 +265,7 @@ const LIST_ORDER: Record<ZaaktypeList, { key: string; compare: typeof compareTex
 function canonicalZaaktype(zaaktype: ZaaktypeExport): Attributes {
   const json = canonicalAttributes('zaaktype', zaaktype);
   for (const list of ZAAKTYPE_LISTS) {
-    const items = sorted(zaaktype[list], ...LIST_ORDER[list]).map((item) => canonicalAttributes(LIST_KIND[list], withoutInheritedGeldigheid(item, json)));
+    const items = sorted(zaaktype[list], ...LIST_ORDER[list]).map((item) => canonicalAttributes(LIST_KIND[list], item));
     if (items.length > 0) json[list] = items;
   }
   return json;

@@ -62,7 +62,7 @@ describe('reading an exchange file', () => {
     zaaktype.url = 'https://elders/zaaktypen/1';
     zaaktype.selectielijstProcestype = 'https://loket.example/referentielijsten/api/v1/procestypen/3e1f6d3e-617f-43e1-87be-8bd255ef4745';
     zaaktype.statustypen = [
-      { volgnummer: 1, omschrijving: 'Ontvangen', informeren: false, eigenschappen: ['bestaat niet'] },
+      { volgnummer: 1, omschrijving: 'Ontvangen', informeren: false, beginGeldigheid: '2026-01-01' },
       { volgnummer: 1, omschrijving: 'Dubbel', informeren: false },
     ];
     zaaktype.resultaattypen = [{ omschrijving: 'Verleend', resultaattypeomschrijving: TOEGEKEND, selectielijstklasse: `${SELECTIELIJST_PUBLIC_BASE}/resultaten/00000000-0000-4000-8000-000000000000` }];
@@ -75,7 +75,7 @@ describe('reading an exchange file', () => {
         { name: 'zaaktypen[0].url', code: 'unknown-field', reason: 'Onbekend veld: url.' },
         { name: 'zaaktypen[0].roltypen', code: 'invalid', reason: 'Verwacht een lijst.' },
         { name: 'zaaktypen[0].statustypen[1].volgnummer', code: 'unique', reason: 'Er is al een statustype met volgnummer 1.' },
-        { name: 'zaaktypen[0].statustypen[0].eigenschappen[0]', code: 'does_not_exist', reason: 'Dit zaaktype heeft geen eigenschap "bestaat niet".' },
+        { name: 'zaaktypen[0].statustypen[0].beginGeldigheid', code: 'unknown-field', reason: 'Onbekend veld: beginGeldigheid.' },
         { name: 'zaaktypen[0].eigenschappen[0].statustype', code: 'does_not_exist', reason: 'Dit zaaktype heeft geen statustype met volgnummer 2.' },
         { name: 'zaaktypen[0].zaaktypeInformatieobjecttypen[0].statustype', code: 'does_not_exist', reason: 'Dit zaaktype heeft geen statustype met volgnummer 2.' },
         expect.objectContaining({ name: 'zaaktypen[0].selectielijstProcestype', code: 'invalid' }),
@@ -91,19 +91,21 @@ describe('reading an exchange file', () => {
 });
 
 describe('the canonical form', () => {
-  it('sorts by what identifies an item, leaves out empty values and geldigheid a sub-type inherits', () => {
+  it('sorts by what identifies an item and leaves out empty values', () => {
     const source = file();
     const zaaktype = zaaktypeOf(source);
     zaaktype.toelichting = '';
     zaaktype.servicenorm = null;
     zaaktype.trefwoorden = [];
-    zaaktype.roltypen = [{ omschrijving: 'Behandelaar', omschrijvingGeneriek: 'behandelaar', beginGeldigheid: '2026-01-01', eindeGeldigheid: null }];
+    zaaktype.eindeGeldigheid = null;
+    zaaktype.roltypen = [{ omschrijving: 'Behandelaar', omschrijvingGeneriek: 'behandelaar' }];
     const { file: read } = readExportFile(source);
     if (!read) throw new Error('file not read');
     const canonical = zaaktypeOf(canonicalExport(read));
     expect(Object.keys(canonical)).not.toContain('toelichting');
     expect(Object.keys(canonical)).not.toContain('servicenorm');
     expect(Object.keys(canonical)).not.toContain('trefwoorden');
+    expect(Object.keys(canonical)).not.toContain('eindeGeldigheid');
     expect(Object.keys(canonical)).not.toContain('zaakobjecttypen');
     expect(canonical.roltypen).toEqual([{ omschrijving: 'Behandelaar', omschrijvingGeneriek: 'behandelaar' }]);
     expect((canonical.statustypen as Attributes[]).map((statustype) => statustype.volgnummer)).toEqual([1, 2]);

@@ -16,7 +16,7 @@ import { readPublicSelectielijstUrl, type SelectielijstResource } from './select
 
 /*
  * Reading a file checks what belongs to the file format itself: the envelope, the structure, attribute names, the
- * references inside one zaaktype (statustypen by volgnummer, eigenschappen by naam) and the public form of
+ * references inside one zaaktype (statustypen by volgnummer) and the public form of
  * Selectielijst URLs. Attribute values and the rules between types are the Catalogi API's to judge when the file is
  * imported. Every problem is listed, named by its place in the file.
  */
@@ -72,7 +72,7 @@ function checkSelectielijst(value: JsonValue | undefined, resource: Selectielijs
   if ('reason' in read) problems.add(path, 'invalid', read.reason);
 }
 
-/** The references inside one zaaktype, which the file spells as volgnummer (statustype) or naam (eigenschap). */
+/** The references inside one zaaktype, which the file spells as the statustype's volgnummer (so that must be unique). */
 function checkZaaktypeReferences(zaaktype: ZaaktypeExport, path: string, problems: ProblemList): void {
   const volgnummers = new Set<number>();
   zaaktype.statustypen.forEach((statustype, index) => {
@@ -81,32 +81,12 @@ function checkZaaktypeReferences(zaaktype: ZaaktypeExport, path: string, problem
     else if (volgnummers.has(volgnummer)) problems.add(`${path}.statustypen[${index}].volgnummer`, 'unique', `Er is al een statustype met volgnummer ${volgnummer}.`);
     else volgnummers.add(volgnummer);
   });
-  const namen = new Set<string>();
-  zaaktype.eigenschappen.forEach((eigenschap, index) => {
-    const naam = eigenschap.naam;
-    if (typeof naam !== 'string') problems.add(`${path}.eigenschappen[${index}].naam`, 'invalid', 'Verwacht een tekst.');
-    else if (namen.has(naam)) problems.add(`${path}.eigenschappen[${index}].naam`, 'unique', `Er is al een eigenschap met naam "${naam}".`);
-    else namen.add(naam);
-  });
   const statustypeReference = (value: JsonValue | undefined, at: string) => {
     if (value === undefined || value === null) return;
     if (typeof value !== 'number' || !volgnummers.has(value)) {
       problems.add(at, 'does_not_exist', `Dit zaaktype heeft geen statustype met volgnummer ${JSON.stringify(value)}.`);
     }
   };
-  zaaktype.statustypen.forEach((statustype, index) => {
-    const eigenschappen = statustype.eigenschappen;
-    if (eigenschappen === undefined) return;
-    if (!Array.isArray(eigenschappen)) {
-      problems.add(`${path}.statustypen[${index}].eigenschappen`, 'invalid', 'Verwacht een lijst met namen van eigenschappen.');
-      return;
-    }
-    eigenschappen.forEach((naam, position) => {
-      if (typeof naam !== 'string' || !namen.has(naam)) {
-        problems.add(`${path}.statustypen[${index}].eigenschappen[${position}]`, 'does_not_exist', `Dit zaaktype heeft geen eigenschap ${JSON.stringify(naam)}.`);
-      }
-    });
-  });
   zaaktype.eigenschappen.forEach((eigenschap, index) => statustypeReference(eigenschap.statustype, `${path}.eigenschappen[${index}].statustype`));
   zaaktype.zaaktypeInformatieobjecttypen.forEach((ziot, index) => statustypeReference(ziot.statustype, `${path}.zaaktypeInformatieobjecttypen[${index}].statustype`));
 }
