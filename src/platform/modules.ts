@@ -4,6 +4,7 @@ import { registerMedewerker } from '../medewerker/routes.ts';
 import { registerReferentielijsten } from '../components/referentielijsten/routes.ts';
 import { registerCatalogi } from '../components/catalogi/routes.ts';
 import { registerZaken } from '../components/zaken/routes.ts';
+import { registerBesluiten } from '../components/besluiten/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -11,4 +12,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerReferentielijsten(app);
   await registerCatalogi(app, context);
   await registerZaken(app, context);
+  await registerBesluiten(app, context);
 }

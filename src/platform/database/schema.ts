@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AutorisatiesTables } from './tables/autorisaties.ts';
+import type { BesluitenTables } from './tables/besluiten.ts';
 import type { CatalogiTypenTables } from './tables/catalogi-typen.ts';
 import type { ZakenTables } from './tables/zaken.ts';
 
@@ -175,7 +176,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;
