@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { ZAKEN_ROOT } from './shared/urls.ts';
+import { registerKlantcontacten } from './klantcontacten/routes.ts';
 import { registerZaakbesluiten } from './zaakbesluiten/routes.ts';
 import { registerZaakeigenschappen } from './zaakeigenschappen/routes.ts';
 import { registerZaakinformatieobjecten } from './zaakinformatieobjecten/routes.ts';
@@ -16,6 +17,7 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
   await app.register(
     async (zaken) => {
       registerZgwConventions(zaken, 'zaken');
+      registerKlantcontacten(zaken, db);
       registerZaakbesluiten(zaken, { db, besluitExpanders: {} });
       registerZaakeigenschappen(zaken, db);
       registerZaakinformatieobjecten(zaken, { db, expanders: {} });
