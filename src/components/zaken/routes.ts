@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { ZAKEN_ROOT } from './shared/urls.ts';
+import { registerZaakverzoeken } from './zaakverzoeken/routes.ts';
+import { registerZaakcontactmomenten } from './zaakcontactmomenten/routes.ts';
 import { registerKlantcontacten } from './klantcontacten/routes.ts';
 import { registerZaakbesluiten } from './zaakbesluiten/routes.ts';
 import { registerZaakeigenschappen } from './zaakeigenschappen/routes.ts';
@@ -17,6 +19,8 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
   await app.register(
     async (zaken) => {
       registerZgwConventions(zaken, 'zaken');
+      registerZaakverzoeken(zaken, db);
+      registerZaakcontactmomenten(zaken, db);
       registerKlantcontacten(zaken, db);
       registerZaakbesluiten(zaken, { db, besluitExpanders: {} });
       registerZaakeigenschappen(zaken, db);
