@@ -5,7 +5,7 @@ import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { paginatedList, pageRequest, type PaginatedList } from '../../../platform/zgw/pagination.ts';
 import { catalogusUrl, isUuid } from '../shared/urls.ts';
-import { dateProblems, durationProblems, geldigheidProblem, uniqueNames, writtenFields } from '../shared/body.ts';
+import { combineProblems, dateProblems, durationProblems, geldigheidProblem, uniqueNames, writtenFields } from '../shared/body.ts';
 import { mayForceDelete, mayForceWrite, type CatalogiCaller } from '../shared/caller.ts';
 import { resolveCatalogus } from '../shared/catalogus-reference.ts';
 import { assertMayChange, assertMayDelete, correctieProblems, type CorrectieSnapshot } from '../shared/concept.ts';
@@ -163,12 +163,11 @@ async function assertWritable(
   overlapField: 'beginGeldigheid' | 'eindeGeldigheid' = 'beginGeldigheid',
 ): Promise<string> {
   const body = input as unknown as Record<string, unknown>;
-  const problems = [
-    ...schemaProblems,
+  const problems = combineProblems(schemaProblems, [
     ...durationProblems(body, ['reactietermijn', 'publicatietermijn']),
     ...dateProblems(body, ['beginGeldigheid', 'eindeGeldigheid', 'beginObject', 'eindeObject']),
     ...geldigheidProblem(input.beginGeldigheid, input.eindeGeldigheid),
-  ];
+  ]);
   const catalogus = typeof input.catalogus === 'string' ? await resolveCatalogus(db, tenantId, base, input.catalogus) : undefined;
   if (catalogus && 'problem' in catalogus) problems.push(catalogus.problem);
   if (catalogus && 'uuid' in catalogus && problems.length === 0) {

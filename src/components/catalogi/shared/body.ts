@@ -1,7 +1,4 @@
-import type { FastifyRequest } from 'fastify';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
-import { invalid } from '../../../platform/errors/problem.ts';
-import { invalidParamsFromValidation } from '../../../platform/http/error-handler.ts';
 import { passesElevenTest } from '../../../platform/tenants/rsin.ts';
 import { isIsoDuration } from './duration.ts';
 import { isCalendarDate } from './geldigheid.ts';
@@ -13,23 +10,10 @@ import { isCalendarDate } from './geldigheid.ts';
 
 type Body = Record<string, unknown>;
 
-/** The body as an object, or an empty one (the schema reports a body that is not an object). */
-export function bodyObject(body: unknown): Body {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Body) : {};
-}
-
-/**
- * Throws one 400 with the body's schema problems (kept by `attachValidation`) and `ruleProblems` together. A
- * validation failure outside the body (path, query string) goes the platform's way.
- */
-export function assertValidBody(request: FastifyRequest, ruleProblems: InvalidParam[]): void {
-  const failed = request.validationError;
-  if (failed && failed.validationContext !== 'body') throw failed;
-  const schemaProblems = failed ? invalidParamsFromValidation(failed.validation as Parameters<typeof invalidParamsFromValidation>[0], 'body') : [];
+/** The schema's problems and the rules' problems together; a field the schema already refused is not reported twice. */
+export function combineProblems(schemaProblems: InvalidParam[], ruleProblems: InvalidParam[]): InvalidParam[] {
   const reported = new Set(schemaProblems.map((problem) => problem.name));
-  // A field the schema already refused is not reported twice.
-  const problems = [...schemaProblems, ...ruleProblems.filter((problem) => !reported.has(problem.name))];
-  if (problems.length > 0) throw invalid(problems);
+  return [...schemaProblems, ...ruleProblems.filter((problem) => !reported.has(problem.name))];
 }
 
 /** ISO 8601 duration problems of the named fields (null and absent are the schema's business). */

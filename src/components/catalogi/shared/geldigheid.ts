@@ -18,18 +18,6 @@ export interface Geldigheid {
   eindeGeldigheid: string | null;
 }
 
-/** Whether two periods share at least one day (ztc-016). */
-export function overlaps(a: Geldigheid, b: Geldigheid): boolean {
-  const aEndsBeforeB = a.eindeGeldigheid !== null && a.eindeGeldigheid < b.beginGeldigheid;
-  const bEndsBeforeA = b.eindeGeldigheid !== null && b.eindeGeldigheid < a.beginGeldigheid;
-  return !aEndsBeforeB && !bEndsBeforeA;
-}
-
-/** Whether a period includes the date. */
-export function validOn(period: Geldigheid, date: string): boolean {
-  return period.beginGeldigheid <= date && (period.eindeGeldigheid === null || period.eindeGeldigheid >= date);
-}
-
 /** Whether a `YYYY-MM-DD` string is a real calendar date. */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

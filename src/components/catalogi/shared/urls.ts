@@ -41,12 +41,6 @@ export function catalogusUrl(base: string, uuid: string): string {
   return resourceUrl(base, 'catalogussen', uuid);
 }
 
-/** The API base from an absolute resource URL of this API, e.g. for presenting a stored object from a CLI. */
-export function baseOf(url: string): string | undefined {
-  const at = url.indexOf(`${CATALOGI_ROOT}/`);
-  return at === -1 ? undefined : url.slice(0, at + CATALOGI_ROOT.length);
-}
-
 /**
  * The uuid a URL names in one collection of this API at this base, or undefined when the URL points elsewhere.
  * By ztc-013, a type never relates to an object of another catalogue endpoint, even the same data under another host.

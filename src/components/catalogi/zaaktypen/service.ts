@@ -16,7 +16,7 @@ import { refreshRelationUuids } from '../shared/repository.ts';
 import { inWriteTransaction, recordTypeChange } from '../shared/write.ts';
 // For its effect: a catalogus can be expanded from this type.
 import '../shared/catalogus-expand.ts';
-import { uniqueNames, writtenFields } from '../shared/body.ts';
+import { combineProblems, uniqueNames, writtenFields } from '../shared/body.ts';
 import { presentZaaktype, storedRelaties, zaaktypeUrl, zaaktypeWeergave, type ZaaktypeJson } from './present.ts';
 import { loadZaaktypeRecords } from './records.ts';
 import {
@@ -240,14 +240,12 @@ async function assertWritable(
   exceptUuid?: string,
   overlapField: 'beginGeldigheid' | 'eindeGeldigheid' = 'beginGeldigheid',
 ): Promise<string> {
-  const problems = [...schemaProblems, ...zaaktypeValueProblems(input)];
+  const problems = combineProblems(schemaProblems, zaaktypeValueProblems(input));
   const catalogus = typeof input.catalogus === 'string' ? await resolveCatalogus(db, tenantId, base, input.catalogus) : undefined;
   if (catalogus && 'problem' in catalogus) problems.push(catalogus.problem);
   // The catalogue checks read the body's relations and dates: only once its shape is right.
   if (catalogus && 'uuid' in catalogus && problems.length === 0) problems.push(...(await zaaktypeCatalogueProblems(db, tenantId, catalogus.uuid, input, exceptUuid, overlapField)));
-  const reported = new Set<string>();
-  const unique = problems.filter((problem) => !reported.has(`${problem.name}\u0000${problem.code}`) && reported.add(`${problem.name}\u0000${problem.code}`));
-  if (unique.length > 0 || !catalogus || !('uuid' in catalogus)) throw invalid(unique);
+  if (problems.length > 0 || !catalogus || !('uuid' in catalogus)) throw invalid(problems);
   return catalogus.uuid;
 }
 
