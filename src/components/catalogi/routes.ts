@@ -5,6 +5,7 @@ import { registerCatalogussen } from './catalogussen/routes.ts';
 import { registerZaaktypen } from './zaaktypen/routes.ts';
 import { registerInformatieobjecttypen } from './informatieobjecttypen/routes.ts';
 import { registerBesluittypen } from './besluittypen/routes.ts';
+import { registerRoltypen } from './roltypen/routes.ts';
 import { CATALOGI_ROOT } from './catalogussen/present.ts';
 
 /**
@@ -19,6 +20,7 @@ export async function registerCatalogi(app: FastifyInstance, context: AppContext
       registerZaaktypen(catalogi, context.database.db);
       registerInformatieobjecttypen(catalogi, context.database.db);
       registerBesluittypen(catalogi, context.database.db);
+      registerRoltypen(catalogi, context.database.db);
     },
     { prefix: CATALOGI_ROOT },
   );

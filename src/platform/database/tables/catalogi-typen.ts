@@ -102,6 +102,7 @@ export interface EigenschappenTable {
   zaaktype_uuid: string;
   naam: string;
   specificatie: ColumnType<Record<string, unknown>, string, string>;
+  statustype_uuid: ColumnType<string | null, string | null | undefined, string | null>;
   data: JsonObject;
   created_at: Generated<Date>;
 }
