@@ -43,6 +43,8 @@ export interface StatussenTable {
   statustype_uuid: string;
   datum_status_gezet: Timestamp;
   statustoelichting: ColumnType<string, string | undefined, string>;
+  /** The rol that set the status (migration 0014). */
+  gezetdoor_rol_uuid: ColumnType<string | null, string | null | undefined, string | null>;
   data: JsonObject;
   created_at: Generated<Date>;
 }
