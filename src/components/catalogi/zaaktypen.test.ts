@@ -279,6 +279,22 @@ describe('Catalogi API: zaaktypen', () => {
       expect(await stored()).toEqual([uuidOf(eerste.url), uuidOf((tweede.json() as Json).url)]);
     });
 
+    it('resolves its relations on datumGeldigheid when the retrieve asks for it, else on today', async () => {
+      const eerste = await besluittype('Parkeervergunning');
+      await kit.call('PATCH', pathOf(eerste.url), '/besluittypen/{uuid}', { token: kit.tokens.writer, body: { eindeGeldigheid: '2024-12-31' } });
+      const tweede = await kit.call('POST', '/besluittypen', '/besluittypen', {
+        token: kit.tokens.writer,
+        body: { catalogus, omschrijving: 'Parkeervergunning', publicatieIndicatie: false, informatieobjecttypen: [], beginGeldigheid: '2025-01-01' },
+      });
+      const tweedeUrl = (tweede.json() as Json).url;
+      await kit.call('POST', `${pathOf(tweedeUrl)}/publish`, '/besluittypen/{uuid}/publish', { token: kit.tokens.writer, body: {} });
+      const created = await create(zaaktype({ besluittypen: ['Parkeervergunning'] }));
+      const today = await kit.call('GET', pathOf(created.url), DETAIL, { token: kit.tokens.reader });
+      expect((today.json() as Json).besluittypen).toEqual([tweedeUrl]);
+      const then = await kit.call('GET', `${pathOf(created.url)}?datumGeldigheid=2022-01-01`, DETAIL, { token: kit.tokens.reader });
+      expect((then.json() as Json).besluittypen).toEqual([eerste.url]);
+    });
+
     it('expands catalogus, besluittypen and nested relations, and refuses what cannot be expanded', async () => {
       const iot = await informatieobjecttype('Besluitbrief');
       const bt = await kit.call('POST', '/besluittypen', '/besluittypen', {
@@ -320,6 +336,9 @@ describe('Catalogi API: zaaktypen', () => {
       expect((await kit.call('GET', `/zaaktypen/${randomUUID()}`, DETAIL, { token: kit.tokens.reader })).statusCode).toBe(404);
       expect((await kit.call('GET', '/zaaktypen/geen-uuid', DETAIL, { token: kit.tokens.reader })).statusCode).toBe(404);
       expect((await kit.call('GET', pathOf(created.url), DETAIL, { token: kit.tokens.otherTenant, at: kit.otherTenant })).statusCode).toBe(404);
+      expect((await kit.call('PATCH', pathOf(created.url), DETAIL, { token: kit.tokens.otherTenant, at: kit.otherTenant, body: { omschrijving: 'Overgenomen' } })).statusCode).toBe(404);
+      expect((await kit.call('DELETE', pathOf(created.url), DETAIL, { token: kit.tokens.otherTenant, at: kit.otherTenant })).statusCode).toBe(404);
+      expect((await kit.call('POST', `${pathOf(created.url)}/publish`, PUBLISH, { token: kit.tokens.otherTenant, at: kit.otherTenant, body: {} })).statusCode).toBe(404);
       const elsewhere = await kit.call('GET', `${LIST}?status=alles`, LIST, { token: kit.tokens.otherTenant, at: kit.otherTenant });
       expect((elsewhere.json() as { results: Json[] }).results.map((item) => item.identificatie)).not.toContain(created.identificatie);
     });

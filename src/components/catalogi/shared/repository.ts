@@ -144,21 +144,30 @@ export function familyKey(catalogusUuid: string, name: string): string {
 /**
  * Keeps the uuid columns other components read in step with the names the 1.3 API relates by: a zaaktype's
  * `besluittype_uuids` and a besluittype's `informatieobjecttype_uuids` hold every version (concept or not) of the
- * types named, in the same catalogus. Run in the transaction of any write that changes names or versions.
+ * types named, in the same catalogus. Run in the transaction of any write that changes names or versions. Only
+ * rows whose value changes are written, so a write locks no more rows than it affects.
  */
 export async function refreshRelationUuids(db: Kysely<Database>, tenantId: string, catalogusUuid: string): Promise<void> {
   await sql`
-    UPDATE zaaktypen z SET besluittype_uuids = coalesce((
-      SELECT array_agg(b.uuid ORDER BY b.begin_geldigheid, b.uuid) FROM besluittypen b
-      WHERE b.tenant_id = z.tenant_id AND b.catalogus_uuid = z.catalogus_uuid
-        AND b.omschrijving IN (SELECT jsonb_array_elements_text(coalesce(z.data -> 'besluittypen', '[]'::jsonb)))
-    ), '{}')
-    WHERE z.tenant_id = ${tenantId} AND z.catalogus_uuid = ${catalogusUuid}`.execute(db);
+    UPDATE zaaktypen z SET besluittype_uuids = derived.uuids
+    FROM (
+      SELECT z2.uuid, coalesce((
+        SELECT array_agg(b.uuid ORDER BY b.begin_geldigheid, b.uuid) FROM besluittypen b
+        WHERE b.tenant_id = z2.tenant_id AND b.catalogus_uuid = z2.catalogus_uuid
+          AND b.omschrijving IN (SELECT jsonb_array_elements_text(coalesce(z2.data -> 'besluittypen', '[]'::jsonb)))
+      ), '{}'::uuid[]) AS uuids
+      FROM zaaktypen z2 WHERE z2.tenant_id = ${tenantId} AND z2.catalogus_uuid = ${catalogusUuid}
+    ) derived
+    WHERE z.uuid = derived.uuid AND z.besluittype_uuids IS DISTINCT FROM derived.uuids`.execute(db);
   await sql`
-    UPDATE besluittypen b SET informatieobjecttype_uuids = coalesce((
-      SELECT array_agg(i.uuid ORDER BY i.begin_geldigheid, i.uuid) FROM informatieobjecttypen i
-      WHERE i.tenant_id = b.tenant_id AND i.catalogus_uuid = b.catalogus_uuid
-        AND i.omschrijving IN (SELECT jsonb_array_elements_text(coalesce(b.data -> 'informatieobjecttypen', '[]'::jsonb)))
-    ), '{}')
-    WHERE b.tenant_id = ${tenantId} AND b.catalogus_uuid = ${catalogusUuid}`.execute(db);
+    UPDATE besluittypen b SET informatieobjecttype_uuids = derived.uuids
+    FROM (
+      SELECT b2.uuid, coalesce((
+        SELECT array_agg(i.uuid ORDER BY i.begin_geldigheid, i.uuid) FROM informatieobjecttypen i
+        WHERE i.tenant_id = b2.tenant_id AND i.catalogus_uuid = b2.catalogus_uuid
+          AND i.omschrijving IN (SELECT jsonb_array_elements_text(coalesce(b2.data -> 'informatieobjecttypen', '[]'::jsonb)))
+      ), '{}'::uuid[]) AS uuids
+      FROM besluittypen b2 WHERE b2.tenant_id = ${tenantId} AND b2.catalogus_uuid = ${catalogusUuid}
+    ) derived
+    WHERE b.uuid = derived.uuid AND b.informatieobjecttype_uuids IS DISTINCT FROM derived.uuids`.execute(db);
 }
