@@ -70,9 +70,18 @@ function objectTypeOverigeErrata(schemas: string[]): SpecErratum[] {
   }));
 }
 
+const BESLUITEN_ERRATA: SpecErratum[] = [
+  ...objectTypeOverigeErrata(['zrc_1_6_0__ZaakObjectExpanded']),
+  {
+    pointer: '/components/schemas/BesluitInformatieObjectEmbedded/properties/besluit',
+    value: { anyOf: [{ $ref: '#/components/schemas/BesluitExpanded' }, { $ref: '#/components/schemas/EmptyObject' }] },
+    reason: 'oneOf of BesluitExpanded and EmptyObject (any object) can never hold for an expanded besluit (it matches both); anyOf is what is meant.',
+  },
+];
+
 /** The Besluiten API 1.1.0 spec (the bundled file: its `_expand` schemas reference the other APIs). */
 export function loadBesluitenSpec(): Promise<OpenApiSpec> {
-  return loadOpenApi(join(STANDARDS_DIRECTORY, 'zgw', 'bundled', 'besluiten-1.1.0.bundled.yaml'), { errata: objectTypeOverigeErrata(['zrc_1_6_0__ZaakObjectExpanded']) });
+  return loadOpenApi(join(STANDARDS_DIRECTORY, 'zgw', 'bundled', 'besluiten-1.1.0.bundled.yaml'), { errata: BESLUITEN_ERRATA });
 }
 
 const ZAKEN_ERRATA: SpecErratum[] = [
