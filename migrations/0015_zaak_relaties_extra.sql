@@ -20,8 +20,11 @@ CREATE INDEX zaakcontactmomenten_contactmoment ON zaakcontactmomenten (tenant_id
 CREATE INDEX zaakverzoeken_verzoek ON zaakverzoeken (tenant_id, verzoek);
 
 -- ZAAKNOTITIE as Zaken 1.7.0 defines it: onderwerp and aangemaaktDoor up to 255 characters, tekst unbounded,
--- notitieType and status from their enumerations.
+-- notitieType and status from their enumerations. Its dates are kept to the millisecond the API shows, so a filter
+-- on the exact `aanmaakdatum` a client read back finds the note.
 ALTER TABLE zaaknotities
+  ALTER COLUMN aanmaakdatum TYPE timestamptz(3),
+  ALTER COLUMN wijzigingsdatum TYPE timestamptz(3),
   ALTER COLUMN onderwerp TYPE varchar(255),
   ALTER COLUMN tekst TYPE text,
   ALTER COLUMN aangemaakt_door TYPE varchar(255),

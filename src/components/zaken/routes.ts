@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { ZAKEN_ROOT } from './shared/urls.ts';
+import { registerZaaknotities } from './zaaknotities/routes.ts';
 import { registerZaakverzoeken } from './zaakverzoeken/routes.ts';
 import { registerZaakcontactmomenten } from './zaakcontactmomenten/routes.ts';
 import { registerKlantcontacten } from './klantcontacten/routes.ts';
@@ -19,6 +20,7 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
   await app.register(
     async (zaken) => {
       registerZgwConventions(zaken, 'zaken');
+      registerZaaknotities(zaken, db);
       registerZaakverzoeken(zaken, db);
       registerZaakcontactmomenten(zaken, db);
       registerKlantcontacten(zaken, db);

@@ -54,13 +54,16 @@ describe('Zaken API: zaakinformatieobjecten', () => {
     return (await createTestClient(database.db, test.keys, tenant, { autorisaties: [zaakAutorisatie(type.url, scopes, max)] })).token();
   }
 
-  /** A status of the zaak, written straight into the table; returns its URL. */
+  let statusMinute = 0;
+
+  /** A status of the zaak, written straight into the table (each at its own moment); returns its URL. */
   async function statusOf(target: { uuid: string }): Promise<string> {
+    statusMinute += 1;
     const statustype = zaaktype.statustypen[0];
     if (!statustype) throw new Error('no statustype');
     const { uuid } = await database.db
       .insertInto('statussen')
-      .values({ tenant_id: tenant.id, zaak_uuid: target.uuid, statustype_uuid: statustype.uuid, datum_status_gezet: new Date('2026-01-06T10:00:00Z') })
+      .values({ tenant_id: tenant.id, zaak_uuid: target.uuid, statustype_uuid: statustype.uuid, datum_status_gezet: new Date(Date.UTC(2026, 0, 6, 10, statusMinute)) })
       .returning('uuid')
       .executeTakeFirstOrThrow();
     return zakenUrlOf(tenant, 'statussen', uuid);
