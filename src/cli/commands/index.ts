@@ -7,6 +7,7 @@ import { clientAddCommand } from './client-add.ts';
 import { verifyLogCommand } from './verify-log.ts';
 import { outboxFailedCommand } from './outbox-failed.ts';
 import { outboxRetryCommand } from './outbox-retry.ts';
+import { benchSeedZakenCommand } from './bench-seed-zaken.ts';
 
 /** Every `loket` command, in the order the overview lists them. */
 export const commands: readonly Command[] = [
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   verifyLogCommand,
   outboxFailedCommand,
   outboxRetryCommand,
+  benchSeedZakenCommand,
 ];

@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
+import { testEngine } from '../../../test/engine.ts';
+import { createTestTenant } from '../../../test/fixtures.ts';
+import { insertTestZaaktype } from '../../../test/zgw-fixtures.ts';
+import type { Tenant } from '../../platform/database/schema.ts';
+import { isValidBsn } from '../../platform/personal-data/bsn.ts';
+import { nextZaakIdentificatie } from '../../components/zaken/identificatie.ts';
+import { runCli } from '../run.ts';
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command in this process, as `loket bench seed-zaken …` would, with its own environment. */
+async function seedZakenCli(args: string[], env: Record<string, string>): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(['bench', 'seed-zaken', ...args], {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    env,
+  });
+  return { status, stdout, stderr };
+}
+
+describe('loket bench seed-zaken', () => {
+  it('refuses the embedded database with a message naming DATABASE_URL, without creating it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-seed-'));
+    try {
+      const run = await seedZakenCli(['--count', '10'], { LOKET_DATA_DIR: dataDir });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('loket bench seed-zaken: needs PostgreSQL: set DATABASE_URL');
+      expect(existsSync(join(dataDir, 'pgdata'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses counts that are not whole numbers in range, naming the option', async () => {
+    for (const [option, value] of [['--count', '0'], ['--count', '1e6'], ['--zaaktypen', '-3'], ['--years', '100']] as const) {
+      const run = await seedZakenCli([`${option}=${value}`], {});
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`${option} must be a whole number`);
+    }
+  });
+
+  describe.runIf(testEngine().kind === 'postgres')('on PostgreSQL', () => {
+    let database: TestDatabase;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.url ?? '', LOKET_SECRET_KEY: randomBytes(32).toString('base64'), LOKET_LOG_LEVEL: 'silent' };
+    });
+
+    afterAll(async () => {
+      await database.close();
+    });
+
+    const countOf = async (table: 'zaken' | 'catalogussen', tenant: Tenant) =>
+      Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow()).n);
+
+    it('seeds published zaaktypen and 500 zaken with statussen, rollen and resultaten, showing progress and the time taken', { timeout: 60_000 }, async () => {
+      const tenant = await createTestTenant(database.db);
+      const run = await seedZakenCli(['--count', '500', '--zaaktypen', '5', '--tenant', tenant.slug], env);
+      expect(run.stderr).not.toContain('failed');
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain('Seeding zaken 500/500');
+      expect(run.stdout).toMatch(new RegExp(`^Seeded tenant ${tenant.slug}: catalogus BN001 \\(.+\\) with 5 zaaktypen, 500 zaken, [\\d,]+ statussen, [\\d,]+ rollen, [\\d,]+ resultaten in \\d+\\.\\d s`));
+
+      const db = database.db;
+      const zaaktypen = await db.selectFrom('zaaktypen').selectAll().where('tenant_id', '=', tenant.id).execute();
+      expect(zaaktypen).toHaveLength(5);
+      expect(zaaktypen.every((zaaktype) => !zaaktype.concept)).toBe(true);
+      for (const table of ['statustypen', 'resultaattypen', 'roltypen'] as const) {
+        const perZaaktype = await db.selectFrom(table).select(['zaaktype_uuid', (eb) => eb.fn.countAll<string>().as('n')]).where('tenant_id', '=', tenant.id).groupBy('zaaktype_uuid').execute();
+        expect(perZaaktype).toHaveLength(5);
+      }
+      const selectielijstklassen = await db.selectFrom('resultaattypen').select('selectielijstklasse').where('tenant_id', '=', tenant.id).execute();
+      expect(selectielijstklassen.every((row) => row.selectielijstklasse.startsWith('https://selectielijst.openzaak.nl/api/v1/resultaten/'))).toBe(true);
+
+      expect(await countOf('zaken', tenant)).toBe(500);
+      const perZaak = await sql<{ statussen: number; rollen: number; resultaten: number; closed: boolean; eind: boolean }>`
+        SELECT (SELECT count(*) FROM statussen s WHERE s.zaak_uuid = z.uuid)::int AS statussen,
+               (SELECT count(*) FROM rollen r WHERE r.zaak_uuid = z.uuid)::int AS rollen,
+               (SELECT count(*) FROM resultaten r WHERE r.zaak_uuid = z.uuid)::int AS resultaten,
+               z.einddatum IS NOT NULL AS closed,
+               (SELECT st.volgnummer = (SELECT max(volgnummer) FROM statustypen WHERE zaaktype_uuid = z.zaaktype_uuid)
+                  FROM statussen s JOIN statustypen st ON st.uuid = s.statustype_uuid
+                 WHERE s.zaak_uuid = z.uuid ORDER BY s.datum_status_gezet DESC LIMIT 1) AS eind
+          FROM zaken z WHERE z.tenant_id = ${tenant.id}`.execute(db);
+      for (const zaak of perZaak.rows) {
+        expect(zaak.statussen).toBeGreaterThanOrEqual(1);
+        expect(zaak.statussen).toBeLessThanOrEqual(3);
+        expect(zaak.rollen).toBeGreaterThanOrEqual(1);
+        expect(zaak.rollen).toBeLessThanOrEqual(2);
+        // A zaak is closed exactly when its latest status is the eindstatus and it has a resultaat.
+        expect(zaak.resultaten).toBe(zaak.closed ? 1 : 0);
+        expect(zaak.eind).toBe(zaak.closed);
+      }
+      expect(perZaak.rows.some((zaak) => zaak.closed)).toBe(true);
+
+      const bsns = await db.selectFrom('rollen').select('inp_bsn').where('tenant_id', '=', tenant.id).where('betrokkene_type', '=', 'natuurlijk_persoon').execute();
+      expect(bsns.length).toBeGreaterThan(0);
+      expect(bsns.every((rol) => rol.inp_bsn !== null && isValidBsn(rol.inp_bsn))).toBe(true);
+      const aanduidingen = await db.selectFrom('zaken').select('vertrouwelijkheidaanduiding').distinct().where('tenant_id', '=', tenant.id).execute();
+      expect(aanduidingen.length).toBeGreaterThan(3);
+    });
+
+    it('zrc-002: takes its identificaties from the tenant counter, so zaken created later get fresh numbers', { timeout: 60_000 }, async () => {
+      const tenant = await createTestTenant(database.db);
+      expect((await seedZakenCli(['--count', '300', '--zaaktypen', '2', '--years', '2', '--tenant', tenant.slug], env)).status).toBe(0);
+      const db = database.db;
+      const identificaties = await db.selectFrom('zaken').select(['identificatie', 'registratiedatum']).where('tenant_id', '=', tenant.id).execute();
+      expect(new Set(identificaties.map((zaak) => zaak.identificatie)).size).toBe(300);
+      for (const zaak of identificaties) expect(zaak.identificatie).toMatch(new RegExp(`^ZAAK-${zaak.registratiedatum.slice(0, 4)}-\\d{10}$`));
+      const counters = await db.selectFrom('zaak_identificatie_counters').select(['year', 'last_number']).where('tenant_id', '=', tenant.id).execute();
+      expect(counters.reduce((sum, counter) => sum + Number(counter.last_number), 0)).toBe(300);
+
+      const latestYear = Math.max(...counters.map((counter) => counter.year));
+      const next = await nextZaakIdentificatie(db, tenant.id, new Date(`${latestYear}-06-15T12:00:00Z`));
+      expect(identificaties.map((zaak) => zaak.identificatie)).not.toContain(next);
+
+      // A second run adds a catalogus of its own and continues the numbering.
+      expect((await seedZakenCli(['--count', '100', '--zaaktypen', '2', '--years', '2', '--tenant', tenant.slug], env)).status).toBe(0);
+      const domeinen = await db.selectFrom('catalogussen').select('domein').where('tenant_id', '=', tenant.id).orderBy('domein').execute();
+      expect(domeinen.map((row) => row.domein)).toEqual(['BN001', 'BN002']);
+      const all = await db.selectFrom('zaken').select('identificatie').where('tenant_id', '=', tenant.id).execute();
+      expect(new Set(all.map((zaak) => zaak.identificatie)).size).toBe(400);
+      expect(all.map((zaak) => zaak.identificatie)).not.toContain(next);
+    });
+
+    it('analyses the seeded tables afterwards', { timeout: 60_000 }, async () => {
+      const tenant = await createTestTenant(database.db);
+      const before = await sql<{ analyze_count: string }>`SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'zaken'`.execute(database.db);
+      expect((await seedZakenCli(['--count', '50', '--zaaktypen', '1', '--tenant', tenant.slug], env)).status).toBe(0);
+      const after = await sql<{ analyze_count: string }>`SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'zaken'`.execute(database.db);
+      expect(Number(after.rows[0]?.analyze_count)).toBeGreaterThan(Number(before.rows[0]?.analyze_count ?? 0));
+    });
+
+    it('leaves nothing behind, not even used numbers, when an identificatie is taken already', { timeout: 60_000 }, async () => {
+      const tenant = await createTestTenant(database.db);
+      const db = database.db;
+      // Clients chose the numbers the counter hands out first in this year and the last: a one-year seed starts with one of them.
+      const zaaktype = await insertTestZaaktype(db, tenant);
+      const thisYear = new Date().getUTCFullYear();
+      for (const year of [thisYear - 1, thisYear]) {
+        await db
+          .insertInto('zaken')
+          .values({
+            tenant_id: tenant.id,
+            identificatie: `ZAAK-${year}-0000000001`,
+            bronorganisatie: tenant.rsin,
+            zaaktype_uuid: zaaktype.uuid,
+            verantwoordelijke_organisatie: tenant.rsin,
+            registratiedatum: `${year}-01-02`,
+            startdatum: `${year}-01-02`,
+            vertrouwelijkheidaanduiding: 'openbaar',
+          })
+          .execute();
+      }
+
+      const run = await seedZakenCli(['--count', '200', '--zaaktypen', '2', '--years', '1', '--tenant', tenant.slug], env);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("nothing was seeded: an identificatie from the tenant's counter is taken already");
+      expect(await countOf('zaken', tenant)).toBe(2);
+      expect(await countOf('catalogussen', tenant)).toBe(1);
+      expect(await db.selectFrom('zaak_identificatie_counters').selectAll().where('tenant_id', '=', tenant.id).execute()).toEqual([]);
+    });
+
+    it('names the tenants to choose from when there are several and none is given', async () => {
+      await createTestTenant(database.db);
+      const run = await seedZakenCli(['--count', '10'], env);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('choose one with --tenant SLUG');
+    });
+  });
+});
