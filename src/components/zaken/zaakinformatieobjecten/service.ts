@@ -45,6 +45,7 @@ export interface ZaakinformatieobjectDeps {
   expanders: ZaakinformatieobjectExpanders;
 }
 
+/** The scopes of create, update and destroy, each `(a | b | c)` as the spec's security section names them. */
 export const CREATE_SCOPES = ['zaken.aanmaken', 'zaken.bijwerken', 'zaken.geforceerd-bijwerken'] as const;
 export const UPDATE_SCOPES = ['zaken.bijwerken', 'zaken.geforceerd-bijwerken'] as const;
 export const DESTROY_SCOPES = ['zaken.bijwerken', 'zaken.geforceerd-bijwerken', 'zaken.verwijderen'] as const;

@@ -45,6 +45,7 @@ export const OBJECT_TYPES = [
 ] as const;
 export type ObjectType = (typeof OBJECT_TYPES)[number];
 
+/** Whether a value is one of the standard's objectTypes. */
 export function isObjectType(value: unknown): value is ObjectType {
   return typeof value === 'string' && (OBJECT_TYPES as readonly string[]).includes(value);
 }

@@ -24,10 +24,12 @@ export function choice(values: readonly string[], blank = false): Shape {
   return { kind: 'string', enum: blank ? [...values, ''] : values };
 }
 
+/** A whole number from `minimum` to `maximum`. */
 export function integer(minimum: number, maximum: number): Shape {
   return { kind: 'integer', minimum, maximum };
 }
 
+/** An object with these properties, of which `required` must be present; `nullable` also takes null. */
 export function object(properties: Record<string, Shape>, required: readonly string[] = [], nullable = false): Shape {
   return { kind: 'object', properties, required, nullable };
 }
