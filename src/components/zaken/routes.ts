@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { ZAKEN_ROOT } from './shared/urls.ts';
+import { registerZakenResource } from './zaken/routes.ts';
+import { registerZaakZoek } from './zoek/routes.ts';
+import { registerZaakAudittrail } from './audittrail/routes.ts';
+import { registerZaaknummerReserveren } from './zaaknummer/routes.ts';
 import { registerZaaknotities } from './zaaknotities/routes.ts';
 import { registerZaakverzoeken } from './zaakverzoeken/routes.ts';
 import { registerZaakcontactmomenten } from './zaakcontactmomenten/routes.ts';
@@ -20,6 +24,10 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
   await app.register(
     async (zaken) => {
       registerZgwConventions(zaken, 'zaken');
+      registerZakenResource(zaken, { db, keys: context.keys });
+      registerZaakZoek(zaken, { db, keys: context.keys });
+      registerZaakAudittrail(zaken, db);
+      registerZaaknummerReserveren(zaken, db);
       registerZaaknotities(zaken, db);
       registerZaakverzoeken(zaken, db);
       registerZaakcontactmomenten(zaken, db);

@@ -1,0 +1,169 @@
+import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { Database } from '../../../platform/database/schema.ts';
+import type { ZakenTable } from '../../../platform/database/tables/zaken.ts';
+import type { ZaakRow } from '../shared/zaak-reference.ts';
+import type { OrderingTerm, ZaakCondition, ZaakFilter } from './filters.ts';
+
+/*
+ * The SQL of the ZAAK resource. Lists filter, authorise and order in SQL: a caller authorised for some zaaktypen
+ * gets one index range per zaaktype (zaken_zaaktype_order), merged in list order, so page 1 stays cheap at any size.
+ */
+
+type ZaakQuery = SelectQueryBuilder<Database, 'zaken', object>;
+
+/**
+ * One part of what a caller may see: the zaken of one zaaktype (or of any) up to a vertrouwelijkheid rank (or any).
+ * A list is the union of its scope's parts; no parts means nothing.
+ */
+export interface ZaakScopePart {
+  zaaktype?: string;
+  maxRank?: number;
+}
+
+/** The columns a write sets. */
+export type ZaakValues = Omit<Insertable<ZakenTable>, 'uuid' | 'tenant_id' | 'created_at' | 'vertrouwelijkheid_rank'>;
+
+function applyCondition(query: ZaakQuery, condition: ZaakCondition): ZaakQuery {
+  const column = `zaken.${condition.column}` as const;
+  switch (condition.kind) {
+    case 'compare':
+      return query.where(column, condition.operator, condition.value);
+    case 'in':
+      // An empty list matches nothing (an IN () would be a syntax error).
+      return condition.values.length > 0 ? query.where(column, 'in', condition.values) : query.where(sql<boolean>`false`);
+    case 'null':
+      return condition.isNull ? query.where(column, 'is', null) : query.where(column, 'is not', null);
+  }
+}
+
+/** The zaken of the tenant within one scope part that match the filter (no selection yet). */
+function filtered(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, part: ZaakScopePart): ZaakQuery {
+  let query: ZaakQuery = db.selectFrom('zaken').where('zaken.tenant_id', '=', tenantId);
+  if (part.zaaktype !== undefined) query = query.where('zaken.zaaktype_uuid', '=', part.zaaktype);
+  if (part.maxRank !== undefined) query = query.where('zaken.vertrouwelijkheid_rank', '<=', part.maxRank);
+  for (const condition of filter.conditions) query = applyCondition(query, condition);
+  if (filter.uuids !== undefined) query = filter.uuids.length > 0 ? query.where('zaken.uuid', 'in', filter.uuids) : query.where(sql<boolean>`false`);
+  const rol = filter.rol;
+  if (rol !== undefined) {
+    // All rol conditions hold for one and the same rol ("zaken where the initiator has this BSN").
+    query = query.where('zaken.uuid', 'in', (eb) => {
+      let rollen = eb.selectFrom('rollen').select('rollen.zaak_uuid').where('rollen.tenant_id', '=', tenantId);
+      for (const [column, value] of Object.entries(rol)) rollen = rollen.where(sql.ref(`rollen.${column}`), '=', value);
+      return rollen;
+    });
+  }
+  const within = filter.within;
+  if (within !== undefined) {
+    query = query
+      .where('zaken.zaakgeometrie', 'is not', null)
+      .where('zaken.geometrie_min_x', '>=', within.box.minX)
+      .where('zaken.geometrie_max_x', '<=', within.box.maxX)
+      .where('zaken.geometrie_min_y', '>=', within.box.minY)
+      .where('zaken.geometrie_max_y', '<=', within.box.maxY)
+      .where(sql<boolean>`loket_geometry_within(zaken.zaakgeometrie, ${JSON.stringify(within.polygon)}::jsonb)`);
+  }
+  return query;
+}
+
+/**
+ * The full order of a list: the client's terms, then newest first (the index order). Ties of a client's term are
+ * broken in that term's direction, so one index scan can serve a whole ordering.
+ */
+function orderTerms(ordering: readonly OrderingTerm[]): { column: string; descending: boolean }[] {
+  const last = ordering[ordering.length - 1];
+  const tieDescending = last === undefined ? true : last.descending;
+  return [
+    ...ordering.map((term) => ({ column: term.field, descending: term.descending })),
+    { column: 'created_at', descending: tieDescending },
+    { column: 'uuid', descending: tieDescending },
+  ];
+}
+
+function orderBySql(ordering: readonly OrderingTerm[]) {
+  return sql.join(orderTerms(ordering).map((term) => sql`${sql.ref(term.column)} ${sql.raw(term.descending ? 'DESC' : 'ASC')}`));
+}
+
+/**
+ * One page of the tenant's zaken within the scope that match the filter, in the requested order, with the exact
+ * count over all pages. A scope of several parts is one UNION ALL of per-part queries, each ordered and cut at the
+ * page's end, so every part walks its own index range; the total is the sum of the parts' counts.
+ */
+export async function listZaken(
+  db: Kysely<Database>,
+  tenantId: string,
+  filter: ZaakFilter,
+  scope: readonly ZaakScopePart[],
+  ordering: readonly OrderingTerm[],
+  window: { limit: number; offset: number },
+): Promise<{ count: number; rows: ZaakRow[] }> {
+  if (scope.length === 0) return { count: 0, rows: [] };
+  const orderBy = orderBySql(ordering);
+  const counts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).select((eb) => eb.fn.countAll<number>().as('count'))})`);
+  const countQuery = sql<{ count: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS count`;
+  const pageQuery =
+    scope.length === 1
+      ? sql<ZaakRow>`${filtered(db, tenantId, filter, scope[0] ?? {}).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`
+      : sql<ZaakRow>`SELECT * FROM (${sql.join(
+          scope.map((part) => sql`(${filtered(db, tenantId, filter, part).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.offset + window.limit})`),
+          sql` UNION ALL `,
+        )}) AS zaken ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
+  const [counted, page] = await Promise.all([countQuery.execute(db), pageQuery.execute(db)]);
+  return { count: Number(counted.rows[0]?.count ?? 0), rows: page.rows };
+}
+
+/** The tenant's zaak with this uuid, locked for the rest of the transaction (so concurrent changes queue). */
+export async function findZaakForUpdate(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakRow | undefined> {
+  return db.selectFrom('zaken').selectAll().where('tenant_id', '=', tenantId).where('uuid', '=', uuid).forUpdate().executeTakeFirst();
+}
+
+/** The tenant's zaken with these uuids (unknown ones left out). */
+export async function findZaken(db: Kysely<Database>, tenantId: string, uuids: readonly string[]): Promise<ZaakRow[]> {
+  if (uuids.length === 0) return [];
+  return db.selectFrom('zaken').selectAll().where('tenant_id', '=', tenantId).where('uuid', 'in', [...new Set(uuids)]).execute();
+}
+
+/** Whether a zaak of the tenant already has this identificatie within the bronorganisatie (zrc-002). */
+export async function identificatieTaken(db: Kysely<Database>, tenantId: string, bronorganisatie: string, identificatie: string, exceptUuid?: string): Promise<boolean> {
+  let query = db
+    .selectFrom('zaken')
+    .select('uuid')
+    .where('tenant_id', '=', tenantId)
+    .where('bronorganisatie', '=', bronorganisatie)
+    .where('identificatie', '=', identificatie);
+  if (exceptUuid !== undefined) query = query.where('uuid', '<>', exceptUuid);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Stores a new zaak. */
+export async function insertZaak(db: Kysely<Database>, tenantId: string, values: ZaakValues): Promise<ZaakRow> {
+  return db
+    .insertInto('zaken')
+    .values({ ...values, tenant_id: tenantId })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Overwrites a zaak's writable columns. */
+export async function updateZaak(db: Kysely<Database>, tenantId: string, uuid: string, values: Updateable<ZakenTable>): Promise<ZaakRow> {
+  return db.updateTable('zaken').set(values).where('tenant_id', '=', tenantId).where('uuid', '=', uuid).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The uuids of a zaak's deelzaken. */
+export async function deelzaakUuids(db: Kysely<Database>, tenantId: string, uuid: string): Promise<string[]> {
+  const rows = await db.selectFrom('zaken').select('uuid').where('tenant_id', '=', tenantId).where('hoofdzaak_uuid', '=', uuid).execute();
+  return rows.map((row) => row.uuid);
+}
+
+/**
+ * Deletes a zaak. Its statussen, resultaat, rollen, zaakobjecten, zaakeigenschappen, zaakinformatieobjecten,
+ * klantcontacten, … and its deelzaken (with theirs) go with it through the foreign keys (zrc-023).
+ */
+export async function deleteZaak(db: Kysely<Database>, tenantId: string, uuid: string): Promise<void> {
+  await db.deleteFrom('zaken').where('tenant_id', '=', tenantId).where('uuid', '=', uuid).execute();
+}
+
+/** The informatieobject URLs related to a zaak (ZAAKINFORMATIEOBJECTen). */
+export async function informatieobjectenOfZaak(db: Kysely<Database>, tenantId: string, zaakUuid: string): Promise<string[]> {
+  const rows = await db.selectFrom('zaakinformatieobjecten').select('informatieobject').where('tenant_id', '=', tenantId).where('zaak_uuid', '=', zaakUuid).execute();
+  return rows.map((row) => row.informatieobject);
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { zakenCaller } from '../shared/caller.ts';
+import { zakenBaseUrl } from '../shared/urls.ts';
+import { assertValidBody } from '../zaakobjecten/zaak-relation.ts';
+import { zaakBodyProblems } from './rules.ts';
+import {
+  noQuery,
+  zaakBody,
+  zaakListQuery,
+  zaakPatchBody,
+  zaakRetrieveQuery,
+  type ZaakInput,
+  type ZaakListQuery,
+  type ZaakPatch,
+  type ZaakRetrieveQuery,
+} from './schemas.ts';
+import { changeZaak, createZaak, destroyZaak, listZaakPage, retrieveZaak, type ZakenDeps } from './service.ts';
+
+// Every zaak operation carries geometry (zaakgeometrie), so Accept-Crs / Content-Crs apply (`crs: true`).
+// The token must hold the scope; the service checks it again for the zaak's zaaktype and vertrouwelijkheid.
+const READ = { scopes: ['zaken.lezen'], crs: true } as const;
+const CREATE = { scopes: ['zaken.aanmaken'], crs: true } as const;
+const UPDATE = { scopes: [], anyOfScopes: ['zaken.bijwerken', 'zaken.geforceerd-bijwerken'], crs: true } as const;
+const DESTROY = { scopes: ['zaken.verwijderen'], crs: true } as const;
+
+/** The `/zaken` operations of the Zaken API, registered inside the Zaken plugin (prefix included). */
+export function registerZakenResource(app: FastifyInstance, deps: ZakenDeps): void {
+  app.get<{ Querystring: ZaakListQuery }>('/zaken', { config: READ, schema: { querystring: zaakListQuery } }, async (request) =>
+    listZaakPage(deps, zakenCaller(request), zakenBaseUrl(request), request.query),
+  );
+
+  app.post<{ Body: ZaakInput }>('/zaken', { config: CREATE, attachValidation: true, schema: { querystring: noQuery, body: zaakBody } }, async (request, reply) => {
+    assertValidBody(request, (body) => zaakBodyProblems(body));
+    const zaak = await createZaak(deps, zakenCaller(request), zakenBaseUrl(request), request.body);
+    return reply.code(201).header('Location', zaak.url).send(zaak);
+  });
+
+  // GET and, through Fastify's automatic HEAD route (same config), `zaak_headers`: ETag + If-None-Match.
+  app.get<{ Params: { uuid: string }; Querystring: ZaakRetrieveQuery }>(
+    '/zaken/:uuid',
+    { config: { ...READ, etag: true }, schema: { querystring: zaakRetrieveQuery } },
+    async (request) => retrieveZaak(deps, zakenCaller(request), zakenBaseUrl(request), request.params.uuid, request.query.expand),
+  );
+
+  app.put<{ Params: { uuid: string }; Body: ZaakInput }>(
+    '/zaken/:uuid',
+    { config: UPDATE, attachValidation: true, schema: { querystring: noQuery, body: zaakBody } },
+    async (request) => {
+      assertValidBody(request, (body) => zaakBodyProblems(body));
+      return changeZaak(deps, zakenCaller(request), zakenBaseUrl(request), request.params.uuid, request.body, false);
+    },
+  );
+
+  app.patch<{ Params: { uuid: string }; Body: ZaakPatch }>(
+    '/zaken/:uuid',
+    { config: UPDATE, attachValidation: true, schema: { querystring: noQuery, body: zaakPatchBody } },
+    async (request) => {
+      assertValidBody(request, (body) => zaakBodyProblems(body));
+      return changeZaak(deps, zakenCaller(request), zakenBaseUrl(request), request.params.uuid, request.body, true);
+    },
+  );
+
+  app.delete<{ Params: { uuid: string } }>('/zaken/:uuid', { config: DESTROY, schema: { querystring: noQuery } }, async (request, reply) => {
+    await destroyZaak(deps, zakenCaller(request), zakenBaseUrl(request), request.params.uuid);
+    return reply.code(204).send();
+  });
+}
