@@ -70,14 +70,18 @@ function objectTypeOverigeErrata(schemas: string[]): SpecErratum[] {
   }));
 }
 
-const BESLUITEN_ERRATA: SpecErratum[] = [
-  ...objectTypeOverigeErrata(['zrc_1_6_0__ZaakObjectExpanded']),
-  {
-    pointer: '/components/schemas/BesluitInformatieObjectEmbedded/properties/besluit',
-    value: { anyOf: [{ $ref: '#/components/schemas/BesluitExpanded' }, { $ref: '#/components/schemas/EmptyObject' }] },
-    reason: 'oneOf of BesluitExpanded and EmptyObject (any object) can never hold for an expanded besluit (it matches both); anyOf is what is meant.',
-  },
-];
+/*
+ * `_expand` relations are `oneOf: [<X>Expanded, EmptyObject]`, and EmptyObject ("Leeg object", for a relation
+ * that is null) is written as any object, so every expanded object matches both and oneOf can never hold. Read
+ * as what it says: an object without properties.
+ */
+const EMPTY_OBJECT_ERRATA: SpecErratum[] = ['EmptyObject', 'ztc_1_3_2__EmptyObject', 'zrc_1_6_0__EmptyObject'].map((schema) => ({
+  pointer: `/components/schemas/${schema}`,
+  value: { type: 'object', maxProperties: 0, description: 'Leeg object. Dit wordt teruggeven indien het te expanderen veld een null waarde heeft.' },
+  reason: 'As written (any object) EmptyObject makes every oneOf with an expanded object fail; it means an empty object.',
+}));
+
+const BESLUITEN_ERRATA: SpecErratum[] = [...objectTypeOverigeErrata(['zrc_1_6_0__ZaakObjectExpanded']), ...EMPTY_OBJECT_ERRATA];
 
 /** The Besluiten API 1.1.0 spec (the bundled file: its `_expand` schemas reference the other APIs). */
 export function loadBesluitenSpec(): Promise<OpenApiSpec> {

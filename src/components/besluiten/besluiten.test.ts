@@ -400,10 +400,20 @@ describe('Besluiten API: besluiten', () => {
       expect(identificaties(response)).toEqual(['L-2', 'L-1']);
     });
 
-    it('refuses to expand what cannot be expanded yet, and names that are no relation', async () => {
-      const response = await list('?expand=besluittype,onzin');
-      expect(response.statusCode).toBe(400);
-      expect(problemOf(response).invalidParams).toEqual([expect.objectContaining({ name: 'expand', code: 'invalid' })]);
+    it('expands the besluittype as the Catalogi API presents it, nested relations included', async () => {
+      const response = await list(`?besluittype=${encodeURIComponent(a.url)}&expand=besluittype.catalogus`);
+      const [first] = (response.json() as { results: Json[] }).results;
+      const expanded = first?._expand as { besluittype: Json } | undefined;
+      expect(expanded?.besluittype).toMatchObject({ url: a.url, concept: false });
+      expect((expanded?.besluittype._expand as Json | undefined)?.catalogus).toMatchObject({ url: expect.stringContaining('/catalogi/api/v1/catalogussen/') });
+    });
+
+    it('refuses to expand what cannot be expanded yet (the zaak), and names that are no relation', async () => {
+      for (const expand of ['zaak', 'onzin', 'besluittype.onzin']) {
+        const response = await list(`?expand=${expand}`);
+        expect(response.statusCode).toBe(400);
+        expect(problemOf(response).invalidParams).toEqual([expect.objectContaining({ name: 'expand', code: 'invalid' })]);
+      }
     });
 
     it("never shows another tenant's besluiten", async () => {

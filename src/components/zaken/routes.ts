@@ -32,7 +32,7 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
       registerZaakverzoeken(zaken, db);
       registerZaakcontactmomenten(zaken, db);
       registerKlantcontacten(zaken, db);
-      registerZaakbesluiten(zaken, { db, besluitExpanders: {} });
+      registerZaakbesluiten(zaken, { db });
       registerZaakeigenschappen(zaken, db);
       registerZaakinformatieobjecten(zaken, { db, expanders: {} });
       registerZaakobjecten(zaken, { db, keys: context.keys, expanders: {} });

@@ -29,9 +29,14 @@ export function besluitinformatieobjectUrl(base: string, uuid: string): string {
   return `${base}/besluitinformatieobjecten/${uuid}`;
 }
 
+/** The Catalogi API's base URL beside this Besluiten API. */
+export function catalogiBaseFromBesluiten(base: string): string {
+  return `${hostPart(base)}${CATALOGI_ROOT}`;
+}
+
 /** The besluittype URL in the Catalogi API beside this Besluiten API. */
 export function besluittypeUrl(base: string, uuid: string): string {
-  return `${hostPart(base)}${CATALOGI_ROOT}/besluittypen/${uuid}`;
+  return `${catalogiBaseFromBesluiten(base)}/besluittypen/${uuid}`;
 }
 
 /** The Zaken API's base URL beside this Besluiten API. */

@@ -6,6 +6,7 @@ import { besluitExpander } from '../../besluiten/besluiten/expand.ts';
 import type { BesluitRow } from '../../besluiten/besluiten/present.ts';
 import { besluitenOfZaak, findBesluit, findBesluitByZaakbesluit } from '../../besluiten/besluiten/repository.ts';
 import { parseExpand, withExpansions, type ForeignExpanders } from '../../besluiten/shared/expand.ts';
+import { AVAILABLE_FOREIGN_EXPANDERS } from '../../besluiten/shared/foreign-expanders.ts';
 import { besluitUuidFromUrl, isUuid } from '../../besluiten/shared/urls.ts';
 import { assertMayUseZaak, assertZaakOpenOrForced, findZaakRow, type ZaakRow } from '../shared/zaak-reference.ts';
 import { besluitenBaseFromZaken, presentZaakbesluit, zaakbesluitOf, type ZaakbesluitJson } from './present.ts';
@@ -21,8 +22,8 @@ import { besluitenBaseFromZaken, presentZaakbesluit, zaakbesluitOf, type Zaakbes
 /** What the zaakbesluiten service needs besides the request. */
 export interface ZaakbesluitDeps {
   db: Kysely<Database>;
-  /** Lookups for a besluit's own relations, for nested `expand` (`besluit.besluittype`). */
-  besluitExpanders: ForeignExpanders;
+  /** Lookups for a besluit's own relations, for nested `expand` (`besluit.besluittype`); by default what the Besluiten API serves. */
+  besluitExpanders?: ForeignExpanders;
 }
 
 /** Who asks, in which tenant. */
@@ -69,7 +70,7 @@ async function presentRelations(
     related.map(({ json }) => json),
     asked,
     { besluit: (row) => row.uuid },
-    { besluit: besluitExpander(deps.besluitExpanders) },
+    { besluit: besluitExpander(deps.besluitExpanders ?? AVAILABLE_FOREIGN_EXPANDERS) },
   );
 }
 

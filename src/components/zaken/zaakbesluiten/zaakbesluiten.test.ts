@@ -109,6 +109,10 @@ describe('Zaken API: /zaken/{uuid}/besluiten (ZAAKBESLUIT)', () => {
       expect(response.json()).toEqual({ ...relation, _expand: { besluit: owned } });
       const listed = (await call('GET', `/zaken/${zaak.uuid}/besluiten?expand=besluit`, LIST, { token: all })).json() as Json[];
       expect(listed[0]?._expand).toEqual({ besluit: owned });
+      // Deeper: the besluit's besluittype, as the Catalogi API presents it.
+      const nested = (await call('GET', `/zaken/${zaak.uuid}/besluiten?expand=besluit.besluittype`, LIST, { token: all })).json() as Json[];
+      const besluitExpanded = (nested[0]?._expand as { besluit: Json } | undefined)?.besluit;
+      expect((besluitExpanded?._expand as Json | undefined)?.besluittype).toMatchObject({ url: besluittype.url });
     });
 
     it('is a 404 for a relation of another zaak, an unknown zaak, or another tenant; an unknown zaak lists nothing', async () => {
