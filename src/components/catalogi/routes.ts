@@ -6,6 +6,8 @@ import { registerZaaktypen } from './zaaktypen/routes.ts';
 import { registerInformatieobjecttypen } from './informatieobjecttypen/routes.ts';
 import { registerBesluittypen } from './besluittypen/routes.ts';
 import { registerRoltypen } from './roltypen/routes.ts';
+import { registerStatustypen } from './statustypen/routes.ts';
+import { registerEigenschappen } from './eigenschappen/routes.ts';
 import { CATALOGI_ROOT } from './catalogussen/present.ts';
 
 /**
@@ -21,6 +23,8 @@ export async function registerCatalogi(app: FastifyInstance, context: AppContext
       registerInformatieobjecttypen(catalogi, context.database.db);
       registerBesluittypen(catalogi, context.database.db);
       registerRoltypen(catalogi, context.database.db);
+      registerStatustypen(catalogi, context.database.db);
+      registerEigenschappen(catalogi, context.database.db);
     },
     { prefix: CATALOGI_ROOT },
   );

@@ -16,7 +16,7 @@ import { catalogusProblems } from '../zaaktype-onderdelen/catalogus.ts';
 import { changeConceptProblems, createConceptProblems, deleteConceptProblems } from '../zaaktype-onderdelen/concept.ts';
 import { geldigheidProblems } from '../zaaktype-onderdelen/geldigheid.ts';
 import { findOwningZaaktype, loadOwners, ownerOf, type OwningZaaktype } from '../zaaktype-onderdelen/owner.ts';
-import { partNotFound, throwProblems } from '../zaaktype-onderdelen/problems.ts';
+import { isForeignKeyViolation, partInUse, partNotFound, throwProblems } from '../zaaktype-onderdelen/problems.ts';
 import { zaaktypeFilter } from '../zaaktype-onderdelen/query.ts';
 import { writtenZaaktype } from '../zaaktype-onderdelen/zaaktype-reference.ts';
 import { presentRoltype, roltypeUrl, roltypeWeergave, type RoltypeJson } from './present.ts';
@@ -157,17 +157,25 @@ export async function changeRoltype(
   });
 }
 
-/** `roltype_destroy`: deletes a roltype of a concept zaaktype, or with `catalogi.geforceerd-verwijderen` (ztc-010). */
+/**
+ * `roltype_destroy`: deletes a roltype of a concept zaaktype, or with `catalogi.geforceerd-verwijderen` (ztc-010);
+ * never while rollen of zaken have it (409).
+ */
 export async function destroyRoltype(db: Kysely<Database>, caller: CatalogiCaller, base: string, uuid: string): Promise<void> {
   if (!isUuid(uuid)) throw partNotFound(LABEL, uuid);
-  await inTransaction(db, async (trx) => {
-    const before = await findRoltype(trx, caller.tenant.id, uuid, { forUpdate: true });
-    if (!before) throw partNotFound(LABEL, uuid);
-    const zaaktype = await findOwningZaaktype(trx, caller.tenant.id, before.zaaktype_uuid, { lock: true });
-    if (!zaaktype) throw partNotFound(LABEL, uuid);
-    throwProblems([], deleteConceptProblems(LABEL, zaaktype, mayForceDelete(caller)));
-    const oud = await presentRow(trx, caller.tenant.id, before, base);
-    await deleteRoltype(trx, caller.tenant.id, uuid);
-    await recordPartChange(trx, caller, { resource: LABEL, actie: 'destroy', resultaat: 204, url: roltypeUrl(base, uuid), zaaktypeUrl: oud.zaaktype, weergave: roltypeWeergave(before), oud });
-  });
+  try {
+    await inTransaction(db, async (trx) => {
+      const before = await findRoltype(trx, caller.tenant.id, uuid, { forUpdate: true });
+      if (!before) throw partNotFound(LABEL, uuid);
+      const zaaktype = await findOwningZaaktype(trx, caller.tenant.id, before.zaaktype_uuid, { lock: true });
+      if (!zaaktype) throw partNotFound(LABEL, uuid);
+      throwProblems([], deleteConceptProblems(LABEL, zaaktype, mayForceDelete(caller)));
+      const oud = await presentRow(trx, caller.tenant.id, before, base);
+      await deleteRoltype(trx, caller.tenant.id, uuid);
+      await recordPartChange(trx, caller, { resource: LABEL, actie: 'destroy', resultaat: 204, url: roltypeUrl(base, uuid), zaaktypeUrl: oud.zaaktype, weergave: roltypeWeergave(before), oud });
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw partInUse(LABEL);
+    throw error;
+  }
 }

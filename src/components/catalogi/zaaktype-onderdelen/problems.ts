@@ -31,3 +31,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
   return code === '23505' && (constraint === undefined || violated === constraint || (typeof violated !== 'string' && String(error).includes(constraint)));
 }
+
+/** Whether a database error is a foreign key violation (PostgreSQL 23503): zaken still refer to the part. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
+}
+
+/** The 409 of a part that zaken still use (only a forced delete of a published zaaktype's part gets this far). */
+export function partInUse(label: string): ProblemError {
+  return new ProblemError('conflict', `Dit ${label} is in gebruik door zaken en kan niet worden verwijderd.`);
+}
