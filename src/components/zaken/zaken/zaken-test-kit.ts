@@ -25,7 +25,7 @@ const SPEC_FILE = join(STANDARDS_DIRECTORY, 'zgw', 'bundled', 'zaken-1.7.0.bundl
  * GenesteExpansie accept every object, so a full object matches both alternatives and `oneOf` can never hold: the
  * intended "either" is `anyOf`. And `zaaknummer_reserveren` answers one object for one number (its own description:
  * "Als aantal niet wordt opgegeven of gelijk is aan 1, wordt een enkel object teruggegeven") while its schema says
- * array: the spec's own OneOrMultipleZaakIdentificaties says it right.
+ * array: the spec's own OneOrMultipleZaakIdentificaties says it right. And GeoJSONGeometry relies on its discriminator.
  */
 function zakenErrata(): SpecErratum[] {
   const document = parse(readFileSync(SPEC_FILE, 'utf8')) as { components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> } };
@@ -52,7 +52,15 @@ function zakenErrata(): SpecErratum[] {
     value: { $ref: '#/components/schemas/OneOrMultipleZaakIdentificaties' },
     reason: 'The operation answers one object for one number, as its description says; the schema says array only.',
   };
-  return [...either, ...objectTypeOverige, reservering];
+  // The discriminator on `type` picks the alternative in OpenAPI; JSON Schema needs it spelled out, or a LineString
+  // also matches MultiPoint (the same shape) and `oneOf` fails.
+  const geometryTypes = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
+  const geometry = {
+    pointer: '/components/schemas/GeoJSONGeometry/oneOf',
+    value: geometryTypes.map((type) => ({ allOf: [{ $ref: `#/components/schemas/${type}` }, { properties: { type: { enum: [type] } } }] })),
+    reason: 'The `type` discriminator is OpenAPI-only; spelled out so that exactly one alternative matches.',
+  };
+  return [...either, ...objectTypeOverige, reservering, geometry];
 }
 
 /** The Zaken 1.7.0 spec, self-contained, with the errata above. */
