@@ -62,9 +62,10 @@ export async function listBesluiten(
   return { count: Number(counted.count), rows };
 }
 
-/** One besluit of the tenant, or undefined. */
-export async function findBesluit(db: Kysely<Database>, tenantId: string, uuid: string): Promise<BesluitRow | undefined> {
-  return db.selectFrom('besluiten').selectAll().where('tenant_id', '=', tenantId).where('uuid', '=', uuid).executeTakeFirst();
+/** One besluit of the tenant, or undefined; `forUpdate` locks it until the transaction ends (for a change). */
+export async function findBesluit(db: Kysely<Database>, tenantId: string, uuid: string, options: { forUpdate?: boolean } = {}): Promise<BesluitRow | undefined> {
+  const query = db.selectFrom('besluiten').selectAll().where('tenant_id', '=', tenantId).where('uuid', '=', uuid);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** The tenant's besluiten with these uuids (for expanding relations of a whole page at once). */

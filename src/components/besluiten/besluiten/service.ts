@@ -219,7 +219,8 @@ export async function changeBesluit(deps: BesluitenDeps, caller: BesluitenCaller
   const tenantId = caller.tenant.id;
   if (!isUuid(uuid)) throw notFound(uuid);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await findBesluit(trx, tenantId, uuid);
+    // Locked, so a concurrent change cannot slip between the stored version this audit record calls `oud` and ours.
+    const before = await findBesluit(trx, tenantId, uuid, { forUpdate: true });
     if (!before) throw notFound(uuid);
     assertMayUseBesluittype(caller.apiCaller, before.besluittype_uuid, [BESLUITEN_BIJWERKEN]);
     const zaak = await zaakOf(trx, tenantId, before);
@@ -260,7 +261,7 @@ export async function destroyBesluit(deps: BesluitenDeps, caller: BesluitenCalle
   const tenantId = caller.tenant.id;
   if (!isUuid(uuid)) throw notFound(uuid);
   await deps.db.transaction().execute(async (trx) => {
-    const row = await findBesluit(trx, tenantId, uuid);
+    const row = await findBesluit(trx, tenantId, uuid, { forUpdate: true });
     if (!row) throw notFound(uuid);
     assertMayUseBesluittype(caller.apiCaller, row.besluittype_uuid, [BESLUITEN_VERWIJDEREN]);
     const zaak = await zaakOf(trx, tenantId, row);

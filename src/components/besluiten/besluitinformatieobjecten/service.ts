@@ -143,7 +143,8 @@ export async function createBesluitinformatieobject(deps: BesluitenDeps, caller:
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const besluitUuid = besluitUuidFromUrl(input.besluit);
-      const besluit = besluitUuid ? await findBesluit(trx, tenantId, besluitUuid) : undefined;
+      // Locked: the besluit cannot be deleted while its new relation is being written.
+      const besluit = besluitUuid ? await findBesluit(trx, tenantId, besluitUuid, { forUpdate: true }) : undefined;
       if (besluit) assertMayUseBesluittype(caller.apiCaller, besluit.besluittype_uuid, [BESLUITEN_AANMAKEN]);
       const problems: InvalidParam[] = [];
       if (!besluit) problems.push({ name: 'besluit', code: 'bad-url', reason: 'De URL verwijst niet naar een bestaand besluit.' });
