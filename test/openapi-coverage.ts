@@ -21,7 +21,7 @@ const registry = new Map<string, Map<string, OperationCoverage>>();
 
 /**
  * Records that a test exercised an operation and rewrites this process's file for the spec
- * (`test-results/openapi-coverage/<spec>-<pid>-<instance>.json`). Rewriting on every call, rather than at exit,
+ * (`test-results/openapi-coverage/<spec>-<pid>-<random>.json`). Rewriting on every call, rather than at exit,
  * means a worker that is torn down abruptly still leaves its record behind.
  */
 export function recordOperation(spec: string, entry: { operationId: string; method: string; path: string; status: number; test: string }): void {
