@@ -8,6 +8,7 @@ import { registerBesluittypen } from './besluittypen/routes.ts';
 import { registerRoltypen } from './roltypen/routes.ts';
 import { registerStatustypen } from './statustypen/routes.ts';
 import { registerEigenschappen } from './eigenschappen/routes.ts';
+import { registerResultaattypen } from './resultaattypen/routes.ts';
 import { CATALOGI_ROOT } from './catalogussen/present.ts';
 
 /**
@@ -25,6 +26,7 @@ export async function registerCatalogi(app: FastifyInstance, context: AppContext
       registerRoltypen(catalogi, context.database.db);
       registerStatustypen(catalogi, context.database.db);
       registerEigenschappen(catalogi, context.database.db);
+      registerResultaattypen(catalogi, context.database.db);
     },
     { prefix: CATALOGI_ROOT },
   );
