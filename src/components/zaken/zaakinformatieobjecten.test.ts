@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tenant } from '../../platform/database/schema.ts';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database, Tenant } from '../../platform/database/schema.ts';
+import { buildApp } from '../../platform/http/app.ts';
+import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
+import { ZAKEN_ROOT } from './shared/urls.ts';
+import type { Documenten, InformatieobjectFacts, ZaakInformatieobjectLink } from './zaakinformatieobjecten/documenten.ts';
+import { registerZaakinformatieobjecten } from './zaakinformatieobjecten/routes.ts';
 import { listAuditTrail } from '../../platform/audit/repository.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestApp, createTestClient, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
@@ -10,6 +17,24 @@ import { loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenA
 
 const LIST = '/zaakinformatieobjecten';
 const DETAIL = '/zaakinformatieobjecten/{uuid}';
+
+/** A Documenten API stand-in that knows some informatieobjecten and records the mirrored relations. */
+class FakeDocumenten implements Documenten {
+  readonly known = new Map<string, InformatieobjectFacts>();
+  readonly links: string[] = [];
+
+  async findInformatieobject(_db: Kysely<Database>, _tenantId: string, uuid: string): Promise<InformatieobjectFacts | null> {
+    return this.known.get(uuid) ?? null;
+  }
+
+  async linkZaak(_trx: Kysely<Database>, _tenantId: string, link: ZaakInformatieobjectLink): Promise<void> {
+    this.links.push(`+${link.zaakUuid}:${link.informatieobjectUuid}`);
+  }
+
+  async unlinkZaak(_trx: Kysely<Database>, _tenantId: string, link: ZaakInformatieobjectLink): Promise<void> {
+    this.links.push(`-${link.zaakUuid}:${link.informatieobjectUuid}`);
+  }
+}
 
 function document(): string {
   return `https://documenten.example/documenten/api/v1/enkelvoudiginformatieobjecten/${randomUUID()}`;
@@ -225,6 +250,107 @@ describe('Zaken API: zaakinformatieobjecten', () => {
       expect((await notificatiesAbout(database.db, tenant, String(body.url))).map((message) => message.actie)).toEqual(['create', 'destroy']);
       // The pair is free again once the relation is gone.
       await create({ informatieobject: body.informatieobject, zaak: zaak.url });
+    });
+  });
+
+  describe('with a Documenten API (zrc-003, zrc-005, zrc-017)', () => {
+    const documenten = new FakeDocumenten();
+    let withDocumenten: FastifyInstance;
+    let callDocumenten: ReturnType<typeof zakenApi>;
+    let informatieobjecttype: string;
+    let foreignInformatieobjecttype: string;
+
+    /** An informatieobjecttype in a catalogus; listed on the zaaktype when `zaaktypeUuid` is given. */
+    async function insertInformatieobjecttype(catalogusUuid: string, omschrijving: string, zaaktypeUuid?: string): Promise<string> {
+      const { uuid } = await database.db
+        .insertInto('informatieobjecttypen')
+        .values({ tenant_id: tenant.id, catalogus_uuid: catalogusUuid, omschrijving, vertrouwelijkheidaanduiding: 'openbaar', concept: false, begin_geldigheid: '2020-01-01' })
+        .returning('uuid')
+        .executeTakeFirstOrThrow();
+      if (zaaktypeUuid) {
+        await database.db
+          .insertInto('zaaktype_informatieobjecttypen')
+          .values({ tenant_id: tenant.id, zaaktype_uuid: zaaktypeUuid, informatieobjecttype_omschrijving: omschrijving, volgnummer: 1, richting: 'inkomend' })
+          .execute();
+      }
+      return uuid;
+    }
+
+    /** A document the Documenten API knows, of this informatieobjecttype. */
+    function knownDocument(informatieobjecttypeUuid: string): { url: string; uuid: string } {
+      const uuid = randomUUID();
+      documenten.known.set(uuid, { informatieobjecttypeUuid });
+      return { uuid, url: `https://documenten.example/documenten/api/v1/enkelvoudiginformatieobjecten/${uuid}` };
+    }
+
+    beforeAll(async () => {
+      // The same Zaken API resource, handed a Documenten API that can answer.
+      withDocumenten = await buildApp(test.context, async (app) => {
+        await app.register(
+          async (zaken) => {
+            registerZgwConventions(zaken, 'zaken');
+            registerZaakinformatieobjecten(zaken, { db: database.db, expanders: {}, documenten });
+          },
+          { prefix: ZAKEN_ROOT },
+        );
+      });
+      await withDocumenten.ready();
+      callDocumenten = zakenApi({ app: withDocumenten }, spec, tenant);
+      informatieobjecttype = await insertInformatieobjecttype(zaaktype.catalogusUuid, 'Aanvraagformulier', zaaktype.uuid);
+      foreignInformatieobjecttype = await insertInformatieobjecttype(otherZaaktype.catalogusUuid, 'Bouwtekening', otherZaaktype.uuid);
+    });
+    afterAll(async () => {
+      await withDocumenten.close();
+    });
+
+    it('zrc-003: refuses an informatieobject the Documenten API does not know (bad-url)', async () => {
+      const response = await callDocumenten('POST', LIST, LIST, { token: all, body: { informatieobject: document(), zaak: zaak.url } });
+      expect(problemCodes(response)).toEqual(['informatieobject:bad-url']);
+    });
+
+    it('zrc-017: takes only an informatieobject whose informatieobjecttype the zaaktype lists', async () => {
+      const foreign = knownDocument(foreignInformatieobjecttype);
+      const response = await callDocumenten('POST', LIST, LIST, { token: all, body: { informatieobject: foreign.url, zaak: zaak.url } });
+      expect(problemCodes(response)).toEqual(['nonFieldErrors:missing-zaaktype-informatieobjecttype-relation']);
+      const own = knownDocument(informatieobjecttype);
+      expect((await callDocumenten('POST', LIST, LIST, { token: all, body: { informatieobject: own.url, zaak: zaak.url } })).statusCode).toBe(201);
+    });
+
+    it('zrc-005: mirrors the relation in the Documenten API when it is made and when it is removed', async () => {
+      const own = knownDocument(informatieobjecttype);
+      const created = await callDocumenten('POST', LIST, LIST, { token: all, body: { informatieobject: own.url, zaak: zaak.url } });
+      expect(created.statusCode).toBe(201);
+      expect(documenten.links).toContain(`+${zaak.uuid}:${own.uuid}`);
+      const body = created.json() as Json;
+      expect((await callDocumenten('DELETE', `/zaakinformatieobjecten/${String(body.uuid)}`, DETAIL, { token: all })).statusCode).toBe(204);
+      expect(documenten.links).toContain(`-${zaak.uuid}:${own.uuid}`);
+    });
+
+    it('zrc-005: a relation the Documenten API refuses to mirror is not made either (pending-relations, one transaction)', async () => {
+      const own = knownDocument(informatieobjecttype);
+      const failing = new FakeDocumenten();
+      failing.known.set(own.uuid, { informatieobjecttypeUuid: informatieobjecttype });
+      failing.linkZaak = async () => {
+        throw new Error('Documenten API weigert de relatie');
+      };
+      const refusing = await buildApp(test.context, async (app) => {
+        await app.register(
+          async (zaken) => {
+            registerZgwConventions(zaken, 'zaken');
+            registerZaakinformatieobjecten(zaken, { db: database.db, expanders: {}, documenten: failing });
+          },
+          { prefix: ZAKEN_ROOT },
+        );
+      });
+      await refusing.ready();
+      try {
+        const response = await zakenApi({ app: refusing }, spec, tenant)('POST', LIST, LIST, { token: all, body: { informatieobject: own.url, zaak: zaak.url } });
+        expect(problemCodes(response)).toEqual(['informatieobject:pending-relations']);
+      } finally {
+        await refusing.close();
+      }
+      const left = await call('GET', `${LIST}?informatieobject=${encodeURIComponent(own.url)}`, LIST, { token: all });
+      expect(left.json()).toEqual([]);
     });
   });
 });

@@ -75,3 +75,20 @@ export async function zaakOfStatus(db: Kysely<Database>, tenantId: string, statu
   const row = await db.selectFrom('statussen').select('zaak_uuid').where('tenant_id', '=', tenantId).where('uuid', '=', statusUuid).executeTakeFirst();
   return row?.zaak_uuid;
 }
+
+/**
+ * zrc-017: whether the zaaktype lists this informatieobjecttype (Catalogi 1.3 relates them by the
+ * informatieobjecttype's omschrijving within the zaaktype's catalogus).
+ */
+export async function zaaktypeKnowsInformatieobjecttype(db: Kysely<Database>, tenantId: string, zaaktypeUuid: string, informatieobjecttypeUuid: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('informatieobjecttypen as iot')
+    .innerJoin('zaaktypen as zt', (join) => join.onRef('zt.catalogus_uuid', '=', 'iot.catalogus_uuid').onRef('zt.tenant_id', '=', 'iot.tenant_id'))
+    .innerJoin('zaaktype_informatieobjecttypen as zit', (join) => join.onRef('zit.zaaktype_uuid', '=', 'zt.uuid').onRef('zit.informatieobjecttype_omschrijving', '=', 'iot.omschrijving'))
+    .select('zit.uuid')
+    .where('iot.tenant_id', '=', tenantId)
+    .where('iot.uuid', '=', informatieobjecttypeUuid)
+    .where('zt.uuid', '=', zaaktypeUuid)
+    .executeTakeFirst();
+  return row !== undefined;
+}

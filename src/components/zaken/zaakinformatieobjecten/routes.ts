@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { DOCUMENTEN_API_PENDING, type Documenten } from './documenten.ts';
 import { zakenBaseUrl } from '../shared/urls.ts';
 import { assertValidBody, relationCaller } from '../zaakobjecten/zaak-relation.ts';
 import {
@@ -32,8 +33,12 @@ const CREATE = { scopes: [], anyOfScopes: CREATE_SCOPES } as const;
 const UPDATE = { scopes: [], anyOfScopes: UPDATE_SCOPES } as const;
 const DESTROY = { scopes: [], anyOfScopes: DESTROY_SCOPES } as const;
 
-/** The zaakinformatieobjecten operations of the Zaken API, registered inside the Zaken plugin (prefix included). */
-export function registerZaakinformatieobjecten(app: FastifyInstance, deps: ZaakinformatieobjectDeps): void {
+/**
+ * The zaakinformatieobjecten operations of the Zaken API, registered inside the Zaken plugin (prefix included).
+ * Without a `documenten`, the stand-in that can verify nothing serves until Loket has a Documenten API.
+ */
+export function registerZaakinformatieobjecten(app: FastifyInstance, given: Omit<ZaakinformatieobjectDeps, 'documenten'> & { documenten?: Documenten }): void {
+  const deps: ZaakinformatieobjectDeps = { ...given, documenten: given.documenten ?? DOCUMENTEN_API_PENDING };
   app.get<{ Querystring: ZaakinformatieobjectListQuery }>(
     '/zaakinformatieobjecten',
     { config: READ, schema: { querystring: zaakinformatieobjectListQuery } },

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
-import { zaakUrl } from '../shared/urls.ts';
 import { zaakUuidFromUrl, type ZaakRow } from '../shared/zaak-reference.ts';
 import {
   archiefstatusProblem,
@@ -20,7 +19,7 @@ import {
   type RelationCaller,
 } from '../zaakobjecten/zaak-relation.ts';
 import { parseZaakinformatieobjectExpand, presentZaakinformatieobjecten, type ZaakinformatieobjectExpanders } from './expand.ts';
-import { informatieobjectProblems, mirrorInObjectinformatieobjecten } from './informatieobject-link.ts';
+import { informatieobjectUrlProblem, informatieobjectUrlProblems, informatieobjectUuid, type Documenten } from './documenten.ts';
 import { presentZaakinformatieobject, zaakinformatieobjectWeergave, type ZaakinformatieobjectJson, type ZaakinformatieobjectRow } from './present.ts';
 import {
   deleteZaakinformatieobject,
@@ -30,19 +29,22 @@ import {
   listZaakinformatieobjecten,
   updateZaakinformatieobject,
   zaakOfStatus,
+  zaaktypeKnowsInformatieobjecttype,
 } from './repository.ts';
 import type { ZaakinformatieobjectInput, ZaakinformatieobjectListQuery, ZaakinformatieobjectPatch } from './schemas.ts';
 
 /*
- * Business rules of ZAAK-INFORMATIEOBJECT (zrc-003/004/005, zrc-006/007). The relation itself (zaak,
+ * Business rules of ZAAK-INFORMATIEOBJECT (zrc-003/004/005, zrc-006/007, zrc-017). The relation itself (zaak,
  * informatieobject) is fixed once made; its information (titel, beschrijving, vernietigingsdatum, status) can
- * change. Every write shares one transaction with its audit record and notification.
+ * change. Every write shares one transaction with its audit record, notification and the Documenten API's mirror.
  */
 
 export interface ZaakinformatieobjectDeps {
   db: Kysely<Database>;
   /** Lookups for `expand` (zaak, status), from the resources that own those objects. */
   expanders: ZaakinformatieobjectExpanders;
+  /** The Documenten API (./documenten.ts), or its stand-in while Loket has none. */
+  documenten: Documenten;
 }
 
 /** The scopes of create, update and destroy, each `(a | b | c)` as the spec's security section names them. */
@@ -63,7 +65,14 @@ function uniqueProblem(): ProblemError {
 /** The rules a JSON schema cannot state and that need no database: the informatieobject URL's form (zrc-003). */
 export function zaakinformatieobjectBodyProblems(body: unknown): InvalidParam[] {
   const informatieobject = typeof body === 'object' && body !== null ? (body as { informatieobject?: unknown }).informatieobject : undefined;
-  return typeof informatieobject === 'string' && informatieobject !== '' ? informatieobjectProblems(informatieobject) : [];
+  return typeof informatieobject === 'string' && informatieobject !== '' ? informatieobjectUrlProblems(informatieobject) : [];
+}
+
+/** What the Documenten API says of the informatieobject a body names (zrc-003), and its uuid. */
+async function lookUpInformatieobject(deps: ZaakinformatieobjectDeps, trx: Kysely<Database>, tenantId: string, url: string) {
+  const uuid = informatieobjectUuid(url);
+  const facts = uuid === null ? null : await deps.documenten.findInformatieobject(trx, tenantId, uuid);
+  return { uuid, facts };
 }
 
 /** The status a relation points to: its uuid (or null), the zaak it belongs to, or why the URL is no status. */
@@ -80,6 +89,20 @@ async function resolveStatus(db: Kysely<Database>, tenantId: string, url: string
   const zaakUuid = uuid ? await zaakOfStatus(db, tenantId, uuid) : undefined;
   if (!uuid || !zaakUuid) return { uuid: null, problem: { name: 'status', code: 'bad-url', reason: 'De URL verwijst niet naar een bestaande status.' } };
   return { uuid, zaakUuid };
+}
+
+/**
+ * zrc-005: keeps the Documenten API's mirror. When it refuses, the relation is not made (or not removed) either: the
+ * transaction rolls back and the client gets `pending-relations`, as from the reference implementation.
+ */
+async function mirror(change: () => Promise<void>): Promise<void> {
+  try {
+    await change();
+  } catch (error) {
+    throw new ProblemError('invalid', 'De relatie kon niet in de Documenten API worden bijgewerkt.', [
+      { name: 'informatieobject', code: 'pending-relations', reason: `De Documenten API weigerde de relatie: ${error instanceof Error ? error.message : String(error)}` },
+    ]);
+  }
 }
 
 /** The rules that need the zaak, after authorisation: the status belongs to it, and it is not archived. */
@@ -113,19 +136,28 @@ export async function retrieveZaakinformatieobject(deps: ZaakinformatieobjectDep
 }
 
 /**
- * `zaakinformatieobject_create`: relates an informatieobject to a zaak. The server sets aardRelatie (hoort_bij) and
- * registratiedatum (now) (zrc-004); the pair must be new; the Documenten API's mirror is kept in the same
- * transaction (zrc-005).
+ * `zaakinformatieobject_create`: relates an existing informatieobject (zrc-003) of one of the zaaktype's
+ * informatieobjecttypen (zrc-017) to a zaak. The server sets aardRelatie (hoort_bij) and registratiedatum (now)
+ * (zrc-004); the pair must be new; the Documenten API's mirror is made in the same transaction (zrc-005).
  */
 export async function createZaakinformatieobject(deps: ZaakinformatieobjectDeps, caller: RelationCaller, base: string, input: ZaakinformatieobjectInput): Promise<ZaakinformatieobjectJson> {
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const zaak = await zaakByUrl(trx, caller.tenant.id, input.zaak);
       const status = await resolveStatus(trx, caller.tenant.id, input.status);
-      const references = [...(zaak ? [] : [zaakUrlProblem()]), ...(status.problem ? [status.problem] : [])];
-      if (!zaak || references.length > 0) throw invalid(references);
+      const informatieobject = await lookUpInformatieobject(deps, trx, caller.tenant.id, input.informatieobject);
+      const references = [
+        ...(informatieobject.uuid === null || informatieobject.facts === null ? [informatieobjectUrlProblem()] : []),
+        ...(zaak ? [] : [zaakUrlProblem()]),
+        ...(status.problem ? [status.problem] : []),
+      ];
+      if (!zaak || informatieobject.uuid === null || references.length > 0) throw invalid(references);
       assertMayChangeZaak(caller, zaak, CREATE_SCOPES);
       const problems = zaakProblems(zaak, status.zaakUuid);
+      const { facts } = informatieobject;
+      if (facts !== null && facts !== 'niet-te-controleren' && !(await zaaktypeKnowsInformatieobjecttype(trx, caller.tenant.id, zaak.zaaktype_uuid, facts.informatieobjecttypeUuid))) {
+        problems.unshift({ name: 'nonFieldErrors', code: 'missing-zaaktype-informatieobjecttype-relation', reason: 'Het informatieobjecttype hoort niet bij het zaaktype van de zaak.' });
+      }
       if (problems.length > 0) throw invalid(problems);
       if (await informatieobjectLinked(trx, caller.tenant.id, zaak.uuid, input.informatieobject)) throw uniqueProblem();
       const row = await insertZaakinformatieobject(trx, caller.tenant.id, {
@@ -136,7 +168,8 @@ export async function createZaakinformatieobject(deps: ZaakinformatieobjectDeps,
         vernietigingsdatum: input.vernietigingsdatum ?? null,
         status_uuid: status.uuid,
       });
-      await mirrorInObjectinformatieobjecten(trx, { actie: 'create', zaakUrl: zaakUrl(base, zaak.uuid), informatieobject: row.informatieobject });
+      const link = { zaakUuid: zaak.uuid, informatieobjectUuid: informatieobject.uuid };
+      await mirror(() => deps.documenten.linkZaak(trx, caller.tenant.id, link));
       const json = presentZaakinformatieobject(row, base);
       await recordRelationChange(trx, caller, zaak, base, {
         actie: 'create',
@@ -214,7 +247,8 @@ export async function destroyZaakinformatieobject(deps: ZaakinformatieobjectDeps
     const zaak = await zaakOfRelation(trx, caller.tenant.id, row.zaak_uuid);
     assertMayChangeZaak(caller, zaak, DESTROY_SCOPES);
     await deleteZaakinformatieobject(trx, caller.tenant.id, uuid);
-    await mirrorInObjectinformatieobjecten(trx, { actie: 'destroy', zaakUrl: zaakUrl(base, zaak.uuid), informatieobject: row.informatieobject });
+    const documentUuid = informatieobjectUuid(row.informatieobject);
+    if (documentUuid !== null) await mirror(() => deps.documenten.unlinkZaak(trx, caller.tenant.id, { zaakUuid: zaak.uuid, informatieobjectUuid: documentUuid }));
     const json = presentZaakinformatieobject(row, base);
     await recordRelationChange(trx, caller, zaak, base, {
       actie: 'destroy',

@@ -45,7 +45,7 @@ export interface CallOptions {
  * A function that calls the Zaken API of a tenant and checks each response (status and body) against the operation
  * in the official spec, which also records the operation as covered.
  */
-export function zakenApi(test: TestApp, spec: OpenApiSpec, tenant: Tenant) {
+export function zakenApi(test: Pick<TestApp, 'app'>, spec: OpenApiSpec, tenant: Tenant) {
   return async function call(method: Method, url: string, template: string, options: CallOptions = {}): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { host: hostOf(options.at ?? tenant), ...options.headers };
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
