@@ -6,6 +6,7 @@ import { registerZakenResource } from './zaken/routes.ts';
 import { registerZaakZoek } from './zoek/routes.ts';
 import { registerZaakAudittrail } from './audittrail/routes.ts';
 import { registerZaaknummerReserveren } from './zaaknummer/routes.ts';
+import { relationExpanders } from './expand/relation-expanders.ts';
 import { registerZaaknotities } from './zaaknotities/routes.ts';
 import { registerZaakverzoeken } from './zaakverzoeken/routes.ts';
 import { registerZaakcontactmomenten } from './zaakcontactmomenten/routes.ts';
@@ -21,6 +22,8 @@ import { registerZaakobjecten } from './zaakobjecten/routes.ts';
  */
 export async function registerZaken(app: FastifyInstance, context: AppContext): Promise<void> {
   const db = context.database.db;
+  // What each relation resource's `expand` reaches: zaken, catalogue types and sibling resources, presented by their owners.
+  const expanders = relationExpanders();
   await app.register(
     async (zaken) => {
       registerZgwConventions(zaken, 'zaken');
@@ -34,8 +37,8 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
       registerKlantcontacten(zaken, db);
       registerZaakbesluiten(zaken, { db });
       registerZaakeigenschappen(zaken, db);
-      registerZaakinformatieobjecten(zaken, { db, expanders: {} });
-      registerZaakobjecten(zaken, { db, keys: context.keys, expanders: {} });
+      registerZaakinformatieobjecten(zaken, { db, expanders });
+      registerZaakobjecten(zaken, { db, keys: context.keys, expanders });
       void db;
     },
     { prefix: ZAKEN_ROOT },

@@ -13,6 +13,24 @@ const DETAIL = '/zaken/{uuid}';
 const ZOEK = '/zaken/_zoek';
 const BSN = '111222333';
 
+/** The `_expand` of a zaak, typed for reading in the tests. */
+interface Expanded {
+  zaaktype: Json;
+  status: Json;
+  resultaat: Json;
+  hoofdzaak: Json;
+  rollen: Json[];
+  eigenschappen: Json[];
+  zaakobjecten: Json[];
+  zaakinformatieobjecten: Json[];
+  deelzaken: Json[];
+  relevanteAndereZaken: Json[];
+}
+
+function expandedOf(object: Json | undefined): Expanded {
+  return object?._expand as Expanded;
+}
+
 describe('Zaken API: expand on zaken (zrc-025..028)', () => {
   let database: TestDatabase;
   let test: TestApp;
@@ -83,7 +101,7 @@ describe('Zaken API: expand on zaken (zrc-025..028)', () => {
 
   it('zrc-026: expands the zaak’s relations into the Zaken and Catalogi APIs, each as its own resource presents it', async () => {
     const zaak = await retrieve(hoofdzaak.uuid, 'zaaktype,status,status.statustype,resultaat,resultaat.resultaattype,rollen,rollen.roltype,eigenschappen,eigenschappen.eigenschap,zaakobjecten,zaakinformatieobjecten,deelzaken');
-    const expanded = zaak._expand as Record<string, Json & Json[]>;
+    const expanded = expandedOf(zaak);
     expect(expanded.zaaktype).toMatchObject({ url: zaaktype.url, omschrijving: 'Testzaaktype' });
     // The current status is the latest datumStatusGezet.
     expect(zaak.status).toBe(`http://${tenant.hostnames[0]}/zaken/api/v1/statussen/${statusUuid}`);
@@ -105,10 +123,10 @@ describe('Zaken API: expand on zaken (zrc-025..028)', () => {
 
   it('zrc-026: follows zaken to any depth, and leaves out a related zaak the client may not read', async () => {
     const zaak = await retrieve(deelzaak.uuid, 'hoofdzaak.status.statustype,hoofdzaak.deelzaken.status,relevanteAndereZaken.relevanteAndereZaken,status');
-    const expanded = zaak._expand as Record<string, Json & Json[]>;
+    const expanded = expandedOf(zaak);
     const hoofd = expanded.hoofdzaak;
     expect(hoofd.url).toBe(hoofdzaak.url);
-    const hoofdExpand = hoofd._expand as Record<string, Json & Json[]>;
+    const hoofdExpand = expandedOf(hoofd);
     expect(((hoofdExpand.status._expand as Json).statustype as Json).url).toBe(zaaktype.statustypen[1]?.url);
     expect(hoofdExpand.deelzaken.map((zaak) => zaak.url)).toEqual([deelzaak.url]);
     expect(hoofdExpand.deelzaken[0]?._expand).toMatchObject({ status: { statustype: zaaktype.statustypen[0]?.url } });
@@ -155,6 +173,13 @@ describe('Zaken API: expand on zaken (zrc-025..028)', () => {
     expect(problemCodes(searched)).toEqual(['expand:invalid']);
     const single = await call('GET', `/zaken/${String(hoofdzaak.uuid)}?expand=zaaktype.kleur`, DETAIL, { token: all });
     expect(single.statusCode).toBe(404);
+  });
+
+  it('lends the zaak to the expand of the zaak’s relation resources', async () => {
+    const response = await call('GET', `/zaakobjecten?zaak=${encodeURIComponent(String(hoofdzaak.url))}&expand=zaak`, '/zaakobjecten', { token: all });
+    expect(response.statusCode, response.body).toBe(200);
+    const [zaakobject] = (response.json() as { results: Json[] }).results;
+    expect(((zaakobject?._expand as Json).zaak as Json).url).toBe(hoofdzaak.url);
   });
 
   it('zrc-028: a valid expand gives a valid response, conforming to ZaakExpanded', async () => {
