@@ -9,6 +9,7 @@ import { registerRoltypen } from './roltypen/routes.ts';
 import { registerStatustypen } from './statustypen/routes.ts';
 import { registerEigenschappen } from './eigenschappen/routes.ts';
 import { registerResultaattypen } from './resultaattypen/routes.ts';
+import { registerZaaktypeInformatieobjecttypen } from './zaaktype-informatieobjecttypen/routes.ts';
 import { CATALOGI_ROOT } from './catalogussen/present.ts';
 
 /**
@@ -27,6 +28,7 @@ export async function registerCatalogi(app: FastifyInstance, context: AppContext
       registerStatustypen(catalogi, context.database.db);
       registerEigenschappen(catalogi, context.database.db);
       registerResultaattypen(catalogi, context.database.db);
+      registerZaaktypeInformatieobjecttypen(catalogi, context.database.db);
     },
     { prefix: CATALOGI_ROOT },
   );
