@@ -22,30 +22,32 @@ export interface ExpandableRelations<Name extends string> {
 /**
  * The relations `expand` names, checked: a relation into another API is refused (zrc-025), as is a name the
  * resource does not have (zrc-027) or one no expander serves. Problems are a 400 on `expand`, as the list
- * operations document it. A nested path (`zaak.status`) expands its first step here.
+ * operations document it. A nested path (`zaak.status`) is refused too: the expanders present one level, and a
+ * response that silently left out what was asked would not be the valid response zrc-028 demands.
  */
 export function parseRelationExpand<Name extends string>(
   value: string | undefined,
   relations: ExpandableRelations<Name>,
   expanders: Partial<Record<Name, Expander>>,
 ): Name[] {
-  const asked = [...new Set(expandNames(value).map((name) => name.split('.')[0] ?? name))];
   const reasons: string[] = [];
   const names: Name[] = [];
-  for (const name of asked) {
+  for (const path of expandNames(value)) {
+    const [name = path, ...below] = path.split('.');
     const local = relations.local.find((relation) => relation === name);
     if (relations.external.includes(name)) reasons.push(`${name} verwijst naar een andere API dan de Zaken en Catalogi API en wordt niet uitgevouwen`);
     else if (local === undefined) reasons.push(`${name} is geen relatie van deze resource`);
     else if (expanders[local] === undefined) reasons.push(`${name} kan nog niet worden uitgevouwen`);
-    else names.push(local);
+    else if (below.length > 0) reasons.push(`${path} gaat dieper dan één niveau, wat deze resource niet uitvouwt`);
+    else if (!names.includes(local)) names.push(local);
   }
   if (reasons.length > 0) throw invalid([{ name: 'expand', code: 'invalid', reason: `Ongeldige expand: ${reasons.join('; ')}.` }]);
   return names;
 }
 
 /**
- * Presents the rows and, when relations were asked for, adds `_expand` with each one's object (null when the row
- * has no such relation or its object is gone).
+ * Presents the rows and, when relations were asked for, adds `_expand` with each one's object: `{}` when the row
+ * has no such relation (or its object is gone), as the spec's embedded schemas take an object there, not null.
  */
 export async function presentExpanded<Row, Json extends object, Name extends string>(
   db: Kysely<Database>,
@@ -71,7 +73,7 @@ export async function presentExpanded<Row, Json extends object, Name extends str
     const expanded = Object.fromEntries(
       names.map((name) => {
         const uuid = references[name](row);
-        return [name, uuid === null ? null : (found.get(name)?.get(uuid) ?? null)];
+        return [name, uuid === null ? {} : (found.get(name)?.get(uuid) ?? {})];
       }),
     );
     return { ...json, _expand: expanded };
