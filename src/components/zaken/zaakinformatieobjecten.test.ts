@@ -213,6 +213,17 @@ describe('Zaken API: zaakinformatieobjecten', () => {
     it('zrc-025: refuses to expand the informatieobject, which lives in the Documenten API', async () => {
       expect(problemCodes(await call('GET', `${LIST}?expand=informatieobject`, LIST, { token: all }))).toEqual(['expand:invalid']);
     });
+
+    it('zrc-027: expands the zaak and the status of a relation', async () => {
+      const own = await insertTestZaak(database.db, tenant, zaaktype);
+      const status = await statusOf(own);
+      const body = await create({ informatieobject: document(), zaak: own.url, status });
+      const one = (await call('GET', `/zaakinformatieobjecten/${String(body.uuid)}?expand=zaak,status`, DETAIL, { token: all })).json() as { _expand: Json };
+      expect((one._expand.zaak as Json).url).toBe(own.url);
+      expect((one._expand.status as Json).url).toBe(status);
+      const listed = (await call('GET', `${LIST}?zaak=${encodeURIComponent(own.url)}&expand=status`, LIST, { token: all })).json() as { _expand: Json }[];
+      expect((listed[0]?._expand.status as Json).url).toBe(status);
+    });
   });
 
   describe('changing and deleting (zaakinformatieobject_update, _partial_update, _destroy)', () => {

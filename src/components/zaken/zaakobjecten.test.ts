@@ -263,6 +263,22 @@ describe('Zaken API: zaakobjecten', () => {
       expect(problemCodes(external)).toEqual(['expand:invalid']);
       expect((await call('GET', `${LIST}?expand=boom`, LIST, { token: all })).statusCode).toBe(400);
     });
+
+    it('zrc-027: expands the zaak of every zaakobject on the page, and gives {} for a relation a zaakobject lacks', async () => {
+      const response = await call('GET', `${LIST}?zaak=${encodeURIComponent(listZaak.url)}&expand=zaak,zaakobjecttype`, LIST, { token: all });
+      const results = (response.json() as { results: (Json & { _expand: Json })[] }).results;
+      expect(results).toHaveLength(2);
+      for (const result of results) {
+        expect(result._expand.zaak).toMatchObject({ url: listZaak.url, zaaktype: zaaktype.url });
+        expect(result._expand.zaakobjecttype).toEqual({});
+      }
+      const one = await call('GET', `/zaakobjecten/${String(pand.uuid)}?expand=zaak`, DETAIL, { token: all });
+      expect((one.json() as { _expand: Json })._expand).toEqual({ zaak: expect.objectContaining({ url: listZaak.url }) });
+    });
+
+    it('zrc-028: refuses a nested expand it cannot serve rather than leave part of it out', async () => {
+      expect(problemCodes(await call('GET', `${LIST}?expand=zaak.status`, LIST, { token: all }))).toEqual(['expand:invalid']);
+    });
   });
 
   describe('reading one (zaakobject_retrieve, zaakobject_headers)', () => {
