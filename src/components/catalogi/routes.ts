@@ -10,6 +10,7 @@ import { registerStatustypen } from './statustypen/routes.ts';
 import { registerEigenschappen } from './eigenschappen/routes.ts';
 import { registerResultaattypen } from './resultaattypen/routes.ts';
 import { registerZaaktypeInformatieobjecttypen } from './zaaktype-informatieobjecttypen/routes.ts';
+import { registerZaakobjecttypen } from './zaakobjecttypen/routes.ts';
 import { CATALOGI_ROOT } from './catalogussen/present.ts';
 
 /**
@@ -29,6 +30,7 @@ export async function registerCatalogi(app: FastifyInstance, context: AppContext
       registerEigenschappen(catalogi, context.database.db);
       registerResultaattypen(catalogi, context.database.db);
       registerZaaktypeInformatieobjecttypen(catalogi, context.database.db);
+      registerZaakobjecttypen(catalogi, context.database.db);
     },
     { prefix: CATALOGI_ROOT },
   );
