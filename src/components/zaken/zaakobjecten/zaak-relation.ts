@@ -1,15 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type { ApiCaller } from '../../../platform/auth/api-jwt.ts';
 import { typeAccess } from '../../../platform/auth/autorisaties.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { invalidParamsFromValidation } from '../../../platform/http/error-handler.ts';
 import { recordAudit, type AuditActie, type AuditBody } from '../../../platform/audit/record.ts';
-import { auditEntryFromRequest, type AuditRequest } from '../../../platform/audit/request.ts';
-import type { ProcessingRequest } from '../../../platform/processing-log/request.ts';
+import { auditEntryFromRequest } from '../../../platform/audit/request.ts';
 import { publishNotificatie } from '../../../platform/zgw/notificatie.ts';
+import { zakenCaller, type ZakenCaller } from '../shared/caller.ts';
 import { catalogiBaseUrlFrom, zaakUrl } from '../shared/urls.ts';
 import { assertMayUseZaak, assertZaakOpenOrForced, findZaakRow, mayUseZaak, zaakUuidFromUrl, type ZaakRow } from '../shared/zaak-reference.ts';
 
@@ -21,31 +20,11 @@ import { assertMayUseZaak, assertZaakOpenOrForced, findZaakRow, mayUseZaak, zaak
  * is ../shared/.
  */
 
-/** Who asks, in which tenant, through which URL: what the relation services need from an API request. */
-export interface RelationCaller extends Omit<AuditRequest, 'staff'>, Omit<ProcessingRequest, 'staff'> {
-  apiCaller: ApiCaller;
-  staff?: { userId: string; displayName: string; roles: readonly string[] } | null | undefined;
-  protocol: 'http' | 'https';
-  host: string;
-  url: string;
-}
+/** Who asks, in which tenant, through which URL: the Zaken API's caller (../shared/caller.ts). */
+export type RelationCaller = ZakenCaller;
 
 /** The caller of an API route (its scopes policy guarantees a verified token). */
-export function relationCaller(request: FastifyRequest): RelationCaller {
-  const apiCaller = request.apiCaller;
-  if (!apiCaller) throw new ProblemError('not_authenticated');
-  return {
-    id: request.id,
-    headers: request.headers,
-    tenant: request.tenant,
-    trace: request.trace,
-    staff: request.staff,
-    apiCaller,
-    protocol: request.protocol,
-    host: request.host,
-    url: request.url,
-  };
-}
+export const relationCaller = zakenCaller;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
