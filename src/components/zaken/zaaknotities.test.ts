@@ -92,13 +92,15 @@ describe('Zaken API: zaaknotities', () => {
   it('changes a concept note (wijzigingsdatum moves on), and refuses any change once it is definitief', async () => {
     const body = await create({ gerelateerdAan: zaak.url, onderwerp: 'Concept', tekst: 'Eerste versie', aangemaaktDoor: 'behandelaar-1' });
     const path = pathOf(body);
+    const put = await call('PUT', path, DETAIL, { token: all, body: { gerelateerdAan: zaak.url, onderwerp: 'Concept', tekst: 'Herschreven', notitieType: 'extern' } });
+    expect(put.json()).toMatchObject({ tekst: 'Herschreven', notitieType: 'extern', aangemaaktDoor: 'behandelaar-1', status: 'concept' });
     const patched = (await call('PATCH', path, DETAIL, { token: all, body: { tekst: 'Tweede versie', status: 'definitief' } })).json() as Json;
     expect(patched).toMatchObject({ onderwerp: 'Concept', tekst: 'Tweede versie', status: 'definitief', aangemaaktDoor: 'behandelaar-1', aanmaakdatum: body.aanmaakdatum });
     expect(Date.parse(String(patched.wijzigingsdatum))).toBeGreaterThan(Date.parse(String(body.wijzigingsdatum)));
     const refused = await call('PUT', path, DETAIL, { token: all, body: { gerelateerdAan: zaak.url, onderwerp: 'Te laat', tekst: 'Nee' } });
     expect(problemCodes(refused)).toEqual(['status:invalid']);
     expect((await call('GET', path, DETAIL, { token: all })).json()).toEqual(patched);
-    expect((await notificatiesAbout(database.db, tenant, String(body.url))).map((message) => message.actie)).toEqual(['create', 'partial_update']);
+    expect((await notificatiesAbout(database.db, tenant, String(body.url))).map((message) => message.actie)).toEqual(['create', 'update', 'partial_update']);
   });
 
   it('moves a concept note to another zaak only for a caller who may write to both', async () => {
