@@ -123,6 +123,16 @@ describe('Catalogi API: statustypen', () => {
       expect(same.statusCode).toBe(200);
     });
 
+    it('answers two simultaneous statustypen with one volgnummer with one 201 and one 400', async () => {
+      const zaaktype = await t.zaaktype();
+      const responses = await Promise.all(
+        ['Eerste', 'Tweede'].map((omschrijving) => t.call('POST', LIST, LIST, { token: t.tokens.writer, body: statustype(zaaktype.url, { omschrijving, volgnummer: 8 }) })),
+      );
+      expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 400]);
+      const refused = responses.find((response) => response.statusCode === 400);
+      expect(refused && problemsOf(refused)).toEqual(['nonFieldErrors unique']);
+    });
+
     it('ztc-010: refuses a statustype for a published zaaktype, except as a correctie', async () => {
       const published = await t.zaaktype({ concept: false });
       const refused = await t.call('POST', LIST, LIST, { token: t.tokens.writer, body: statustype(published.url) });

@@ -134,6 +134,7 @@ export async function changeRoltype(
     if (!before) throw partNotFound(LABEL, uuid);
     const previous = await findOwningZaaktype(trx, caller.tenant.id, before.zaaktype_uuid, { lock: true });
     if (!previous) throw partNotFound(LABEL, uuid);
+    const oud = await presentRow(trx, caller.tenant.id, before, base);
     const merged: RoltypeInput = { ...toInput(before, base), ...changes };
     const { zaaktype, problems } = await writtenZaaktype(trx, caller.tenant.id, base, merged.zaaktype);
     if (zaaktype) problems.push(...changeConceptProblems(LABEL, previous, zaaktype, mayForceWrite(caller)), ...roltypeProblems(changes, zaaktype, base));
@@ -141,7 +142,6 @@ export async function changeRoltype(
     if (!zaaktype) throw invalid(problems);
     const after = await updateRoltype(trx, caller.tenant.id, uuid, toValues(merged, zaaktype));
     if (!after) throw partNotFound(LABEL, uuid);
-    const oud = await presentRow(trx, caller.tenant.id, before, base);
     const json = await presentRow(trx, caller.tenant.id, after, base);
     await recordPartChange(trx, caller, {
       resource: LABEL,

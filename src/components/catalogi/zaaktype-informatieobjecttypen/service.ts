@@ -18,7 +18,7 @@ import { changeConceptProblems, createConceptProblems, deleteConceptProblems } f
 import { findOwningZaaktype, loadOwners, ownerOf, type OwningZaaktype } from '../zaaktype-onderdelen/owner.ts';
 import { isUniqueViolation, partNotFound, throwProblems } from '../zaaktype-onderdelen/problems.ts';
 import { resolveSibling } from '../zaaktype-onderdelen/sibling-reference.ts';
-import { resolveTypeName } from '../zaaktype-onderdelen/type-names.ts';
+import { isUrl, resolveTypeName } from '../zaaktype-onderdelen/type-names.ts';
 import { writtenZaaktype } from '../zaaktype-onderdelen/zaaktype-reference.ts';
 import {
   presentZaaktypeInformatieobjecttype,
@@ -96,15 +96,6 @@ registerExpandable('zaaktypeinformatieobjecttype', {
     return new Map(rows.map((row, index) => [row.uuid, presented[index] ?? {}]));
   },
 });
-
-function isUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The `informatieobjecttype` filter: an omschrijving, or the URL of one version, which stands for its omschrijving

@@ -17,7 +17,8 @@ export type NamedTypeCollection = 'besluittypen' | 'informatieobjecttypen';
 
 const LABELS: Record<NamedTypeCollection, string> = { besluittypen: 'besluittype', informatieobjecttypen: 'informatieobjecttype' };
 
-function isUrl(value: string): boolean {
+/** Whether the text is an absolute URL. */
+export function isUrl(value: string): boolean {
   try {
     new URL(value);
     return true;
