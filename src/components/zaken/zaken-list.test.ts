@@ -231,6 +231,33 @@ describe('Zaken API: listing and searching zaken', () => {
       expect(identificaties(second)).toHaveLength(7);
       expect([...identificaties(first), ...identificaties(second)]).toEqual(expected);
     });
+    it('keeps the count of a zaaktype exact through bulk inserts, creates, changes of vertrouwelijkheid and deletes', async () => {
+      const own = await createTestTenant(database.db);
+      const type = await insertTestZaaktype(database.db, own);
+      const token = await (await createTestClient(database.db, test.keys, own, { heeftAlleAutorisaties: true })).token();
+      const restricted = await (await createTestClient(database.db, test.keys, own, { autorisaties: [zaakAutorisatie(type.url, ['zaken.lezen'], 'intern')] })).token();
+      const ranks = ['openbaar', 'intern', 'geheim'];
+      await database.db
+        .insertInto('zaken')
+        .values(Array.from({ length: 30 }, (_, index) => ({ tenant_id: own.id, identificatie: `C-${index}`, bronorganisatie: '002220647', zaaktype_uuid: type.uuid, verantwoordelijke_organisatie: '002220647', registratiedatum: '2026-01-10', startdatum: '2026-01-10', vertrouwelijkheidaanduiding: ranks[index % 3] ?? 'openbaar' })))
+        .execute();
+      const at = { at: own };
+      const created = await call('POST', LIST, LIST, { token, ...at, body: { bronorganisatie: '002220647', verantwoordelijkeOrganisatie: '002220647', zaaktype: type.url, startdatum: '2026-01-10', vertrouwelijkheidaanduiding: 'openbaar' } });
+      const zaak = created.json() as Json;
+      const deel = await call('POST', LIST, LIST, { token, ...at, body: { bronorganisatie: '002220647', verantwoordelijkeOrganisatie: '002220647', zaaktype: type.url, startdatum: '2026-01-10', hoofdzaak: zaak.url } });
+      expect(deel.statusCode, deel.body).toBe(201);
+      await call('PATCH', `/zaken/${String((await database.db.selectFrom('zaken').select('uuid').where('identificatie', '=', 'C-0').where('tenant_id', '=', own.id).executeTakeFirstOrThrow()).uuid)}`, DETAIL, { token, ...at, body: { vertrouwelijkheidaanduiding: 'geheim' } });
+      await call('DELETE', `/zaken/${String(zaak.uuid)}`, DETAIL, { token, ...at });
+      const count = async (query: string, as: string) => ((await call('GET', `${LIST}?${query}`, LIST, { token: as, ...at })).json() as Json).count;
+      const zaaktypeQuery = `zaaktype=${encodeURIComponent(type.url)}`;
+      // The kept counts (zaaktype and autorisaties only) against a walk over the zaken (any other filter).
+      const exact = 'startdatum__gte=1900-01-01';
+      expect(await count(zaaktypeQuery, token)).toBe(30);
+      expect(await count(`${zaaktypeQuery}&${exact}`, token)).toBe(30);
+      expect(await count('', restricted)).toBe(await count(exact, restricted));
+      expect(await count('', restricted)).toBe(19);
+      expect(await count('maximaleVertrouwelijkheidaanduiding=openbaar', token)).toBe(await count(`maximaleVertrouwelijkheidaanduiding=openbaar&${exact}`, token));
+    });
   });
 
   describe('zaak_retrieve and zaak_headers', () => {
