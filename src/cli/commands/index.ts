@@ -7,6 +7,8 @@ import { clientAddCommand } from './client-add.ts';
 import { verifyLogCommand } from './verify-log.ts';
 import { outboxFailedCommand } from './outbox-failed.ts';
 import { outboxRetryCommand } from './outbox-retry.ts';
+import { catalogusExportCommand } from './catalogus-export.ts';
+import { catalogusImportCommand } from './catalogus-import.ts';
 import { benchSeedZakenCommand } from './bench-seed-zaken.ts';
 
 /** Every `loket` command, in the order the overview lists them. */
@@ -19,5 +21,7 @@ export const commands: readonly Command[] = [
   verifyLogCommand,
   outboxFailedCommand,
   outboxRetryCommand,
+  catalogusExportCommand,
+  catalogusImportCommand,
   benchSeedZakenCommand,
 ];

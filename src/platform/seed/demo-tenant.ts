@@ -7,6 +7,7 @@ import { createStaffUser } from '../auth/staff-user-repository.ts';
 import { insertApiClient } from '../auth/api-client-repository.ts';
 import { STAFF_ROLES, type StaffRole } from '../http/route-policy.ts';
 import { seedTenantDefaults } from './tenant-defaults.ts';
+import { seedDemoCatalogus } from '../../components/catalogi/demo/seed.ts';
 
 /** Fictional demo municipality; its RSIN passes the 11-proef but belongs to no real organisation. */
 export const DEMO_TENANT = {
@@ -31,11 +32,15 @@ export interface DemoCredentials {
   apiClient: { clientId: string; secret: string };
 }
 
-/** Creates the demo municipality with one staff account per role and one API client with all authorisations. */
+/**
+ * Creates the demo municipality with its published demo catalogue, one staff account per role and one API client with
+ * all authorisations.
+ */
 export async function seedDemo(db: Kysely<Database>, keys: Keys): Promise<DemoCredentials> {
   return db.transaction().execute(async (trx) => {
     const tenant = await insertTenant(trx, DEMO_TENANT);
     await seedTenantDefaults(trx, tenant.id);
+    await seedDemoCatalogus(trx, tenant);
     const staff: DemoCredentials['staff'] = [];
     for (const role of STAFF_ROLES) {
       const created = await createStaffUser(trx, keys, { tenantId: tenant.id, email: `${role}@voorbeeld.nl`, displayName: DEMO_NAMES[role], roles: [role] }, tenant.name);

@@ -41,3 +41,13 @@ export function readPublicSelectielijstUrl(resource: SelectielijstResource, url:
   if (KNOWN[resource](uuid) === undefined) return { reason: `De Selectielijst kent geen ${resource} met uuid ${uuid}.` };
   return { uuid };
 }
+
+/**
+ * A stored Selectielijst reference in the file's public form: whatever Referentielijsten API it was written against
+ * (Loket's own at any host, or VNG's), the entry's uuid under the public base. Empty stays empty; a value that names
+ * no entry of this resource is kept as it is, for the import to refuse.
+ */
+export function toPublicSelectielijstUrl(resource: SelectielijstResource, url: string): string {
+  const uuid = url === '' ? undefined : selectielijstUuid(resource, url);
+  return uuid === undefined ? url : publicSelectielijstUrl(resource, uuid);
+}
