@@ -9,6 +9,7 @@ import { exportCatalogus, exportZaaktype } from './export.ts';
 import { serializeExport, type Attributes } from './format.ts';
 import { importCatalogus, NOT_IMPORTED } from './import.ts';
 import { NOT_PUBLISHED, publishImport } from './publish.ts';
+import { readExportFile } from './read-file.ts';
 import { SELECTIELIJST_PUBLIC_BASE } from './selectielijst.ts';
 
 const DEMO_TEXT = readFileSync(DEMO_CATALOGUS_FILE, 'utf8');
@@ -82,6 +83,19 @@ describe('catalogue import and export', () => {
     const exported = serializeExport(await exportCatalogus(t.database.db, source.id, first.catalogus.uuid));
     const second = await importCatalogus(t.database.db, target, JSON.parse(exported));
     expect(serializeExport(await exportCatalogus(t.database.db, target.id, second.catalogus.uuid))).toBe(exported);
+  });
+
+  it('keeps relations between zaaktypen by identificatie, creating a deelzaaktype before the zaaktype that names it', async () => {
+    const tenant = await createTestTenant(t.database.db);
+    const file = demo();
+    // EVENEMENTENVERGUNNING comes before PARKEERVERGUNNING in the file; the API needs the deelzaaktype to exist first.
+    zaaktype(file, 'EVENEMENTENVERGUNNING').deelzaaktypen = ['PARKEERVERGUNNING'];
+    const imported = await importCatalogus(t.database.db, tenant, file);
+    const exported = await exportCatalogus(t.database.db, tenant.id, imported.catalogus.uuid);
+    const read = readExportFile(file);
+    if (!read.file) throw new Error('file not read');
+    expect(serializeExport(exported)).toBe(serializeExport(read.file));
+    expect(zaaktype(JSON.parse(serializeExport(exported)) as Attributes, 'BEZWAARSCHRIFT').gerelateerdeZaaktypen).toHaveLength(3);
   });
 
   it('writes through the services: audit records by the importing application and notifications on the kanalen', async () => {
