@@ -15,6 +15,9 @@ import { registerZaakbesluiten } from './zaakbesluiten/routes.ts';
 import { registerZaakeigenschappen } from './zaakeigenschappen/routes.ts';
 import { registerZaakinformatieobjecten } from './zaakinformatieobjecten/routes.ts';
 import { registerZaakobjecten } from './zaakobjecten/routes.ts';
+import { registerStatussen } from './statussen/routes.ts';
+import { registerResultaten } from './resultaten/routes.ts';
+import { registerRollen } from './rollen/routes.ts';
 
 /**
  * The Zaken API (ZGW Zaken 1.7) at `/zaken/api/v1`. Each resource registers its routes inside this prefixed
@@ -39,6 +42,9 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
       registerZaakeigenschappen(zaken, db);
       registerZaakinformatieobjecten(zaken, { db, expanders });
       registerZaakobjecten(zaken, { db, keys: context.keys, expanders });
+      registerStatussen(zaken, { db, keys: context.keys, expanders });
+      registerResultaten(zaken, { db, expanders });
+      registerRollen(zaken, { db, keys: context.keys, expanders });
       void db;
     },
     { prefix: ZAKEN_ROOT },

@@ -238,9 +238,11 @@ function valuesOf(input: ZaakInput, identificatie: string, zaaktypeUuid: string,
   };
 }
 
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today in Europe/Amsterdam as `YYYY-MM-DD` (the registratiedatum of a zaak registered now). */
 function amsterdamToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return AMSTERDAM_DATE.format(now);
 }
 
 /**
@@ -313,27 +315,42 @@ export async function createZaak(deps: ZakenDeps, caller: ZakenCaller, base: str
     einddatumGepland:
       input.einddatumGepland === undefined && zaaktype.servicenorm ? (addIsoDuration(input.startdatum, zaaktype.servicenorm) ?? null) : input.einddatumGepland,
   };
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      // Issued last before the insert: the counter row stays locked until this transaction ends.
-      const number =
-        identificatie !== ''
-          ? identificatie
-          : await nextFreeZaakIdentificatie(trx, tenantId, now, (candidate) => identificatieTaken(trx, tenantId, input.bronorganisatie, candidate));
-      const row = await insertZaak(trx, tenantId, valuesOf(derived, number, zaaktype.uuid, references.hoofdzaakUuid, vertrouwelijkheidaanduiding, amsterdamToday(now)));
-      const json = presentZaak(row, NO_RELATIONS, base);
-      await recordAudit(
-        trx,
-        auditEntryFromRequest(caller, { bron: 'zrc', actie: 'create', resultaat: 201, hoofdObject: json.url, resource: 'zaak', resourceUrl: json.url, resourceWeergave: zaakWeergave(row), nieuw: { ...json } }),
-      );
-      await notify(trx, caller, row, base, 'create');
-      return json;
-    });
-  } catch (error) {
-    // A concurrent create with the same identificatie passes the check above; the unique constraint still refuses it.
-    if (isUniqueViolation(error)) throw invalid([uniqueProblem(identificatie)]);
-    throw error;
+  const values = (number: string) => valuesOf(derived, number, zaaktype.uuid, references.hoofdzaakUuid, vertrouwelijkheidaanduiding, amsterdamToday(now));
+  if (identificatie !== '') {
+    try {
+      return await insertNewZaak(deps, caller, base, values(identificatie));
+    } catch (error) {
+      // A concurrent create with the same identificatie passes the check above; the unique constraint still refuses it.
+      if (isUniqueViolation(error)) throw invalid([uniqueProblem(identificatie)]);
+      throw error;
+    }
   }
+  // Issued in a statement of its own, before the zaak's transaction: the tenant's counter row is then locked for that
+  // statement only, so concurrent creates do not queue on it for a whole transaction. A zaak that fails afterwards
+  // leaves a gap in the numbers, which zrc-002 allows. A client that takes the issued number in between makes the
+  // insert fail; the next number is tried then.
+  for (let attempt = 1; ; attempt++) {
+    const number = await nextFreeZaakIdentificatie(deps.db, tenantId, now, (candidate) => identificatieTaken(deps.db, tenantId, input.bronorganisatie, candidate));
+    try {
+      return await insertNewZaak(deps, caller, base, values(number));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt === 3) throw error;
+    }
+  }
+}
+
+/** Stores a new zaak with its audit record and its notification, in one transaction. */
+async function insertNewZaak(deps: ZakenDeps, caller: ZakenCaller, base: string, values: ZaakValues): Promise<ZaakJson> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await insertZaak(trx, caller.tenant.id, values);
+    const json = presentZaak(row, NO_RELATIONS, base);
+    await recordAudit(
+      trx,
+      auditEntryFromRequest(caller, { bron: 'zrc', actie: 'create', resultaat: 201, hoofdObject: json.url, resource: 'zaak', resourceUrl: json.url, resourceWeergave: zaakWeergave(row), nieuw: { ...json } }),
+    );
+    await notify(trx, caller, row, base, 'create');
+    return json;
+  });
 }
 
 /**
