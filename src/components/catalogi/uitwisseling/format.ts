@@ -39,11 +39,7 @@ export interface CatalogusExport {
 export const ZAAKTYPE_LISTS = ['statustypen', 'resultaattypen', 'roltypen', 'eigenschappen', 'zaaktypeInformatieobjecttypen', 'zaakobjecttypen'] as const;
 export type ZaaktypeList = (typeof ZAAKTYPE_LISTS)[number];
 
-/**
- * Every kind of resource in the file, with its attributes in file order. The value is what an attribute the file
- * leaves out stands for when it goes to the API: writers leave out empty values (null, "", []), and the API needs
- * some of them back because its create operation requires them. `undefined`: leave it out of the request too.
- */
+/** A resource kind's attributes, each with the value it has when the file leaves it out (see SHAPES). */
 type Shape = Readonly<Record<string, JsonValue | undefined>>;
 
 /*
@@ -53,6 +49,11 @@ type Shape = Readonly<Record<string, JsonValue | undefined>>;
  */
 const GELDIGHEID = { beginGeldigheid: undefined, eindeGeldigheid: null } as const;
 
+/**
+ * Every kind of resource in the file, with its attributes in file order. The value is what an attribute the file
+ * leaves out stands for when it goes to the API: writers leave out empty values (null, "", []), and the API needs
+ * some of them back because its create operation requires them. `undefined`: leave it out of the request too.
+ */
 export const SHAPES = {
   catalogus: {
     domein: undefined,
