@@ -344,6 +344,21 @@ describe('Zaken API: listing and searching zaken', () => {
       expect(problemCodes(point)).toEqual(['zaakgeometrie.within:invalid']);
     });
 
+    it('decides "within" exactly in SQL: concave shapes, boundaries and collections', async () => {
+      // A U: the notch between x 4 and 6 reaches down to y 2.
+      const u = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [6, 10], [6, 2], [4, 2], [4, 10], [0, 10], [0, 0]]] };
+      const within = async (geometry: Json) => (await sql<{ within: boolean }>`SELECT loket_geometry_within(${JSON.stringify(geometry)}::jsonb, ${JSON.stringify(u)}::jsonb) AS within`.execute(database.db)).rows[0]?.within;
+      expect(await within({ type: 'Point', coordinates: [2, 8] })).toBe(true);
+      expect(await within({ type: 'Point', coordinates: [5, 8] })).toBe(false);
+      expect(await within({ type: 'Point', coordinates: [0, 5] })).toBe(false);
+      expect(await within({ type: 'LineString', coordinates: [[1, 1], [9, 1]] })).toBe(true);
+      // Both ends lie in the U's arms, but the line crosses the notch.
+      expect(await within({ type: 'LineString', coordinates: [[2, 8], [8, 8]] })).toBe(false);
+      expect(await within({ type: 'Polygon', coordinates: [[[1, 1], [9, 1], [9, 1.5], [1, 1.5], [1, 1]]] })).toBe(true);
+      expect(await within({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [2, 8] }, { type: 'Point', coordinates: [8, 8] }] })).toBe(true);
+      expect(await within({ type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [2, 8] }, { type: 'Point', coordinates: [5, 8] }] })).toBe(false);
+    });
+
     it('searches on uuid__in, zaaktype__in and the list’s filters, ordered as asked', async () => {
       const a = await insertZaak({ identificatie: 'Z-A', startdatum: '2025-01-01' }, zaaktype);
       const b = await insertZaak({ identificatie: 'Z-B', startdatum: '2025-02-01' }, otherZaaktype);
