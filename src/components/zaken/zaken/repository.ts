@@ -46,11 +46,12 @@ function filtered(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, pa
   const rol = filter.rol;
   if (rol !== undefined) {
     // All rol conditions hold for one and the same rol ("zaken where the initiator has this BSN").
-    query = query.where('zaken.uuid', 'in', (eb) => {
-      let rollen = eb.selectFrom('rollen').select('rollen.zaak_uuid').where('rollen.tenant_id', '=', tenantId);
-      for (const [column, value] of Object.entries(rol)) rollen = rollen.where(sql.ref(`rollen.${column}`), '=', value);
-      return rollen;
-    });
+    let rollen = db.selectFrom('rollen').select('rollen.zaak_uuid').where('rollen.tenant_id', '=', tenantId);
+    for (const [column, value] of Object.entries(rol)) rollen = rollen.where(sql.ref(`rollen.${column}`), '=', value);
+    // A betrokkene's identification names few zaken: look those up first and fetch them by key, rather than let the
+    // planner walk the list order probing every zaak. A type or generic role alone may match most zaken: a semi-join.
+    const identifies = Object.keys(rol).some((column) => column !== 'betrokkene_type' && column !== 'omschrijving_generiek');
+    query = identifies ? query.where(sql<boolean>`zaken.uuid = ANY(ARRAY(${rollen}))`) : query.where('zaken.uuid', 'in', rollen);
   }
   const within = filter.within;
   if (within !== undefined) {
