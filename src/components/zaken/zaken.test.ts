@@ -111,6 +111,14 @@ describe('Zaken API: zaken (create, update, delete)', () => {
       });
     });
 
+    it('plans the einddatum by the zaaktype’s servicenorm, and keeps dates the client gives', async () => {
+      const normed = await insertTestZaaktype(database.db, tenant, { doorlooptijd: 'P8W' });
+      await database.db.updateTable('zaaktypen').set({ servicenorm: 'P2W' }).where('uuid', '=', normed.uuid).execute();
+      expect(await create({ zaaktype: normed.url })).toMatchObject({ einddatumGepland: '2026-03-16', uiterlijkeEinddatumAfdoening: '2026-04-27' });
+      expect(await create({ zaaktype: normed.url, einddatumGepland: '2026-03-10', uiterlijkeEinddatumAfdoening: null })).toMatchObject({ einddatumGepland: '2026-03-10', uiterlijkeEinddatumAfdoening: null });
+      expect((await create()).einddatumGepland).toBeNull();
+    });
+
     it('zrc-009: takes the vertrouwelijkheidaanduiding from the zaaktype unless the client gives one', async () => {
       expect((await create()).vertrouwelijkheidaanduiding).toBe('zaakvertrouwelijk');
       expect((await create({ vertrouwelijkheidaanduiding: 'openbaar' })).vertrouwelijkheidaanduiding).toBe('openbaar');
