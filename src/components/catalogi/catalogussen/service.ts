@@ -4,6 +4,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { recordAudit } from '../../../platform/audit/record.ts';
+import { inWriteTransaction } from '../shared/write.ts';
 import { auditEntryFromRequest, type AuditRequest } from '../../../platform/audit/request.ts';
 import { passesElevenTest } from '../../../platform/tenants/rsin.ts';
 import { paginatedList, pageRequest, type PaginatedList } from '../../../platform/zgw/pagination.ts';
@@ -136,7 +137,7 @@ export async function retrieveCatalogus(db: Kysely<Database>, caller: CatalogusC
 /** `catalogus_create`: stores the catalogus and its audit record in one transaction. */
 export async function createCatalogus(db: Kysely<Database>, caller: CatalogusCaller, base: string, input: CatalogusInput): Promise<CatalogusJson> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inWriteTransaction(db, async (trx) => {
       if (await domeinRsinTaken(trx, caller.tenant.id, input.domein, input.rsin)) throw uniqueProblem();
       const row = await insertCatalogus(trx, caller.tenant.id, toValues(input));
       const json = await present(trx, caller.tenant.id, row, base);
@@ -168,7 +169,7 @@ export async function changeCatalogus(
 ): Promise<CatalogusJson> {
   if (!UUID.test(uuid)) throw notFound(uuid);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inWriteTransaction(db, async (trx) => {
       const before = await findCatalogus(trx, caller.tenant.id, uuid);
       if (!before) throw notFound(uuid);
       const merged: CatalogusInput = { ...toInput(before), ...changes };

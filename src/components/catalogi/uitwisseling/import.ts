@@ -59,21 +59,6 @@ export const NOT_IMPORTED = 'Het bestand is niet geïmporteerd; er is niets vera
 const DEFAULT_ACTOR: Actor = { applicatie: 'loket-cli', gebruiker: 'loket catalogus import' };
 
 /**
- * Hands createCatalogus, which opens a transaction of its own, the import's transaction instead (Kysely cannot nest
- * them), so the new catalogus commits or rolls back with the rest of the file. The type services take the caller's
- * transaction themselves (shared/write.ts inWriteTransaction).
- */
-function joiningTransaction(trx: Transaction<Database>): Kysely<Database> {
-  return new Proxy(trx, {
-    get(target, property) {
-      if (property === 'transaction') return () => ({ execute: <T>(work: (inner: Transaction<Database>) => Promise<T>) => work(target) });
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-/**
  * The catalogus the file goes into: the one asked for, the tenant's one with the file's identity, or a new one. Every
  * other type needs it, so a problem here ends the import at once.
  */
@@ -100,7 +85,7 @@ async function targetCatalogus(
   const problems = [...schemaProblems(catalogusBody, body), ...catalogusRuleProblems(body)];
   if (problems.length > 0) throw invalid(placed('catalogus', problems), NOT_IMPORTED);
   try {
-    const created = await createCatalogus(joiningTransaction(trx), caller, base, body as unknown as CatalogusInput);
+    const created = await createCatalogus(trx, caller, base, body as unknown as CatalogusInput);
     return { uuid: uuidOf(created.url), created: true };
   } catch (error) {
     if (error instanceof ProblemError) throw invalid(placed('catalogus', problemsOf(error)), NOT_IMPORTED);
