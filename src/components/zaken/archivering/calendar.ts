@@ -1,20 +1,12 @@
+import { addIsoDuration as addDuration } from '../shared/duration.ts';
+
 /*
  * Calendar arithmetic for the archiving dates: adding an ISO 8601 duration (the Catalogi API's archiefactietermijn
  * and procestermijn, e.g. P10Y, P1Y6M, P6W) to a date, reading a date out of a stored value, and the
  * Europe/Amsterdam date of an instant. Dates are `YYYY-MM-DD` text throughout, as the API and the tables hold them.
  */
 
-const DURATION = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const SECONDS_PER_DAY = 86_400;
-
-function number(part: string | undefined): number {
-  return part === undefined ? 0 : Number(part.replace(',', '.'));
-}
-
-function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -29,23 +21,12 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /**
- * `date` plus an ISO 8601 duration, or undefined when the duration cannot be added to a date. Years and months
- * come first and keep the day of the month where it exists (2020-01-31 + P1M = 2020-02-29, as the reference
- * implementation's relativedelta does); weeks, days and the time part follow as whole days (a part of a day
- * does not move a date). Fractional years or months have no calendar meaning and give undefined.
+ * `date` plus an ISO 8601 duration (archiefactietermijn, procestermijn), or undefined when either is unusable:
+ * the Zaken API's one date arithmetic (years and months first, clamped to the end of a shorter month, as the
+ * reference implementation's relativedelta), on a date that must exist.
  */
 export function addIsoDuration(date: string, duration: string): string | undefined {
-  const match = DURATION.exec(duration);
-  if (!match || !isCalendarDate(date)) return undefined;
-  const [, years, months, weeks, days, hours, minutes, seconds] = match;
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const monthIndex = year * 12 + (month - 1) + number(years) * 12 + number(months);
-  const targetYear = Math.floor(monthIndex / 12);
-  const targetMonth = (monthIndex % 12) + 1;
-  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
-  const extraSeconds = (number(weeks) * 7 + number(days)) * SECONDS_PER_DAY + number(hours) * 3600 + number(minutes) * 60 + number(seconds);
-  const result = new Date(Date.UTC(targetYear, targetMonth - 1, targetDay) + Math.floor(extraSeconds / SECONDS_PER_DAY) * SECONDS_PER_DAY * 1000);
-  return isoDate(result.getUTCFullYear(), result.getUTCMonth() + 1, result.getUTCDate());
+  return isCalendarDate(date) ? addDuration(date, duration) : undefined;
 }
 
 // Dates as they occur in stored values: ISO (2024-03-01, optionally with a time), and the ZGW eigenschap formats

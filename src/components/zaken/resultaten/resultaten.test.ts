@@ -5,7 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/database
 import { createTestApp, createTestClient, createTestTenant, type TestApp } from '../../../../test/fixtures.ts';
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../../test/openapi.ts';
-import { catalogiUrlOf, loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from '../zaakobjecten/relation-test-kit.ts';
+import { loadZakenSpecForZaken } from '../zaken/zaken-test-kit.ts';
+import { catalogiUrlOf, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from '../zaakobjecten/relation-test-kit.ts';
 
 const LIST = '/resultaten';
 const DETAIL = '/resultaten/{uuid}';
@@ -29,7 +30,8 @@ describe('Zaken API: resultaten', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     test = await createTestApp(database);
-    spec = await loadZakenSpec();
+    // The spec with the errata of its `_expand` schemas, which `expand` answers are checked against.
+    spec = await loadZakenSpecForZaken();
     tenant = await createTestTenant(database.db);
     otherTenant = await createTestTenant(database.db);
     zaaktype = await insertTestZaaktype(database.db, tenant);
@@ -144,6 +146,18 @@ describe('Zaken API: resultaten', () => {
       expect((await call('GET', path, DETAIL, { token: await tokenFor(['zaken.lezen'], otherZaaktype) })).statusCode).toBe(403);
       expect((await call('GET', '/resultaten/0b9f7a39-7d37-4a6e-8f21-1f8d6b2a0c11', DETAIL, { token: all })).statusCode).toBe(404);
       expect((await call('GET', `${path}?expand=onzin`, DETAIL, { token: all })).statusCode).toBe(404);
+    });
+  });
+
+  describe('expand', () => {
+    it('expands the resultaattype and the zaak on retrieve and list', async () => {
+      const zaak = await insertTestZaak(database.db, tenant, zaaktype);
+      const body = await create(resultaatOf(zaak));
+      const one = (await call('GET', `/resultaten/${String(body.uuid)}?expand=resultaattype,zaak`, DETAIL, { token: all })).json() as { _expand: { resultaattype: Json; zaak: Json } };
+      expect(one._expand.resultaattype).toMatchObject({ url: zaaktype.resultaattype.url, omschrijving: 'Afgewezen' });
+      expect(one._expand.zaak).toMatchObject({ url: zaak.url });
+      const page = (await call('GET', `${LIST}?zaak=${encodeURIComponent(zaak.url)}&expand=resultaattype`, LIST, { token: all })).json() as Page;
+      expect(page.results[0]?._expand).toMatchObject({ resultaattype: { url: zaaktype.resultaattype.url } });
     });
   });
 

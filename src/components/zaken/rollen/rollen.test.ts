@@ -5,7 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/database
 import { createTestApp, createTestClient, createTestTenant, type TestApp } from '../../../../test/fixtures.ts';
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../../test/openapi.ts';
-import { catalogiUrlOf, loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from '../zaakobjecten/relation-test-kit.ts';
+import { loadZakenSpecForZaken } from '../zaken/zaken-test-kit.ts';
+import { catalogiUrlOf, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from '../zaakobjecten/relation-test-kit.ts';
 
 const LIST = '/rollen';
 const DETAIL = '/rollen/{uuid}';
@@ -34,7 +35,8 @@ describe('Zaken API: rollen', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     test = await createTestApp(database);
-    spec = await loadZakenSpec();
+    // The spec with the errata of its `_expand` schemas, which `expand` answers are checked against.
+    spec = await loadZakenSpecForZaken();
     tenant = await createTestTenant(database.db);
     otherTenant = await createTestTenant(database.db);
     zaaktype = await insertTestZaaktype(database.db, tenant);
@@ -329,13 +331,15 @@ describe('Zaken API: rollen', () => {
       });
     });
 
-    it('expands the statussen the rol set', async () => {
+    it('expands the statussen the rol set and its roltype', async () => {
       const zaak = await insertTestZaak(database.db, tenant, zaaktype);
       const rol = await create(medewerker(zaak, 'mdw-expand'));
       const status = await call('POST', '/statussen', '/statussen', { token: all, body: { zaak: zaak.url, statustype: zaaktype.statustypen[0]?.url, datumStatusGezet: '2026-01-05T09:00:00Z', gezetdoor: rol.url } });
       const statusJson = status.json() as Json;
       const expanded = (await call('GET', `/rollen/${String(rol.uuid)}?expand=statussen`, DETAIL, { token: all })).json() as Json;
       expect(expanded).toMatchObject({ statussen: [statusJson.url], _expand: { statussen: [statusJson] } });
+      const typed = (await call('GET', `/rollen/${String(rol.uuid)}?expand=roltype`, DETAIL, { token: all })).json() as Json;
+      expect(typed._expand).toMatchObject({ roltype: { url: zaaktype.roltypen.behandelaar.url, omschrijvingGeneriek: 'behandelaar' } });
     });
   });
 

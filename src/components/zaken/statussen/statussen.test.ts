@@ -5,7 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/database
 import { createTestApp, createTestClient, createTestTenant, hostOf, type TestApp } from '../../../../test/fixtures.ts';
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../../test/openapi.ts';
-import { catalogiUrlOf, loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from '../zaakobjecten/relation-test-kit.ts';
+import { loadZakenSpecForZaken } from '../zaken/zaken-test-kit.ts';
+import { catalogiUrlOf, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from '../zaakobjecten/relation-test-kit.ts';
 
 const LIST = '/statussen';
 const DETAIL = '/statussen/{uuid}';
@@ -31,7 +32,8 @@ describe('Zaken API: statussen', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     test = await createTestApp(database);
-    spec = await loadZakenSpec();
+    // The spec with the errata of its `_expand` schemas, which `expand` answers are checked against.
+    spec = await loadZakenSpecForZaken();
     tenant = await createTestTenant(database.db);
     otherTenant = await createTestTenant(database.db);
     zaaktype = await insertTestZaaktype(database.db, tenant);
@@ -299,6 +301,9 @@ describe('Zaken API: statussen', () => {
       expect(expanded._expand).toEqual({ gezetdoor: { ...rol, statussen: [body.url] } });
       const listed = await list(`?zaak=${encodeURIComponent(zaak.url)}&expand=gezetdoor`);
       expect(listed.results[0]?._expand).toEqual({ gezetdoor: { ...rol, statussen: [body.url] } });
+      const typed = (await call('GET', `/statussen/${String(body.uuid)}?expand=statustype,zaak`, DETAIL, { token: all })).json() as { _expand: { statustype: Json; zaak: Json } };
+      expect(typed._expand.statustype).toMatchObject({ url: zaaktype.statustypen[0]?.url, volgnummer: 1 });
+      expect(typed._expand.zaak).toMatchObject({ url: zaak.url, status: body.url });
       expect((await call('GET', `/statussen/${String(body.uuid)}?expand=onzin`, DETAIL, { token: all })).statusCode).toBe(404);
       expect((await call('GET', `${LIST}?expand=onzin`, LIST, { token: all })).statusCode).toBe(400);
     });

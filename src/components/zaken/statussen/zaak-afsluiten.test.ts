@@ -4,7 +4,8 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/database
 import { createTestApp, createTestClient, createTestTenant, type TestApp } from '../../../../test/fixtures.ts';
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../../test/openapi.ts';
-import { insertTestEigenschap, loadZakenSpec, problemCodes, zaakAutorisatie, zakenApi, type Json } from '../zaakobjecten/relation-test-kit.ts';
+import { loadZakenSpecForZaken } from '../zaken/zaken-test-kit.ts';
+import { insertTestEigenschap, problemCodes, zaakAutorisatie, zakenApi, type Json } from '../zaakobjecten/relation-test-kit.ts';
 
 /*
  * Closing a zaak by its eindstatus and reopening it (zrc-007, zrc-008), with the archiving parameters derived from
@@ -24,7 +25,8 @@ describe('Zaken API: closing and reopening a zaak through its statussen', () => 
   beforeAll(async () => {
     database = await createTestDatabase();
     test = await createTestApp(database);
-    spec = await loadZakenSpec();
+    // The spec with the errata of its `_expand` schemas, which `expand` answers are checked against.
+    spec = await loadZakenSpecForZaken();
     tenant = await createTestTenant(database.db);
     all = await (await createTestClient(database.db, test.keys, tenant, { heeftAlleAutorisaties: true })).token();
     call = zakenApi(test, spec, tenant);
@@ -90,6 +92,22 @@ describe('Zaken API: closing and reopening a zaak through its statussen', () => 
       const after = await stored(zaak);
       expect(after).toMatchObject({ einddatum: '2026-03-06', archiefnominatie: 'vernietigen', archiefactiedatum: '2036-03-06' });
       expect(after.data.startdatumBewaartermijn).toBe('2026-03-06');
+    });
+
+    it('zrc-007: the ZAAK resource shows the closed zaak with its status, resultaat and archiving fields', async () => {
+      const zaaktype = await zaaktypeWith({ afleidingswijze: 'afgehandeld' });
+      const zaak = await insertTestZaak(database.db, tenant, zaaktype);
+      await giveResultaat(zaaktype, zaak);
+      const status = await call('POST', STATUSSEN, STATUSSEN, { token: all, body: eindstatus(zaaktype, zaak) });
+      const response = await call('GET', `/zaken/${zaak.uuid}`, '/zaken/{uuid}', { token: all, headers: { 'accept-crs': 'EPSG:4326' } });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({
+        einddatum: '2026-03-10',
+        status: (status.json() as Json).url,
+        archiefnominatie: 'vernietigen',
+        archiefactiedatum: '2036-03-10',
+        startdatumBewaartermijn: '2026-03-10',
+      });
     });
 
     it('zrc-007: a non-final status leaves the zaak open', async () => {
