@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/*
+ * Loket as the benchmark measures it: its own process (`node --import tsx src/main.ts`), so the load generator
+ * and the raw-pg baseline in this process never share its event loop.
+ */
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface LoketServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Loket with `env` on a free port and waits until /health/ready answers (at most `timeoutMs`). */
+export async function startLoketServer(env: Record<string, string>, timeoutMs = 60_000): Promise<LoketServer> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', LOKET_LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Keep only the tail: a warning per request would otherwise grow without bound over a long run.
+  const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`Loket exited before it was ready:\n${output}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (response.status === 200) return { port, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`Loket was not ready within ${timeoutMs} ms:\n${output}`);
+}
