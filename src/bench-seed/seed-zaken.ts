@@ -83,10 +83,10 @@ export async function seedZaken(client: pg.ClientBase, tenant: { id: string; rsi
         for (const rol of zaak.rollen) rollen.add(rol);
         if (zaak.resultaat) resultaten.add(zaak.resultaat);
       }
-      // The zaken first: the other rows refer to them.
+      // In reference order: rollen refer to zaken, statussen to both.
       counts.zaken += await zaken.send(client);
-      counts.statussen += await statussen.send(client);
       counts.rollen += await rollen.send(client);
+      counts.statussen += await statussen.send(client);
       counts.resultaten += await resultaten.send(client);
       options.onProgress?.(end);
     }

@@ -19,7 +19,7 @@ export const ZAAK_COLUMNS = [
   'registratiedatum', 'startdatum', 'einddatum', 'einddatum_gepland', 'uiterlijke_einddatum_afdoening', 'vertrouwelijkheidaanduiding',
   'archiefnominatie', 'archiefactiedatum', 'data', 'created_at',
 ] as const;
-export const STATUS_COLUMNS = ['uuid', 'tenant_id', 'zaak_uuid', 'statustype_uuid', 'datum_status_gezet', 'statustoelichting', 'created_at'] as const;
+export const STATUS_COLUMNS = ['uuid', 'tenant_id', 'zaak_uuid', 'statustype_uuid', 'datum_status_gezet', 'statustoelichting', 'gezetdoor_rol_uuid', 'created_at'] as const;
 export const ROL_COLUMNS = [
   'uuid', 'tenant_id', 'zaak_uuid', 'roltype_uuid', 'betrokkene_type', 'omschrijving_generiek', 'registratiedatum', 'inp_bsn',
   'medewerker_identificatie', 'data', 'created_at',
@@ -74,7 +74,7 @@ export function createZaakGenerator(input: ZaakGeneratorInput): (index: number) 
     const statussen: GeneratedZaak['statussen'] = [];
     const status = (statustypeUuid: string | undefined, at: Date, toelichting: string) => {
       if (statustypeUuid === undefined) throw new Error(`zaaktype ${zaaktype.identificatie} has too few statustypen`);
-      statussen.push({ uuid: randomUUID(), tenant_id: input.tenantId, zaak_uuid: zaakUuid, statustype_uuid: statustypeUuid, datum_status_gezet: at, statustoelichting: toelichting, created_at: at });
+      statussen.push({ uuid: randomUUID(), tenant_id: input.tenantId, zaak_uuid: zaakUuid, statustype_uuid: statustypeUuid, datum_status_gezet: at, statustoelichting: toelichting, gezetdoor_rol_uuid: null, created_at: at });
     };
     const [eerste, ...verder] = zaaktype.statustypen;
     const eind = verder.pop();
@@ -114,7 +114,10 @@ export function createZaakGenerator(input: ZaakGeneratorInput): (index: number) 
     if (random.chance(handled ? 0.9 : 0.3)) {
       const second = statussen[1];
       const at = second ? (second.datum_status_gezet as Date) : new Date(createdAt.getTime() + HOUR_MS / 2);
-      rollen.push(medewerkerRol(random, input.tenantId, zaakUuid, zaaktype.roltypen.behandelaar, 'behandelaar', at));
+      const behandelaar = medewerkerRol(random, input.tenantId, zaakUuid, zaaktype.roltypen.behandelaar, 'behandelaar', at);
+      rollen.push(behandelaar);
+      // The behandelaar sets every status after the first (STATUS.gezetdoor).
+      for (const later of statussen.slice(1)) later.gezetdoor_rol_uuid = behandelaar.uuid;
     }
 
     const vertrouwelijkheidaanduiding = random.chance(0.75) ? template.vertrouwelijkheidaanduiding : random.pick(VERTROUWELIJKHEIDAANDUIDINGEN);

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { testEngine } from '../../../test/engine.ts';
-import { createTestTenant } from '../../../test/fixtures.ts';
+import { join } from 'node:path';
+import { createTestApp, createTestClient, createTestTenant, hostOf } from '../../../test/fixtures.ts';
+import { expectConformsTo, loadOpenApi, STANDARDS_DIRECTORY } from '../../../test/openapi.ts';
+import { CATALOGI_ERRATA } from '../../components/catalogi/shared/test-kit.ts';
+import { loadZakenSpecForZaken, zakenCaller } from '../../components/zaken/zaken/zaken-test-kit.ts';
 import { insertTestZaaktype } from '../../../test/zgw-fixtures.ts';
 import type { Tenant } from '../../platform/database/schema.ts';
 import { isValidBsn } from '../../platform/personal-data/bsn.ts';
@@ -174,6 +177,53 @@ describe('loket bench seed-zaken', () => {
       expect(await countOf('zaken', tenant)).toBe(2);
       expect(await countOf('catalogussen', tenant)).toBe(1);
       expect(await db.selectFrom('zaak_identificatie_counters').selectAll().where('tenant_id', '=', tenant.id).execute()).toEqual([]);
+    });
+
+    it('writes zaken and their catalogue as the Zaken and Catalogi APIs serve them, conforming to both specs', { timeout: 60_000 }, async () => {
+      const tenant = await createTestTenant(database.db);
+      expect((await seedZakenCli(['--count', '200', '--zaaktypen', '3', '--tenant', tenant.slug], env)).status).toBe(0);
+      const test = await createTestApp(database);
+      try {
+        const zakenSpec = await loadZakenSpecForZaken();
+        const catalogiSpec = await loadOpenApi(join(STANDARDS_DIRECTORY, 'zgw', 'catalogi-1.3.3.yaml'), { errata: CATALOGI_ERRATA });
+        const token = await (await createTestClient(database.db, test.keys, tenant, { heeftAlleAutorisaties: true })).token();
+        const call = zakenCaller(test, zakenSpec, tenant);
+        const db = database.db;
+        const zaaktype = await db.selectFrom('zaaktypen').select('uuid').where('tenant_id', '=', tenant.id).orderBy('identificatie').executeTakeFirstOrThrow();
+        const zaaktypeUrl = `http://${hostOf(tenant)}/catalogi/api/v1/zaaktypen/${zaaktype.uuid}`;
+
+        const catalogiHeaders = { host: hostOf(tenant), authorization: `Bearer ${token}` };
+        const zaaktypeResponse = await test.app.inject({ method: 'GET', url: `/catalogi/api/v1/zaaktypen/${zaaktype.uuid}`, headers: catalogiHeaders });
+        expect(zaaktypeResponse.statusCode, zaaktypeResponse.body).toBe(200);
+        expectConformsTo(catalogiSpec, { method: 'GET', path: '/zaaktypen/{uuid}', status: 200, contentType: zaaktypeResponse.headers['content-type'], body: zaaktypeResponse.json() });
+        const presented = zaaktypeResponse.json() as { concept: boolean; statustypen: string[]; resultaattypen: string[]; roltypen: string[]; selectielijstProcestype: string };
+        expect(presented.concept).toBe(false);
+        expect(presented.statustypen).toHaveLength(3);
+        expect(presented.roltypen).toHaveLength(3);
+        expect(presented.selectielijstProcestype).toMatch(/^https:\/\/selectielijst\.openzaak\.nl\/api\/v1\/procestypen\//);
+
+        const seeded = await db.selectFrom('zaken').select((eb) => eb.fn.countAll<string>().as('n')).where('zaaktype_uuid', '=', zaaktype.uuid).executeTakeFirstOrThrow();
+        const list = await call('GET', `/zaken?zaaktype=${encodeURIComponent(zaaktypeUrl)}`, '/zaken', { token });
+        expect(list.statusCode, list.body).toBe(200);
+        expect((list.json() as { count: number }).count).toBe(Number(seeded.n));
+
+        const closed = await db.selectFrom('zaken').select('uuid').where('tenant_id', '=', tenant.id).where('einddatum', 'is not', null).limit(1).executeTakeFirstOrThrow();
+        const zaak = await call('GET', `/zaken/${closed.uuid}`, '/zaken/{uuid}', { token });
+        expect(zaak.statusCode, zaak.body).toBe(200);
+        const body = zaak.json() as { status: string | null; resultaat: string | null; rollen: string[]; archiefnominatie: string | null; archiefactiedatum: string | null };
+        expect(body.status).not.toBeNull();
+        expect(body.resultaat).not.toBeNull();
+        expect(body.rollen.length).toBeGreaterThan(0);
+        expect(body.archiefnominatie).not.toBeNull();
+        expect(body.archiefactiedatum).not.toBeNull();
+
+        const rollen = await call('GET', `/rollen?zaak=${encodeURIComponent(`http://${hostOf(tenant)}/zaken/api/v1/zaken/${closed.uuid}`)}`, '/rollen', { token });
+        expect(rollen.statusCode, rollen.body).toBe(200);
+        const statussen = await call('GET', `/statussen?zaak=${encodeURIComponent(`http://${hostOf(tenant)}/zaken/api/v1/zaken/${closed.uuid}`)}`, '/statussen', { token });
+        expect(statussen.statusCode, statussen.body).toBe(200);
+      } finally {
+        await test.app.close();
+      }
     });
 
     it('names the tenants to choose from when there are several and none is given', async () => {
