@@ -89,7 +89,7 @@ function onlyScoped(filter: ZaakFilter): boolean {
   return filter.conditions.length === 0 && filter.uuids === undefined && filter.rol === undefined && filter.within === undefined;
 }
 
-/** The number of zaken within the scope, from the counts the triggers of migrations/0013_zaken_counts.sql keep. */
+/** The number of zaken within the scope, from the counts the triggers of migrations/0017_zaken_counts.sql keep. */
 function countedInScope(tenantId: string, scope: readonly ZaakScopePart[]) {
   const parts = scope.map(
     (part) =>
