@@ -28,9 +28,17 @@ function catalogiUrl(tenant: Tenant, resource: string, uuid: string): string {
   return `http://${tenant.hostnames[0] ?? `${tenant.slug}.test`}/catalogi/api/v1/${resource}/${uuid}`;
 }
 
+// Domeinen (at most 5 characters) unique within a test process: a counter from a random start, in base 36, so
+// many catalogussen of one tenant never collide on the (tenant, domein, rsin) key.
+let domeinCounter = Math.floor(Math.random() * 36 ** 4);
+function nextDomein(): string {
+  domeinCounter = (domeinCounter + 1) % 36 ** 4;
+  return `T${domeinCounter.toString(36).toUpperCase().padStart(4, '0')}`;
+}
+
 /** A catalogus for the tenant (one per call). */
 export async function insertTestCatalogus(db: Kysely<Database>, tenant: Tenant): Promise<string> {
-  const domein = `T${Math.floor(Math.random() * 10000)}`.slice(0, 5);
+  const domein = nextDomein();
   const { uuid } = await db
     .insertInto('catalogussen')
     .values({ tenant_id: tenant.id, domein, rsin: '002220647', contactpersoon_beheer_naam: 'Test Beheer' })
