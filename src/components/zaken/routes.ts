@@ -30,7 +30,7 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
   await app.register(
     async (zaken) => {
       registerZgwConventions(zaken, 'zaken');
-      registerZakenResource(zaken, { db, keys: context.keys });
+      registerZakenResource(zaken, { db, keys: context.keys, outbound: { allowPrivateNetworks: context.config.outboundAllowPrivateNetworks } });
       registerZaakZoek(zaken, { db, keys: context.keys });
       registerZaakAudittrail(zaken, db);
       registerZaaknummerReserveren(zaken, db);

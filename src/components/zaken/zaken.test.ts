@@ -29,10 +29,13 @@ describe('Zaken API: zaken (create, update, delete)', () => {
   let remoteBase: string;
   /** What the stand-in for other APIs (Referentielijsten, Documenten) answers, by path. */
   const remoteResources = new Map<string, Json>();
+  /** The paths the stand-in was asked for, in order. */
+  const remoteRequests: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    test = await createTestApp(database);
+    // The stand-in for other APIs listens on loopback, which Loket refuses to call unless configured to allow it.
+    test = await createTestApp(database, { LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' });
     spec = await loadZakenSpecForZaken();
     tenant = await createTestTenant(database.db);
     zaaktype = await insertTestZaaktype(database.db, tenant, { vertrouwelijkheidaanduiding: 'zaakvertrouwelijk', doorlooptijd: 'P8W' });
@@ -40,6 +43,7 @@ describe('Zaken API: zaken (create, update, delete)', () => {
     all = await (await createTestClient(database.db, test.keys, tenant, { heeftAlleAutorisaties: true })).token();
     call = zakenCaller(test, spec, tenant);
     remote = createServer((request, response) => {
+      remoteRequests.push(request.url ?? '');
       const resource = remoteResources.get(request.url ?? '');
       response.writeHead(resource ? 200 : 404, { 'content-type': 'application/json' });
       response.end(JSON.stringify(resource ?? { detail: 'Niet gevonden.' }));
@@ -182,6 +186,22 @@ describe('Zaken API: zaken (create, update, delete)', () => {
       expect(problemCodes(missing)).toEqual(['communicatiekanaal:bad-url']);
       const wrongShape = await call('POST', LIST, LIST, { token: all, body: zaakBody({ communicatiekanaal: `${remoteBase}/iets-anders/1` }) });
       expect(problemCodes(wrongShape)).toEqual(['communicatiekanaal:invalid-resource']);
+    });
+
+    it('zrc-010: by default a communicatiekanaal on a loopback address is refused without Loket calling it', async () => {
+      const defaults = await createTestApp(database);
+      try {
+        remoteResources.set('/referentielijsten/api/v1/communicatiekanalen/3', { url: `${remoteBase}/referentielijsten/api/v1/communicatiekanalen/3`, naam: 'Balie', omschrijving: 'Balie' });
+        // Each app encrypts client secrets with its own key: a client of its own.
+        const token = await (await createTestClient(database.db, defaults.keys, tenant, { heeftAlleAutorisaties: true })).token();
+        remoteRequests.length = 0;
+        const refused = await zakenCaller(defaults, spec, tenant)('POST', LIST, LIST, { token, body: zaakBody({ communicatiekanaal: `${remoteBase}/referentielijsten/api/v1/communicatiekanalen/3` }) });
+        expect(refused.statusCode).toBe(400);
+        expect(problemCodes(refused)).toEqual(['communicatiekanaal:bad-url']);
+        expect(remoteRequests).toEqual([]);
+      } finally {
+        await defaults.app.close();
+      }
     });
 
     it('zrc-011: every relevante andere zaak must exist, named by its index', async () => {

@@ -8,6 +8,7 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.jwtMaxAgeSeconds).toBe(3600);
     expect(config.staffMfaRequired).toBe(true);
+    expect(config.outboundAllowPrivateNetworks).toBe(false);
   });
 
   it.each([
@@ -16,6 +17,7 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://x/y', /DATABASE_URL .*postgres:\/\//],
     ['DATABASE_URL', 'not a url', /DATABASE_URL .*URL/],
     ['LOKET_STAFF_MFA_REQUIRED', 'maybe', /LOKET_STAFF_MFA_REQUIRED .*true or false/],
+    ['LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS', 'sometimes', /LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS .*true or false/],
     ['LOKET_SECRET_KEY', 'too-short', /LOKET_SECRET_KEY .*32 random bytes/],
     ['LOKET_LOG_LEVEL', 'loud', /LOKET_LOG_LEVEL .*one of/],
     ['LOKET_DEFAULT_TENANT', 'Not A Slug', /LOKET_DEFAULT_TENANT/],

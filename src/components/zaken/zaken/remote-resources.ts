@@ -1,6 +1,7 @@
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { findResultaat } from '../../referentielijsten/repository.ts';
 import { uuidFromUrl } from '../../../platform/auth/autorisaties.ts';
+import { fetchOutboundJson, OutboundRequestError, type OutboundPolicy } from '../../../platform/http/outbound-url.ts';
 
 /*
  * References from a zaak to resources of other APIs that the Zaken API must check exist (zrc-010 communicatiekanaal,
@@ -8,24 +9,19 @@ import { uuidFromUrl } from '../../../platform/auth/autorisaties.ts';
  * communicatiekanaal lives in the VNG Referentielijsten API (or a copy of it) and is fetched.
  */
 
-/** How long a remote reference may take to answer before it counts as unreachable. */
-const FETCH_TIMEOUT_MS = 5000;
+/** Private networks refused: the policy when none is configured. */
+const PUBLIC_NETWORKS_ONLY: OutboundPolicy = { allowPrivateNetworks: false };
 
-/** The JSON a URL answers with a 200, or undefined (unreachable, another status, not JSON, or not http(s)). */
-export async function fetchJsonResource(url: string): Promise<unknown> {
-  let parsed: URL;
+/**
+ * The JSON a client-supplied URL answers with a 200, or undefined (refused by the outbound guard, unreachable, another
+ * status, a redirect, too large, or not JSON): fetched from the server, so under the guard of outbound-url.ts.
+ */
+export async function fetchJsonResource(url: string, policy: OutboundPolicy = PUBLIC_NETWORKS_ONLY): Promise<unknown> {
   try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  try {
-    const response = await fetch(parsed, { headers: { accept: 'application/json' }, redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-    if (response.status !== 200) return undefined;
-    return (await response.json()) as unknown;
-  } catch {
-    return undefined;
+    return await fetchOutboundJson(url, policy);
+  } catch (error) {
+    if (error instanceof OutboundRequestError) return undefined;
+    throw error;
   }
 }
 
@@ -35,7 +31,7 @@ export async function fetchJsonResource(url: string): Promise<unknown> {
  */
 export async function communicatiekanaalProblems(url: string, fetchJson: (url: string) => Promise<unknown> = fetchJsonResource): Promise<InvalidParam[]> {
   const resource = await fetchJson(url);
-  if (resource === undefined) return [{ name: 'communicatiekanaal', code: 'bad-url', reason: 'De URL kon niet worden opgevraagd (geen HTTP 200 met JSON).' }];
+  if (resource === undefined) return [{ name: 'communicatiekanaal', code: 'bad-url', reason: 'De URL kon niet worden opgevraagd (geen HTTP 200 met JSON, of een adres dat Loket niet mag benaderen).' }];
   const isKanaal = typeof resource === 'object' && resource !== null && ['url', 'naam', 'omschrijving'].every((key) => key in resource);
   if (!isKanaal) return [{ name: 'communicatiekanaal', code: 'invalid-resource', reason: 'De URL verwijst niet naar een communicatiekanaal van de Referentielijsten API.' }];
   return [];

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { Keys } from '../../../platform/crypto/keys.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
+import type { OutboundPolicy } from '../../../platform/http/outbound-url.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { recordAudit, type AuditActie } from '../../../platform/audit/record.ts';
 import { auditEntryFromRequest } from '../../../platform/audit/request.ts';
@@ -22,7 +23,7 @@ import { boundingBox, type Geometry } from './geometry.ts';
 import { documentenArchiveringProblems } from './informatieobject-status.ts';
 import { NO_RELATIONS, presentZaak, zaakData, zaaktypeUrl, zaakWeergave, type ZaakData, type ZaakJson } from './present.ts';
 import { presentZaakRows } from './present-rows.ts';
-import { communicatiekanaalProblems, selectielijstklasseProblems } from './remote-resources.ts';
+import { communicatiekanaalProblems, fetchJsonResource, selectielijstklasseProblems } from './remote-resources.ts';
 import {
   deelzaakUuids,
   deleteZaak,
@@ -49,6 +50,8 @@ import { findZaakZaaktype, zaaktypeProblems, zaaktypeUuidFromUrl, type ZaakZaakt
 export interface ZakenDeps {
   db: Kysely<Database>;
   keys: Pick<Keys, 'pseudonymise'>;
+  /** Where the checks of client-supplied URLs (communicatiekanaal, documents) may fetch; absent: public networks only. */
+  outbound?: OutboundPolicy;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -261,12 +264,13 @@ async function referenceProblems(
   const hoofdzaak = await checkHoofdzaak(deps.db, tenantId, merged.hoofdzaak ?? null, self);
   const problems = [...hoofdzaak.problems, ...(await relevanteZakenProblems(deps.db, tenantId, merged.relevanteAndereZaken ?? []))];
   if (zaaktype) problems.push(...productenProblems(merged.productenOfDiensten ?? [], zaaktype.productenOfDiensten));
-  if (merged.communicatiekanaal && merged.communicatiekanaal !== before?.communicatiekanaal) problems.push(...(await communicatiekanaalProblems(merged.communicatiekanaal)));
+  const fetchJson = (url: string): Promise<unknown> => fetchJsonResource(url, deps.outbound);
+  if (merged.communicatiekanaal && merged.communicatiekanaal !== before?.communicatiekanaal) problems.push(...(await communicatiekanaalProblems(merged.communicatiekanaal, fetchJson)));
   if (merged.selectielijstklasse && merged.selectielijstklasse !== before?.selectielijstklasse) problems.push(...selectielijstklasseProblems(merged.selectielijstklasse));
   const archiefstatus = merged.archiefstatus ?? 'nog_te_archiveren';
   problems.push(...archiveringProblems({ archiefstatus, archiefnominatie: merged.archiefnominatie ?? null, archiefactiedatum: merged.archiefactiedatum ?? null }));
   if (self && archiefstatus !== 'nog_te_archiveren' && archiefstatus !== before?.archiefstatus) {
-    problems.push(...(await documentenArchiveringProblems(deps.db, tenantId, self.uuid)));
+    problems.push(...(await documentenArchiveringProblems(deps.db, tenantId, self.uuid, fetchJson)));
   }
   return { problems, hoofdzaakUuid: hoofdzaak.uuid };
 }
