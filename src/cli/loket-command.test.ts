@@ -12,6 +12,7 @@ import { loadKeys } from '../platform/crypto/keys.ts';
 import { openDatabase } from '../platform/database/connection.ts';
 import type { Database } from '../platform/database/schema.ts';
 import { findApiClient } from '../platform/auth/api-client-repository.ts';
+import { loadAutorisaties } from '../platform/auth/autorisaties.ts';
 import { findTenantBySlug } from '../platform/tenants/repository.ts';
 import { findStaffUserByEmail } from '../platform/auth/staff-user-repository.ts';
 
@@ -102,6 +103,17 @@ describe('the loket command', () => {
     expect(run.stdout).not.toContain('Secret (shown only now)');
   });
 
+  it('registers an API client restricted to one zaaktype up to a maximum vertrouwelijkheidaanduiding', { timeout: TIMEOUT }, async () => {
+    const zaaktype = 'https://loket.utrecht.nl/catalogi/api/v1/zaaktypen/0f6c3a3e-3b8a-4c44-9d83-7e0c1c2f9a11';
+    const run = await loket(['client', 'add', '--client-id', 'parkeerapp', '--autorisatie', `zrc;zaken.lezen,zaken.aanmaken;${zaaktype};vertrouwelijk`, '--tenant', 'utrecht'], env);
+    expect(run.stderr).not.toContain('failed unexpectedly');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('API client "parkeerapp" created in Gemeente Utrecht (utrecht) with 1 autorisatie(s).');
+    const refused = await loket(['client', 'add', '--client-id', 'fout', '--autorisatie', 'zrc;zaken.lezen', '--tenant', 'utrecht'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('needs the zaaktype URL and a maximum vertrouwelijkheidaanduiding');
+  });
+
   it('exits with code 2 and names the variable when the configuration is wrong', async () => {
     const run = await loket(['migrate'], { ...env, DATABASE_URL: 'mysql://localhost/loket' });
     expect(run.status).toBe(2);
@@ -141,6 +153,11 @@ describe('the loket command', () => {
       expect(client?.scopes).toEqual(['zaken.lezen']);
       expect(client?.heeft_alle_autorisaties).toBe(false);
       expect(keys.decrypt(client?.secret_encrypted ?? '')).toBe('een-geheim-van-ruim-16-tekens');
+      const restricted = await findApiClient(db, tenant?.id ?? '', 'parkeerapp');
+      expect(await loadAutorisaties(db, restricted?.id ?? '')).toEqual([
+        expect.objectContaining({ component: 'zrc', scopes: ['zaken.lezen', 'zaken.aanmaken'], maxVertrouwelijkheidaanduiding: 'vertrouwelijk' }),
+      ]);
+      expect(await findApiClient(db, tenant?.id ?? '', 'fout')).toBeUndefined();
       const user = await findStaffUserByEmail(db, tenant?.id ?? '', 'kim@utrecht.nl');
       expect(user?.roles).toEqual(['kcc', 'behandelaar']);
     });

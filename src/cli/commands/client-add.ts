@@ -3,10 +3,12 @@ import { parseOptions, required, type Command } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { selectTenant, withSession } from '../session.ts';
 import { findApiClient, insertApiClient } from '../../platform/auth/api-client-repository.ts';
+import { insertAutorisatie } from '../../platform/auth/autorisaties.ts';
+import { AUTORISATIE_OPTION_HELP, parseAutorisatieOption } from './autorisatie-option.ts';
 
 const MIN_SECRET_LENGTH = 16;
 
-const usage = `Usage: loket client add --client-id ID [--secret SECRET] [--all-authorizations] [--scope SCOPE …] [--label LABEL] [--tenant SLUG]
+const usage = `Usage: loket client add --client-id ID [--secret SECRET] [--all-authorizations] [--scope SCOPE …] [--autorisatie SPEC …] [--label LABEL] [--tenant SLUG]
 
 Registers an application that calls the ZGW APIs with HS256 JWTs signed with its secret.
   --client-id           the client_id the application puts in its tokens
@@ -14,6 +16,8 @@ Registers an application that calls the ZGW APIs with HS256 JWTs signed with its
                         generated and printed once (a secret given here ends up in your shell history)
   --all-authorizations  the client may do everything (heeftAlleAutorisaties)
   --scope               a scope the client holds, e.g. zaken.lezen (repeat for more)
+  --autorisatie         scopes per component and type, as the Autorisaties API models them (repeat for more):
+                        ${AUTORISATIE_OPTION_HELP}
   --label               a readable name (default: the client id)
   --tenant              the tenant's slug (default: LOKET_DEFAULT_TENANT or the only tenant)`;
 
@@ -34,6 +38,7 @@ export const clientAddCommand: Command = {
         secret: { type: 'string' },
         'all-authorizations': { type: 'boolean' },
         scope: { type: 'string', multiple: true },
+        autorisatie: { type: 'string', multiple: true },
         label: { type: 'string' },
         tenant: { type: 'string' },
       },
@@ -48,12 +53,18 @@ export const clientAddCommand: Command = {
     for (const scope of scopes) {
       if (!SCOPE.test(scope)) throw new CliError(`--scope "${scope}" is not a scope name (letters, digits, dots, hyphens, underscores).`);
     }
+    const autorisaties = (options.autorisatie ?? []).map(parseAutorisatieOption);
     const all = options['all-authorizations'] === true;
+    if (all && autorisaties.length > 0) throw new CliError('--all-authorizations already allows everything; leave out --autorisatie.');
     return withSession(io, { migrate: true }, async ({ db, keys, config }) => {
       const tenant = await selectTenant(db, options.tenant, config.defaultTenant);
       if (await findApiClient(db, tenant.id, clientId)) throw new CliError(`Tenant "${tenant.slug}" already has an API client "${clientId}".`);
-      await insertApiClient(db, keys, { tenantId: tenant.id, clientId, secret, label: options.label?.trim() || clientId, heeftAlleAutorisaties: all, scopes });
-      const grants = all ? 'all authorisations' : scopes.length > 0 ? `scopes ${scopes.join(', ')}` : 'no scopes yet';
+      await db.transaction().execute(async (trx) => {
+        const client = await insertApiClient(trx, keys, { tenantId: tenant.id, clientId, secret, label: options.label?.trim() || clientId, heeftAlleAutorisaties: all, scopes });
+        for (const autorisatie of autorisaties) await insertAutorisatie(trx, tenant.id, client.id, autorisatie);
+      });
+      const granted = [scopes.length > 0 ? `scopes ${scopes.join(', ')}` : '', autorisaties.length > 0 ? `${autorisaties.length} autorisatie(s)` : ''].filter(Boolean).join(' and ');
+      const grants = all ? 'all authorisations' : granted || 'no scopes yet';
       io.stdout.write(`API client "${clientId}" created in ${tenant.name} (${tenant.slug}) with ${grants}.\n`);
       if (given === undefined) io.stdout.write(`Secret (shown only now): ${secret}\n`);
       return 0;
