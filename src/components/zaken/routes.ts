@@ -45,7 +45,6 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
       registerStatussen(zaken, { db, keys: context.keys, expanders });
       registerResultaten(zaken, { db, expanders });
       registerRollen(zaken, { db, keys: context.keys, expanders });
-      void db;
     },
     { prefix: ZAKEN_ROOT },
   );
