@@ -35,7 +35,8 @@ export async function captureStatements(context: AppContext, databaseUrl: string
       if (recording && event.level === 'query') recording.push({ sql: event.query.sql, parameters: (event.query as CompiledQuery).parameters });
     },
   });
-  const app = await buildApp({ ...context, database: { ...context.database, db } }, (instance) => registerModules(instance, context));
+  const recordingContext: AppContext = { ...context, database: { ...context.database, db } };
+  const app = await buildApp(recordingContext, (instance) => registerModules(instance, recordingContext));
   const captured = new Map<string, CapturedStatement[] | string>();
   try {
     for (const request of requests) {

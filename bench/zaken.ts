@@ -101,6 +101,9 @@ async function main(): Promise<void> {
       // Created zaken go again (their statussen and rollen with them), and so do the notifications they left in the outbox.
       await pool.query('DELETE FROM zaken WHERE tenant_id = $1 AND omschrijving = $2', [dataset.tenant.id, marker]);
       await pool.query('DELETE FROM outbox WHERE tenant_id = $1 AND id > $2', [dataset.tenant.id, outboxStart]);
+      // The deleted zaken were the newest of their zaaktype: left as dead index entries at the head of the list order,
+      // they would slow page 1 of the next run until autovacuum came by.
+      await pool.query('VACUUM (ANALYZE) zaken, statussen, rollen, audittrail, outbox, zaak_counts');
     };
 
     const zaaktypeUrl = (uuid: string) => `http://${dataset.host}/catalogi/api/v1/zaaktypen/${uuid}`;
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
         print(`${name}: ${statements.length} statements per request`);
         for (const [index, statement] of statements.entries()) {
           print(`  ${index + 1}. ${statement.sql}   -- ${JSON.stringify(statement.parameters)}`);
-          if (/^\s*(select|with)\b/i.test(statement.sql)) for (const line of await explain(pool, statement)) print(`       ${line}`);
+          if (/^[\s(]*(select|with)\b/i.test(statement.sql)) for (const line of await explain(pool, statement)) print(`       ${line}`);
         }
       }
     }
