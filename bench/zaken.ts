@@ -73,7 +73,8 @@ async function main(): Promise<void> {
   const loketEnv = {
     DATABASE_URL: databaseUrl,
     LOKET_SECRET_KEY: secretKey,
-    DATABASE_POOL_SIZE: String(connections),
+    // As many database connections as HTTP connections, but never fewer than start-up needs (migration lock + migrating).
+    DATABASE_POOL_SIZE: String(Math.max(connections, 4)),
     // Notifications of created zaken stay in the outbox: the dispatcher's delivery is not what is measured.
     LOKET_OUTBOX_ENABLED: 'false',
     LOKET_LOG_LEVEL: 'warn',
