@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { ZakenTable } from '../../../platform/database/tables/zaken.ts';
 import type { ApiCaller } from '../../../platform/auth/api-jwt.ts';
 import { mayAccess, typeAccess, uuidFromUrl } from '../../../platform/auth/autorisaties.ts';
-import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
+import { ProblemError } from '../../../platform/errors/problem.ts';
 import { ZAKEN_ROOT } from './urls.ts';
 
 /*
@@ -27,17 +27,6 @@ export function zaakUuidFromUrl(url: string): string | null {
 /** The tenant's zaak with this uuid, or undefined. */
 export async function findZaakRow(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakRow | undefined> {
   return db.selectFrom('zaken').selectAll().where('tenant_id', '=', tenantId).where('uuid', '=', uuid).executeTakeFirst();
-}
-
-/**
- * The zaak a body field (default `zaak`) points to. A URL that is no zaak of this tenant is a 400 on that field
- * (`bad-url` as the reference implementation names it), so a client learns which field is wrong.
- */
-export async function zaakFromBodyUrl(db: Kysely<Database>, tenantId: string, url: string, field = 'zaak'): Promise<ZaakRow> {
-  const uuid = zaakUuidFromUrl(url);
-  const zaak = uuid ? await findZaakRow(db, tenantId, uuid) : undefined;
-  if (!zaak) throw invalid([{ name: field, code: 'bad-url', reason: 'De URL verwijst niet naar een bestaande zaak.' }]);
-  return zaak;
 }
 
 /**
