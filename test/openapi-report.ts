@@ -16,6 +16,7 @@ export const REPORTED_SPECS: Record<string, string> = {
   'catalogi-1.3.3': join(STANDARDS, 'zgw', 'catalogi-1.3.3.yaml'),
   'zaken-1.7.0': join(STANDARDS, 'zgw', 'zaken-1.7.0.yaml'),
   'besluiten-1.1.0': join(STANDARDS, 'zgw', 'besluiten-1.1.0.yaml'),
+  'documenten-1.7.0': join(STANDARDS, 'zgw', 'documenten-1.7.0.yaml'),
   referentielijsten: join(STANDARDS, 'referentielijsten', 'openapi.yaml'),
 };
 

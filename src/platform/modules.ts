@@ -5,6 +5,8 @@ import { registerReferentielijsten } from '../components/referentielijsten/route
 import { registerCatalogi } from '../components/catalogi/routes.ts';
 import { registerZaken } from '../components/zaken/routes.ts';
 import { registerBesluiten } from '../components/besluiten/routes.ts';
+import { registerKennisbank } from '../kennisbank/routes.ts';
+import { registerDocumenten } from '../components/documenten/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -13,4 +15,6 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerCatalogi(app, context);
   await registerZaken(app, context);
   await registerBesluiten(app, context);
+  await registerKennisbank(app, context);
+  await registerDocumenten(app, context);
 }

@@ -1,0 +1,12 @@
+import type { FastifyRequest } from 'fastify';
+import { besluitenCaller, type BesluitenCaller } from '../../besluiten/shared/caller.ts';
+
+export { assertValidBody, isUniqueViolation } from '../../besluiten/shared/caller.ts';
+
+/** Who asks, in which tenant, through which URL: what the Documenten services need from an API request. */
+export type DocumentenCaller = BesluitenCaller;
+
+/** The caller of a Documenten API route (its scopes policy guarantees a verified token). */
+export function documentenCaller(request: FastifyRequest): DocumentenCaller {
+  return besluitenCaller(request);
+}
