@@ -8,6 +8,7 @@ import { insertApiClient } from '../auth/api-client-repository.ts';
 import { STAFF_ROLES, type StaffRole } from '../http/route-policy.ts';
 import { seedTenantDefaults } from './tenant-defaults.ts';
 import { seedDemoCatalogus } from '../../components/catalogi/demo/seed.ts';
+import { seedDemoKennisbank } from '../../kennisbank/demo/seed.ts';
 
 /** Fictional demo municipality; its RSIN passes the 11-proef but belongs to no real organisation. */
 export const DEMO_TENANT = {
@@ -41,6 +42,7 @@ export async function seedDemo(db: Kysely<Database>, keys: Keys): Promise<DemoCr
     const tenant = await insertTenant(trx, DEMO_TENANT);
     await seedTenantDefaults(trx, tenant.id);
     await seedDemoCatalogus(trx, tenant);
+    await seedDemoKennisbank(trx, tenant.id);
     const staff: DemoCredentials['staff'] = [];
     for (const role of STAFF_ROLES) {
       const created = await createStaffUser(trx, keys, { tenantId: tenant.id, email: `${role}@voorbeeld.nl`, displayName: DEMO_NAMES[role], roles: [role] }, tenant.name);

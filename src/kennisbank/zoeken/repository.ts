@@ -1,0 +1,119 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../platform/database/schema.ts';
+import { TS_CONFIG } from './index-repository.ts';
+import type { SearchTerms } from './query.ts';
+
+/** Marks around a highlighted word in a raw snippet; `snippet.ts` turns them into `<mark>` after escaping the text. */
+export const MARK_START = '\u27E6';
+export const MARK_END = '\u27E7';
+
+/**
+ * Below this word similarity a trigram match does not count (pg_trgm's own default for `%>` is 0.6; "paspoord" is
+ * 0.78 like "paspoort", "vergunning" 0.82 like "omgevingsvergunning").
+ */
+export const TRIGRAM_THRESHOLD = 0.6;
+/** How much one matching trigram word weighs against the full-text rank (a title hit there scores about 0.6). */
+const TRIGRAM_WEIGHT = 0.35;
+/** ts_rank weights for D, C, B, A: title over trefwoorden over summary over body. */
+const RANK_WEIGHTS = '{0.05,0.2,0.5,1.0}';
+/** A match in the internal note counts, for the KCC, as much as one in the body. */
+const NOTE_WEIGHT = 0.1;
+
+export interface SearchFilter {
+  doelgroep?: string;
+  aanvraagkanaal?: string;
+  /** KCC: the internal notes are searched too. */
+  intern: boolean;
+  /** Europe/Amsterdam date: products published later are not shown yet. */
+  today: string;
+}
+
+export interface SearchHit {
+  product_uuid: string;
+  slug: string;
+  titel: string;
+  samenvatting: string;
+  doelgroepen: string[];
+  aanvraagkanalen: string[];
+  score: number;
+  /** Plain text with MARK_START/MARK_END around the matched words. */
+  snippet: string;
+  interne_notitie: string;
+}
+
+function tsQuery(terms: readonly string[]): RawBuilder<unknown> {
+  const config = sql.lit(TS_CONFIG);
+  const parts = terms.map((term) =>
+    term.includes(' ') ? sql`phraseto_tsquery(${config}::regconfig, ${term})` : sql`plainto_tsquery(${config}::regconfig, ${term})`,
+  );
+  return parts.length === 0 ? sql`''::tsquery` : sql.join(parts, sql` || `);
+}
+
+/**
+ * One page of the tenant's published products that match, best first, with the total. A product matches on the
+ * full-text query (its words and synonyms, OR-ed) or on a trigram match of a word against its title and trefwoorden;
+ * the score adds the weighted full-text rank and the trigram similarities, so a product that matches more of the
+ * query's words ranks higher. Snippets are only made for the page's rows.
+ */
+export async function searchIndex(
+  db: Kysely<Database>,
+  tenantId: string,
+  terms: SearchTerms,
+  filter: SearchFilter,
+  window: { limit: number; offset: number },
+): Promise<{ count: number; hits: SearchHit[] }> {
+  if (terms.fullText.length === 0 && terms.trigram.length === 0) return { count: 0, hits: [] };
+  const config = sql.lit(TS_CONFIG);
+  const trigramMatch = terms.trigram.map((word) => sql`z.trigram_tekst %> ${word}`);
+  const trigramScore = terms.trigram.map(
+    (word) => sql`(CASE WHEN word_similarity(${word}, z.trigram_tekst) >= ${TRIGRAM_THRESHOLD} THEN word_similarity(${word}, z.trigram_tekst) ELSE 0 END)`,
+  );
+  const matches = [sql`z.document @@ q.tsq`, ...(filter.intern ? [sql`z.notitie_document @@ q.tsq`] : []), ...trigramMatch];
+  const score = sql.join(
+    [
+      sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], z.document, q.tsq)`,
+      ...(filter.intern ? [sql`${sql.lit(NOTE_WEIGHT)} * ts_rank(z.notitie_document, q.tsq)`] : []),
+      ...trigramScore.map((part) => sql`${sql.lit(TRIGRAM_WEIGHT)} * ${part}`),
+    ],
+    sql` + `,
+  );
+  const conditions = [
+    sql`z.tenant_id = ${tenantId}`,
+    sql`z.publicatiedatum <= ${filter.today}::date`,
+    sql`(${sql.join(matches, sql` OR `)})`,
+    ...(filter.doelgroep !== undefined ? [sql`${filter.doelgroep} = ANY (z.doelgroepen)`] : []),
+    ...(filter.aanvraagkanaal !== undefined ? [sql`${filter.aanvraagkanaal} = ANY (z.aanvraagkanalen)`] : []),
+  ];
+  const headlineOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  const result = await sql<SearchHit & { total: number }>`
+    WITH q AS (SELECT ${tsQuery(terms.fullText)} AS tsq),
+    ranked AS (
+      SELECT z.product_uuid, z.slug, z.titel, z.samenvatting, z.doelgroepen, z.aanvraagkanalen, z.tekst, z.interne_notitie,
+             (${score})::float8 AS score, count(*) OVER () AS total
+      FROM kennisbank_zoekindex z, q
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY score DESC, z.titel, z.product_uuid
+      LIMIT ${window.limit} OFFSET ${window.offset}
+    )
+    SELECT r.product_uuid, r.slug, r.titel, r.samenvatting, r.doelgroepen, r.aanvraagkanalen, r.interne_notitie, r.score, r.total,
+           ts_headline(${config}::regconfig, r.tekst, q.tsq, ${headlineOptions}) AS snippet
+    FROM ranked r, q
+    ORDER BY r.score DESC, r.titel, r.product_uuid`.execute(db);
+  const rows = result.rows;
+  const count = rows[0] !== undefined ? Number(rows[0].total) : window.offset > 0 ? await countOnly(db, conditions, terms) : 0;
+  return { count, hits: rows.map(({ total: _total, ...hit }) => ({ ...hit, score: Number(hit.score) })) };
+}
+
+/** The total for a page past the last match (the page itself is empty, so the window function gave nothing). */
+async function countOnly(db: Kysely<Database>, conditions: RawBuilder<unknown>[], terms: SearchTerms): Promise<number> {
+  const result = await sql<{ count: number }>`
+    WITH q AS (SELECT ${tsQuery(terms.fullText)} AS tsq)
+    SELECT count(*) AS count FROM kennisbank_zoekindex z, q WHERE ${sql.join(conditions, sql` AND `)}`.execute(db);
+  return Number(result.rows[0]?.count ?? 0);
+}
+
+/** The tenant's synonym groups. */
+export async function synonymGroups(db: Kysely<Database>, tenantId: string): Promise<string[][]> {
+  const rows = await db.selectFrom('kennisbank_synoniemen').select('termen').where('tenant_id', '=', tenantId).execute();
+  return rows.map((row) => row.termen);
+}

@@ -1,0 +1,150 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../platform/database/schema.ts';
+import type { ZoekKanaal } from '../../platform/database/tables/kennisbank.ts';
+
+/** Logs one search (the term already masked); resolves to its uuid, which a click refers to. */
+export async function insertZoekopdracht(db: Kysely<Database>, tenantId: string, entry: { zoekterm: string; kanaal: ZoekKanaal; aantalResultaten: number }): Promise<string> {
+  const row = await db
+    .insertInto('kennisbank_zoekopdrachten')
+    .values({ tenant_id: tenantId, zoekterm: entry.zoekterm, kanaal: entry.kanaal, aantal_resultaten: entry.aantalResultaten })
+    .returning('uuid')
+    .executeTakeFirstOrThrow();
+  return row.uuid;
+}
+
+/** Records the result clicked for a logged search; false when the search is not the tenant's. */
+export async function recordClick(db: Kysely<Database>, tenantId: string, zoekopdrachtUuid: string, productUuid: string, positie: number | null): Promise<boolean> {
+  const result = await db
+    .updateTable('kennisbank_zoekopdrachten')
+    .set({ geklikt_product_uuid: productUuid, geklikte_positie: positie, geklikt_op: sql<Date>`now()` })
+    .where('tenant_id', '=', tenantId)
+    .where('uuid', '=', zoekopdrachtUuid)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Stores a reader's rating of a product (the remark already masked). */
+export async function insertBeoordeling(db: Kysely<Database>, tenantId: string, entry: { productUuid: string; nuttig: boolean; opmerking: string; kanaal: ZoekKanaal }): Promise<void> {
+  await db
+    .insertInto('kennisbank_beoordelingen')
+    .values({ tenant_id: tenantId, product_uuid: entry.productUuid, nuttig: entry.nuttig, opmerking: entry.opmerking, kanaal: entry.kanaal })
+    .execute();
+}
+
+/** A reporting period: from `van` (inclusive) to `tot` (exclusive). */
+export interface Periode {
+  van: Date;
+  tot: Date;
+}
+
+export interface QueryCount {
+  kanaal: ZoekKanaal;
+  zoekterm: string;
+  aantal: number;
+}
+
+/** The most frequent queries per channel in the period, `limit` per channel. */
+export async function topQueries(db: Kysely<Database>, tenantId: string, periode: Periode, limit: number): Promise<QueryCount[]> {
+  const result = await sql<QueryCount>`
+    SELECT kanaal, zoekterm, aantal FROM (
+      SELECT kanaal, zoekterm, count(*)::int AS aantal,
+             row_number() OVER (PARTITION BY kanaal ORDER BY count(*) DESC, zoekterm) AS plaats
+      FROM kennisbank_zoekopdrachten
+      WHERE tenant_id = ${tenantId} AND gezocht_op >= ${periode.van} AND gezocht_op < ${periode.tot}
+      GROUP BY kanaal, zoekterm
+    ) geteld
+    WHERE plaats <= ${limit}
+    ORDER BY kanaal, aantal DESC, zoekterm`.execute(db);
+  return result.rows;
+}
+
+export interface MissedQuery {
+  zoekterm: string;
+  aantal: number;
+  laatst: Date;
+}
+
+/** Queries that found nothing, most frequent first. */
+export async function zeroResultQueries(db: Kysely<Database>, tenantId: string, periode: Periode, limit: number): Promise<MissedQuery[]> {
+  return db
+    .selectFrom('kennisbank_zoekopdrachten')
+    .select((eb) => ['zoekterm', eb.fn.countAll<number>().as('aantal'), eb.fn.max('gezocht_op').as('laatst')])
+    .where('tenant_id', '=', tenantId)
+    .where('gezocht_op', '>=', periode.van)
+    .where('gezocht_op', '<', periode.tot)
+    .where('aantal_resultaten', '=', 0)
+    .groupBy('zoekterm')
+    .orderBy('aantal', 'desc')
+    .orderBy('zoekterm')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, aantal: Number(row.aantal) })));
+}
+
+/** Queries that found results of which nobody clicked any, most frequent first. */
+export async function noClickQueries(db: Kysely<Database>, tenantId: string, periode: Periode, limit: number): Promise<MissedQuery[]> {
+  return db
+    .selectFrom('kennisbank_zoekopdrachten')
+    .select((eb) => ['zoekterm', eb.fn.countAll<number>().as('aantal'), eb.fn.max('gezocht_op').as('laatst')])
+    .where('tenant_id', '=', tenantId)
+    .where('gezocht_op', '>=', periode.van)
+    .where('gezocht_op', '<', periode.tot)
+    .where('aantal_resultaten', '>', 0)
+    .groupBy('zoekterm')
+    .having((eb) => eb.fn.count('geklikt_product_uuid'), '=', 0)
+    .orderBy('aantal', 'desc')
+    .orderBy('zoekterm')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((row) => ({ ...row, aantal: Number(row.aantal) })));
+}
+
+export interface RatedProduct {
+  product_uuid: string;
+  slug: string;
+  titel: string;
+  beoordelingen: number;
+  nuttig: number;
+  /** Share of "helpful" ratings, 0…1. */
+  score: number;
+  opmerkingen: string[];
+}
+
+/** Products with the lowest share of helpful ratings in the period (ties: more ratings first). */
+export async function lowestRated(db: Kysely<Database>, tenantId: string, periode: Periode, limit: number): Promise<RatedProduct[]> {
+  const result = await sql<RatedProduct>`
+    SELECT b.product_uuid, p.slug, coalesce(v.titel, p.slug) AS titel,
+           count(*)::int AS beoordelingen, count(*) FILTER (WHERE b.nuttig)::int AS nuttig,
+           (count(*) FILTER (WHERE b.nuttig))::float8 / count(*) AS score,
+           coalesce((array_agg(b.opmerking ORDER BY b.beoordeeld_op DESC) FILTER (WHERE b.opmerking <> ''))[1:5], '{}') AS opmerkingen
+    FROM kennisbank_beoordelingen b
+    JOIN kennisbank_producten p ON p.uuid = b.product_uuid
+    LEFT JOIN kennisbank_versies v ON v.uuid = p.gepubliceerde_versie_uuid
+    WHERE b.tenant_id = ${tenantId} AND b.beoordeeld_op >= ${periode.van} AND b.beoordeeld_op < ${periode.tot}
+    GROUP BY b.product_uuid, p.slug, v.titel
+    ORDER BY score, beoordelingen DESC, titel
+    LIMIT ${limit}`.execute(db);
+  return result.rows.map((row) => ({ ...row, score: Number(row.score) }));
+}
+
+export interface OverdueProduct {
+  product_uuid: string;
+  slug: string;
+  titel: string;
+  review_voor: string;
+  gewijzigd_door: string;
+}
+
+/** Published products whose "review before" date has passed, longest overdue first. */
+export async function pastReviewDate(db: Kysely<Database>, tenantId: string, today: string): Promise<OverdueProduct[]> {
+  const rows = await db
+    .selectFrom('kennisbank_producten as p')
+    .innerJoin('kennisbank_versies as v', 'v.uuid', 'p.gepubliceerde_versie_uuid')
+    .select(['p.uuid as product_uuid', 'p.slug', 'v.titel', 'v.review_voor', 'v.gewijzigd_door'])
+    .where('p.tenant_id', '=', tenantId)
+    .where('v.review_voor', '<', today)
+    .orderBy('v.review_voor')
+    .orderBy('v.titel')
+    .execute();
+  return rows.map((row) => ({ ...row, review_voor: row.review_voor ?? '' }));
+}
