@@ -26,6 +26,7 @@ import { startLoketServer } from './zaken-loket.ts';
  *   BENCH_DURATION      seconds per side per scenario (default 30); BENCH_WARMUP before each (default 3)
  *   BENCH_CONNECTIONS   concurrent connections and baseline clients (default 16)
  *   BENCH_SCENARIOS     comma-separated scenario keys to run (default: all)
+ *   BENCH_PROFILE=DIR   write a V8 CPU profile of the Loket process to DIR (open it in Chrome DevTools)
  *   BENCH_EXPLAIN=1     also print the statements one request runs, with EXPLAIN (ANALYZE, BUFFERS) of each SELECT
  *   LOKET_SECRET_KEY    the installation's key, when its other API clients should keep working in the child process
  */
@@ -193,7 +194,9 @@ async function main(): Promise<void> {
         print('');
         print(scenario.title);
         // One request first: a scenario the API cannot serve yet is reported, not measured as a flood of errors.
+        const probeStart = performance.now();
         const probe = await sendOnce(base, scenario.http);
+        print(`  probe: ${probe.status} in ${fixed(performance.now() - probeStart)} ms, ${probe.body.length} bytes`);
         let measured: Measurement | undefined;
         let skipped: string | undefined;
         if (probe.status >= 200 && probe.status < 300) {

@@ -18,28 +18,29 @@ export function amsterdamYear(at: Date): number {
 }
 
 /**
- * Issues the tenant's next zaak identificatie for the Amsterdam year of `at`, e.g. `ZAAK-2026-0000000001`.
+ * Reserves the tenant's next `count` zaak identificaties for the Amsterdam year of `at`, e.g. `ZAAK-2026-0000000001`,
+ * consecutive and in order.
  *
  * Unique under concurrency without table locks: one `INSERT … ON CONFLICT DO UPDATE … RETURNING` on the
- * (tenant, year) counter row. Concurrent callers queue on that row lock only, and each gets the next number.
- * Call it inside the transaction that inserts the zaak, and late in it: the row lock is held until that
- * transaction ends (which serialises zaak creation per tenant for that span), and a rollback also rolls
- * back the number, so it is issued again to the next zaak. Gaps (e.g. from deleted zaken or a call outside
- * a transaction whose zaak then fails) are harmless: the standard (zrc-002) only requires uniqueness within
- * the bronorganisatie.
+ * (tenant, year) counter row. Concurrent callers queue on that row lock only, and each gets its own numbers.
+ * Inside a transaction the row lock is held until that transaction ends (which serialises zaak creation per tenant
+ * for that span), and a rollback also rolls back the numbers, so they are issued again. Gaps (e.g. from deleted
+ * zaken or numbers reserved outside the zaak's transaction whose zaak then fails) are harmless: the standard
+ * (zrc-002) only requires uniqueness within the bronorganisatie.
  *
  * The counter knows only generated numbers. A client may send its own identificatie (zrc-002), which could
  * coincide with a future generated one; use {@link nextFreeZaakIdentificatie} to skip taken ones.
  */
-export async function nextZaakIdentificatie(trx: Kysely<Database>, tenantId: string, at: Date): Promise<string> {
+export async function reserveZaakIdentificaties(trx: Kysely<Database>, tenantId: string, at: Date, count: number): Promise<string[]> {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`reserveZaakIdentificaties: count must be a positive integer, got ${count}`);
   const year = amsterdamYear(at);
   const row = await trx
     .insertInto('zaak_identificatie_counters')
-    .values({ tenant_id: tenantId, year, last_number: 1 })
+    .values({ tenant_id: tenantId, year, last_number: count })
     .onConflict((conflict) =>
       conflict
         .columns(['tenant_id', 'year'])
-        .doUpdateSet((eb) => ({ last_number: eb(eb.ref('zaak_identificatie_counters.last_number'), '+', 1) })),
+        .doUpdateSet((eb) => ({ last_number: eb(eb.ref('zaak_identificatie_counters.last_number'), '+', count) })),
     )
     .returning((eb) => [
       'last_number',
@@ -57,11 +58,21 @@ export async function nextZaakIdentificatie(trx: Kysely<Database>, tenantId: str
     .executeTakeFirstOrThrow();
   const prefix = row.prefix ?? DEFAULT_ZAAK_IDENTIFICATIE_SETTINGS.prefix;
   const digits = row.digits ?? DEFAULT_ZAAK_IDENTIFICATIE_SETTINGS.digits;
-  // A number that outgrows its padding simply gets longer; it stays unique. Only the 40-character limit is fatal.
-  const identificatie = `${prefix}-${year}-${String(row.last_number).padStart(digits, '0')}`;
-  if (identificatie.length > ZAAK_IDENTIFICATIE_MAX_LENGTH) {
-    throw new RangeError(`Zaak identificatie ${identificatie} exceeds ${ZAAK_IDENTIFICATIE_MAX_LENGTH} characters`);
-  }
+  const last = Number(row.last_number);
+  return Array.from({ length: count }, (_, index) => {
+    // A number that outgrows its padding simply gets longer; it stays unique. Only the 40-character limit is fatal.
+    const identificatie = `${prefix}-${year}-${String(last - count + 1 + index).padStart(digits, '0')}`;
+    if (identificatie.length > ZAAK_IDENTIFICATIE_MAX_LENGTH) {
+      throw new RangeError(`Zaak identificatie ${identificatie} exceeds ${ZAAK_IDENTIFICATIE_MAX_LENGTH} characters`);
+    }
+    return identificatie;
+  });
+}
+
+/** The tenant's next zaak identificatie (see {@link reserveZaakIdentificaties}); call it late in the zaak's transaction. */
+export async function nextZaakIdentificatie(trx: Kysely<Database>, tenantId: string, at: Date): Promise<string> {
+  const [identificatie] = await reserveZaakIdentificaties(trx, tenantId, at, 1);
+  if (identificatie === undefined) throw new Error('reserveZaakIdentificaties returned no number');
   return identificatie;
 }
 

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { join } from 'node:path';
 import type { Database } from './schema.ts';
 import { claimDataDir } from './embedded-lock.ts';
+import { preparingPool } from './prepared.ts';
 
 // PostgreSQL returns bigint (int8) as a string by default; our counters fit safely in a JS number.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -39,7 +40,7 @@ export function openPostgres(url: string, poolSize: number, onPoolError: PoolErr
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it, and the listener makes it visible.
   pool.on('error', onPoolError);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   let lockClient: pg.PoolClient | undefined;
   return {
     db,

@@ -1,64 +1,92 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
+import { prepared } from '../../../platform/database/prepared.ts';
+import type { ZaakRow } from '../shared/zaak-reference.ts';
 import type { ZaakRelations } from './present.ts';
 
 /*
- * The relations a zaak lists as URLs, read straight from their tables for a whole page of zaken at once: one query
- * per relation, each an index lookup on the page's zaak uuids (passed as one array, so the plan stays small).
- * Separate statements rather than one UNION: together they look costly enough for PostgreSQL to start parallel
- * workers, which costs more than the few milliseconds of work it splits.
+ * The relations a zaak lists as URLs (status, resultaat, rollen, …), read in the same statement as the zaken
+ * themselves: each is a subquery per zaak on its table's zaak index, so a page of zaken with everything it shows is
+ * one round trip and one plan. The subqueries sit above the zaken's own query (`SELECT … FROM (zaken query) AS z`),
+ * so an ordered, limited page is cut before any relation is read.
  */
 
-interface RelationRow {
-  zaak_uuid: string;
-  uuid: string;
+/** A zaak as read with its relations: the row plus one `relatie_…` column per relation. */
+interface ZaakRowWithRelations extends ZaakRow {
+  relatie_status: string | null;
+  relatie_resultaat: string | null;
+  relatie_rollen: string[];
+  relatie_eigenschappen: string[];
+  relatie_zaakinformatieobjecten: string[];
+  relatie_zaakobjecten: string[];
+  relatie_deelzaken: string[];
 }
 
-/** The page's zaak uuids as one `uuid[]` parameter (text, cast in SQL, as both PostgreSQL drivers take it). */
-function uuidArray(uuids: readonly string[]): RawBuilder<string[]> {
-  return sql<string[]>`${`{${uuids.join(',')}}`}::uuid[]`;
+/** A zaak row with the relations it lists. */
+export interface ZaakWithRelations {
+  row: ZaakRow;
+  relations: ZaakRelations;
 }
 
-async function rows(db: Kysely<Database>, query: RawBuilder<RelationRow>): Promise<RelationRow[]> {
-  return (await query.execute(db)).rows;
+/** The uuids of a relation table's rows of zaak `z`, in creation order. */
+function attached(table: string) {
+  return sql`ARRAY(SELECT r.uuid::text FROM ${sql.table(table)} AS r WHERE r.tenant_id = z.tenant_id AND r.zaak_uuid = z.uuid ORDER BY r.created_at, r.uuid)`;
+}
+
+/**
+ * The zaken of `zaken` (a query yielding zaken rows) with their relations, in `orderBy` (terms over the zaken's
+ * columns; the outer query must repeat the inner order, which a subquery does not promise to keep).
+ */
+export function withRelations(zaken: RawBuilder<ZaakRow>, orderBy?: RawBuilder<unknown>): RawBuilder<ZaakRowWithRelations> {
+  return sql<ZaakRowWithRelations>`SELECT z.*,
+    (SELECT s.uuid::text FROM statussen AS s WHERE s.tenant_id = z.tenant_id AND s.zaak_uuid = z.uuid
+      ORDER BY s.datum_status_gezet DESC, s.created_at DESC LIMIT 1) AS relatie_status,
+    (SELECT r.uuid::text FROM resultaten AS r WHERE r.tenant_id = z.tenant_id AND r.zaak_uuid = z.uuid LIMIT 1) AS relatie_resultaat,
+    ${attached('rollen')} AS relatie_rollen,
+    ${attached('zaakeigenschappen')} AS relatie_eigenschappen,
+    ${attached('zaakinformatieobjecten')} AS relatie_zaakinformatieobjecten,
+    ${attached('zaakobjecten')} AS relatie_zaakobjecten,
+    ARRAY(SELECT d.uuid::text FROM zaken AS d WHERE d.tenant_id = z.tenant_id AND d.hoofdzaak_uuid = z.uuid ORDER BY d.created_at, d.uuid) AS relatie_deelzaken
+    FROM (${zaken}) AS z${orderBy === undefined ? sql`` : sql` ORDER BY ${orderBy}`}`;
+}
+
+/** Splits a row read through `withRelations` into the zaak's own columns and its relations. */
+export function splitRelations(read: ZaakRowWithRelations): ZaakWithRelations {
+  const {
+    relatie_status: status,
+    relatie_resultaat: resultaat,
+    relatie_rollen: rollen,
+    relatie_eigenschappen: eigenschappen,
+    relatie_zaakinformatieobjecten: zaakinformatieobjecten,
+    relatie_zaakobjecten: zaakobjecten,
+    relatie_deelzaken: deelzaken,
+    ...row
+  } = read;
+  return { row, relations: { status, resultaat, rollen, eigenschappen, zaakinformatieobjecten, zaakobjecten, deelzaken } };
+}
+
+/** The tenant's zaak with this uuid with its relations: a look-up by key, prepared once per connection. */
+export async function findZaakWithRelations(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakWithRelations | undefined> {
+  const zaak = sql<ZaakRow>`SELECT * FROM zaken WHERE tenant_id = ${tenantId} AND uuid = ${uuid}`;
+  const [row] = (await prepared(withRelations(zaak)).execute(db)).rows;
+  return row && splitRelations(row);
+}
+
+/** The tenant's zaken with these uuids, each with its relations (unknown uuids left out, order not kept). */
+export async function findZakenWithRelations(db: Kysely<Database>, tenantId: string, uuids: readonly string[]): Promise<ZaakWithRelations[]> {
+  if (uuids.length === 0) return [];
+  // One `uuid[]` parameter, as text cast in SQL (both PostgreSQL drivers take it), so the plan stays small.
+  const zaken = sql<ZaakRow>`SELECT * FROM zaken WHERE tenant_id = ${tenantId} AND uuid = ANY(${`{${[...new Set(uuids)].join(',')}}`}::uuid[])`;
+  const { rows } = await withRelations(zaken).execute(db);
+  return rows.map(splitRelations);
 }
 
 /** The relations of each of these zaken, by zaak uuid (every uuid present, also without relations). */
 export async function zaakRelations(db: Kysely<Database>, tenantId: string, zaakUuids: readonly string[]): Promise<Map<string, ZaakRelations>> {
-  const relations = new Map<string, ZaakRelations>(
-    zaakUuids.map((uuid) => [uuid, { status: null, resultaat: null, rollen: [], eigenschappen: [], zaakinformatieobjecten: [], zaakobjecten: [], deelzaken: [] }]),
-  );
-  if (zaakUuids.length === 0) return relations;
-  const page = uuidArray([...new Set(zaakUuids)]);
-  const ofPage = (table: string) =>
-    rows(db, sql<RelationRow>`SELECT zaak_uuid, uuid FROM ${sql.table(table)} WHERE tenant_id = ${tenantId} AND zaak_uuid = ANY(${page}) ORDER BY created_at, uuid`);
-  // The current status is the latest datumStatusGezet (statussen_zaak index).
-  const statussen = await rows(
-    db,
-    sql<RelationRow>`SELECT DISTINCT ON (zaak_uuid) zaak_uuid, uuid FROM statussen WHERE tenant_id = ${tenantId} AND zaak_uuid = ANY(${page})
-      ORDER BY zaak_uuid, datum_status_gezet DESC, created_at DESC`,
-  );
-  const resultaten = await rows(db, sql<RelationRow>`SELECT zaak_uuid, uuid FROM resultaten WHERE tenant_id = ${tenantId} AND zaak_uuid = ANY(${page})`);
-  const rollen = await ofPage('rollen');
-  const eigenschappen = await ofPage('zaakeigenschappen');
-  const zaakinformatieobjecten = await ofPage('zaakinformatieobjecten');
-  const zaakobjecten = await ofPage('zaakobjecten');
-  const deelzaken = await rows(
-    db,
-    sql<RelationRow>`SELECT hoofdzaak_uuid AS zaak_uuid, uuid FROM zaken WHERE tenant_id = ${tenantId} AND hoofdzaak_uuid = ANY(${page}) ORDER BY created_at, uuid`,
-  );
-  const each = (found: readonly RelationRow[], add: (own: ZaakRelations, uuid: string) => void) => {
-    for (const row of found) {
-      const own = relations.get(row.zaak_uuid);
-      if (own) add(own, row.uuid);
-    }
-  };
-  each(statussen, (own, uuid) => (own.status = uuid));
-  each(resultaten, (own, uuid) => (own.resultaat = uuid));
-  each(rollen, (own, uuid) => own.rollen.push(uuid));
-  each(eigenschappen, (own, uuid) => own.eigenschappen.push(uuid));
-  each(zaakinformatieobjecten, (own, uuid) => own.zaakinformatieobjecten.push(uuid));
-  each(zaakobjecten, (own, uuid) => own.zaakobjecten.push(uuid));
-  each(deelzaken, (own, uuid) => own.deelzaken.push(uuid));
+  const found = await findZakenWithRelations(db, tenantId, zaakUuids);
+  const relations = new Map<string, ZaakRelations>(found.map(({ row, relations: own }) => [row.uuid, own]));
+  for (const uuid of zaakUuids) {
+    if (!relations.has(uuid)) relations.set(uuid, { status: null, resultaat: null, rollen: [], eigenschappen: [], zaakinformatieobjecten: [], zaakobjecten: [], deelzaken: [] });
+  }
   return relations;
 }

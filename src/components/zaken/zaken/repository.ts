@@ -3,6 +3,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { ZakenTable } from '../../../platform/database/tables/zaken.ts';
 import type { ZaakRow } from '../shared/zaak-reference.ts';
 import type { OrderingTerm, ZaakCondition, ZaakFilter } from './filters.ts';
+import { splitRelations, withRelations, type ZaakWithRelations } from './relation-repository.ts';
 
 /*
  * The SQL of the ZAAK resource. Lists filter, authorise and order in SQL: a caller authorised for some zaaktypen
@@ -99,8 +100,8 @@ function countedInScope(tenantId: string, scope: readonly ZaakScopePart[]) {
 }
 
 /**
- * One page of the tenant's zaken within the scope that match the filter, in the requested order, with the exact
- * count over all pages. A scope of several parts is one UNION ALL of per-part queries, each ordered and cut at the
+ * One page of the tenant's zaken within the scope that match the filter, in the requested order and with their
+ * relations (read in the page's statement), with the exact count over all pages. A scope of several parts is one UNION ALL of per-part queries, each ordered and cut at the
  * page's end, so every part walks its own index range; the total is the sum of the parts' counts, read from the kept
  * counts when the filter narrows nothing more, so a zaaktype with many zaken costs no walk over all of them.
  */
@@ -111,8 +112,8 @@ export async function listZaken(
   scope: readonly ZaakScopePart[],
   ordering: readonly OrderingTerm[],
   window: { limit: number; offset: number },
-): Promise<{ count: number; rows: ZaakRow[] }> {
-  if (scope.length === 0) return { count: 0, rows: [] };
+): Promise<{ count: number; zaken: ZaakWithRelations[] }> {
+  if (scope.length === 0) return { count: 0, zaken: [] };
   const orderBy = orderBySql(ordering);
   const counts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).select((eb) => eb.fn.countAll<number>().as('count'))})`);
   const countQuery = onlyScoped(filter) ? countedInScope(tenantId, scope) : sql<{ count: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS count`;
@@ -123,8 +124,8 @@ export async function listZaken(
           scope.map((part) => sql`(${filtered(db, tenantId, filter, part).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.offset + window.limit})`),
           sql` UNION ALL `,
         )}) AS zaken ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
-  const [counted, page] = await Promise.all([countQuery.execute(db), pageQuery.execute(db)]);
-  return { count: Number(counted.rows[0]?.count ?? 0), rows: page.rows };
+  const [counted, page] = await Promise.all([countQuery.execute(db), withRelations(pageQuery, orderBy).execute(db)]);
+  return { count: Number(counted.rows[0]?.count ?? 0), zaken: page.rows.map(splitRelations) };
 }
 
 /** The tenant's zaak with this uuid, locked for the rest of the transaction (so concurrent changes queue). */
@@ -150,13 +151,17 @@ export async function identificatieTaken(db: Kysely<Database>, tenantId: string,
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-/** Stores a new zaak. */
-export async function insertZaak(db: Kysely<Database>, tenantId: string, values: ZaakValues): Promise<ZaakRow> {
+/**
+ * Stores a new zaak; undefined when the bronorganisatie already has one with its identificatie (zrc-002). The
+ * statement then changes nothing, so the transaction stays usable.
+ */
+export async function insertZaak(db: Kysely<Database>, tenantId: string, values: ZaakValues): Promise<ZaakRow | undefined> {
   return db
     .insertInto('zaken')
     .values({ ...values, tenant_id: tenantId })
+    .onConflict((conflict) => conflict.columns(['tenant_id', 'bronorganisatie', 'identificatie']).doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
 }
 
 /** Overwrites a zaak's writable columns. */

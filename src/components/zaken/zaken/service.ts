@@ -11,7 +11,8 @@ import { isValidBsn } from '../../../platform/personal-data/bsn.ts';
 import { logRequestProcessing } from '../../../platform/processing-log/request.ts';
 import { publishNotificatie } from '../../../platform/zgw/notificatie.ts';
 import { paginatedList, pageRequest, type PageRequest, type PaginatedList } from '../../../platform/zgw/pagination.ts';
-import { isZaakIdentificatieFormatValid, nextFreeZaakIdentificatie } from '../identificatie.ts';
+import { isZaakIdentificatieFormatValid } from '../identificatie.ts';
+import { issueZaakIdentificatie } from '../identificatie-issuer.ts';
 import type { ZakenCaller } from '../shared/caller.ts';
 import { addIsoDuration } from '../shared/duration.ts';
 import { zaakUrl } from '../shared/urls.ts';
@@ -23,6 +24,7 @@ import { boundingBox, type Geometry } from './geometry.ts';
 import { documentenArchiveringProblems } from './informatieobject-status.ts';
 import { NO_RELATIONS, presentZaak, zaakData, zaaktypeUrl, zaakWeergave, type ZaakData, type ZaakJson } from './present.ts';
 import { presentZaakRows } from './present-rows.ts';
+import { findZaakWithRelations } from './relation-repository.ts';
 import { communicatiekanaalProblems, fetchJsonResource, selectielijstklasseProblems } from './remote-resources.ts';
 import {
   deelzaakUuids,
@@ -63,6 +65,9 @@ function notFound(uuid: string): ProblemError {
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
+
+/** Generated numbers a create tries before giving up: each skipped one was taken by a client's own identificatie. */
+const MAX_IDENTIFICATIE_ATTEMPTS = 1000;
 
 function uniqueProblem(identificatie: string): InvalidParam {
   return { name: 'identificatie', code: 'identificatie-niet-uniek', reason: `Deze identificatie (${identificatie}) bestaat al voor deze bronorganisatie.` };
@@ -120,10 +125,11 @@ export async function findZaakPage(
   request: ZaakPageRequest,
 ): Promise<{ page: PaginatedList<ZaakJson>; rows: ZaakRow[] }> {
   const startTime = new Date();
-  const { count, rows } = await listZaken(deps.db, caller.tenant.id, request.filter, listScope(caller, request.filter), request.ordering, request.window);
+  const { count, zaken } = await listZaken(deps.db, caller.tenant.id, request.filter, listScope(caller, request.filter), request.ordering, request.window);
   // Checked before presenting: a page past the last one is a 404 without any further work.
   const empty = paginatedList(caller, request.window, count, []);
-  const results = await presentZaakRows(deps.db, caller.tenant.id, rows, base);
+  const rows = zaken.map((zaak) => zaak.row);
+  const results = zaken.map((zaak) => presentZaak(zaak.row, zaak.relations, base));
   await expandZaken(deps, caller, base, rows, results, request.expand);
   await logBsnSearch(deps, caller, request.filter, count, startTime);
   return { page: { ...empty, results }, rows };
@@ -145,11 +151,12 @@ export async function listZaakPage(deps: ZakenDeps, caller: ZakenCaller, base: s
 export async function retrieveZaak(deps: ZakenDeps, caller: ZakenCaller, base: string, uuid: string, expandQuery?: string): Promise<ZaakJson> {
   // zrc-027: on a single zaak an expand that names no attribute of it is a 404 (the operation documents no 400).
   const expand = parseZaakExpand(expandQuery, 'not_found');
-  const row = UUID.test(uuid) ? await findZaakRow(deps.db, caller.tenant.id, uuid.toLowerCase()) : undefined;
-  if (!row) throw notFound(uuid);
+  // The zaak and everything it lists in one statement; a caller without access gets its 403 after that read.
+  const found = UUID.test(uuid) ? await findZaakWithRelations(deps.db, caller.tenant.id, uuid.toLowerCase()) : undefined;
+  if (!found) throw notFound(uuid);
+  const { row } = found;
   assertMayUseZaak(caller.apiCaller, row, 'zaken.lezen');
-  const [json] = await presentZaakRows(deps.db, caller.tenant.id, [row], base);
-  if (!json) throw new Error(`zaak ${uuid} not presented`);
+  const json = presentZaak(row, found.relations, base);
   await expandZaken(deps, caller, base, [row], [json], expand);
   return json;
 }
@@ -321,32 +328,30 @@ export async function createZaak(deps: ZakenDeps, caller: ZakenCaller, base: str
   };
   const values = (number: string) => valuesOf(derived, number, zaaktype.uuid, references.hoofdzaakUuid, vertrouwelijkheidaanduiding, amsterdamToday(now));
   if (identificatie !== '') {
-    try {
-      return await insertNewZaak(deps, caller, base, values(identificatie));
-    } catch (error) {
-      // A concurrent create with the same identificatie passes the check above; the unique constraint still refuses it.
-      if (isUniqueViolation(error)) throw invalid([uniqueProblem(identificatie)]);
-      throw error;
-    }
+    const created = await insertNewZaak(deps, caller, base, values(identificatie));
+    // A concurrent create with the same identificatie passes the check above; the unique index still refuses it.
+    if (!created) throw invalid([uniqueProblem(identificatie)]);
+    return created;
   }
-  // Issued in a statement of its own, before the zaak's transaction: the tenant's counter row is then locked for that
-  // statement only, so concurrent creates do not queue on it for a whole transaction. A zaak that fails afterwards
-  // leaves a gap in the numbers, which zrc-002 allows. A client that takes the issued number in between makes the
-  // insert fail; the next number is tried then.
+  // Issued in a statement of its own, before the zaak's transaction (shared with concurrent creates, see
+  // identificatie-issuer.ts): the tenant's counter row is then locked for that statement only, so concurrent creates
+  // do not queue on it for a whole transaction. A zaak that fails afterwards leaves a gap in the numbers, which
+  // zrc-002 allows. A number a client already chose for its own zaak is skipped.
   for (let attempt = 1; ; attempt++) {
-    const number = await nextFreeZaakIdentificatie(deps.db, tenantId, now, (candidate) => identificatieTaken(deps.db, tenantId, input.bronorganisatie, candidate));
-    try {
-      return await insertNewZaak(deps, caller, base, values(number));
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt === 3) throw error;
-    }
+    const created = await insertNewZaak(deps, caller, base, values(await issueZaakIdentificatie(deps.db, tenantId, now)));
+    if (created) return created;
+    if (attempt === MAX_IDENTIFICATIE_ATTEMPTS) throw new Error(`No free zaak identificatie after ${attempt} numbers`);
   }
 }
 
-/** Stores a new zaak with its audit record and its notification, in one transaction. */
-async function insertNewZaak(deps: ZakenDeps, caller: ZakenCaller, base: string, values: ZaakValues): Promise<ZaakJson> {
+/**
+ * Stores a new zaak with its audit record and its notification, in one transaction; undefined (and nothing stored)
+ * when the bronorganisatie already has a zaak with its identificatie.
+ */
+async function insertNewZaak(deps: ZakenDeps, caller: ZakenCaller, base: string, values: ZaakValues): Promise<ZaakJson | undefined> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await insertZaak(trx, caller.tenant.id, values);
+    if (!row) return undefined;
     const json = presentZaak(row, NO_RELATIONS, base);
     await recordAudit(
       trx,
