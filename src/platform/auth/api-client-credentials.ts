@@ -4,6 +4,7 @@ import type { Database } from '../database/schema.ts';
 import type { Keys } from '../crypto/keys.ts';
 import { findApiClient } from './api-client-repository.ts';
 import { loadAutorisaties, type Autorisatie } from './autorisaties.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
 
 /** What verifying a client's token needs: its decrypted secret and its authorisations. */
 export interface ApiClientCredentials {
@@ -28,6 +29,8 @@ export class ApiClientCredentialStore {
   private readonly cache = new Map<string, { credentials: ApiClientCredentials; until: number }>();
   /** A secret no client has: an unknown client's token is verified against it, so it is refused as slowly as a known one. */
   readonly unknownClientSecret = randomBytes(32);
+  /** Tokens already verified under the secrets this store handed out. */
+  readonly verifiedTokens = new VerifiedTokens();
 
   constructor(
     private readonly db: Kysely<Database>,

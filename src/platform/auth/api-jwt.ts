@@ -29,6 +29,30 @@ function claimString(payload: JWTPayload, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+const UNVERIFIABLE = 'De client is onbekend, de handtekening van het token is ongeldig of het token is verlopen.';
+
+/** The token's payload once its signature and its exp/nbf hold; an unknown client (no secret) is refused after the same work. */
+async function verifiedPayload(clients: ApiClientCredentialStore, token: string, secret: Uint8Array | undefined, now: number, policy: JwtPolicy): Promise<JWTPayload> {
+  try {
+    // An unknown client is verified against a secret nobody has: same answer, same work, so client ids cannot be probed.
+    // Expiry is judged on iat by the caller (ZGW tokens usually carry no exp); an exp that is present is still honoured.
+    const { payload } = await jwtVerify(token, secret ?? clients.unknownClientSecret, { algorithms: ['HS256'], currentDate: new Date(now), clockTolerance: policy.clockSkewSeconds });
+    if (!secret) throw new Error('unknown client');
+    return payload;
+  } catch {
+    throw refuse(UNVERIFIABLE);
+  }
+}
+
+/** A payload verified before under the same secret, with what jose judges by time (exp, nbf) judged again now. */
+function stillValid(payload: JWTPayload, now: number, policy: JwtPolicy): JWTPayload {
+  const seconds = now / 1000;
+  const expired = typeof payload.exp === 'number' && seconds - policy.clockSkewSeconds >= payload.exp;
+  const early = typeof payload.nbf === 'number' && seconds + policy.clockSkewSeconds < payload.nbf;
+  if (expired || early) throw refuse(UNVERIFIABLE);
+  return payload;
+}
+
 /**
  * Verifies a ZGW API token: HS256 signed with the client's shared secret, `client_id` (or `iss`)
  * naming a client of this tenant, and an `iat` neither too old nor in the future.
@@ -53,15 +77,10 @@ export async function authenticateApiCaller(
   const clientId = claimString(unverified, 'client_id') || claimString(unverified, 'iss');
   if (!clientId) throw refuse('Het token bevat geen client_id.');
   const client = await clients.find(tenantId, clientId, now);
-  let payload: JWTPayload;
-  try {
-    // An unknown client is verified against a secret nobody has: same answer, same work, so client ids cannot be probed.
-    // Expiry is judged on iat below (ZGW tokens usually carry no exp); an exp that is present is still honoured.
-    ({ payload } = await jwtVerify(token, client?.secret ?? clients.unknownClientSecret, { algorithms: ['HS256'], currentDate: new Date(now), clockTolerance: policy.clockSkewSeconds }));
-  } catch {
-    throw refuse('De client is onbekend, de handtekening van het token is ongeldig of het token is verlopen.');
-  }
-  if (!client) throw refuse('De client is onbekend, de handtekening van het token is ongeldig of het token is verlopen.');
+  const remembered = client && clients.verifiedTokens.find(token, client.secret);
+  const payload = remembered ? stillValid(remembered, now, policy) : await verifiedPayload(clients, token, client?.secret, now, policy);
+  if (!client) throw refuse(UNVERIFIABLE);
+  if (!remembered) clients.verifiedTokens.remember(token, client.secret, payload);
   if (typeof payload.iat !== 'number') throw refuse('Het token bevat geen iat.');
   const ageSeconds = now / 1000 - payload.iat;
   if (ageSeconds > policy.maxAgeSeconds) throw refuse('Het token is verlopen.');
