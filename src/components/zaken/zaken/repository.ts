@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { ZakenTable } from '../../../platform/database/tables/zaken.ts';
 import type { ZaakRow } from '../shared/zaak-reference.ts';
@@ -99,6 +99,33 @@ function countedInScope(tenantId: string, scope: readonly ZaakScopePart[]) {
   return sql<{ count: string | number }>`SELECT coalesce(sum(aantal), 0) AS count FROM zaak_counts WHERE tenant_id = ${tenantId} AND (${sql.join(parts, sql` OR `)})`;
 }
 
+/** The page of a scope of one part: one walk of the part's index range, cut at the page. */
+function singlePartPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, part: ZaakScopePart, orderBy: RawBuilder<unknown>, window: PageWindow) {
+  return sql<ZaakRow>`${filtered(db, tenantId, filter, part).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
+}
+
+/**
+ * The page of a scope of several parts: each part contributes the keys of its first rows up to the page's end (only
+ * the uuid and the ordering columns, which the default order reads from the zaaktype index alone), the keys are
+ * merged and cut at the page, and only the page's zaken are then read whole.
+ */
+function mergedPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, scope: readonly ZaakScopePart[], ordering: readonly OrderingTerm[], window: PageWindow) {
+  const orderBy = orderBySql(ordering);
+  const columns = [...new Set(orderTerms(ordering).map((term) => term.column))];
+  const keys = sql.join(columns.map((column) => sql`${sql.ref(`zaken.${column}`)} AS ${sql.ref(column)}`));
+  const parts = scope.map(
+    (part) => sql`(SELECT ${keys} FROM (${filtered(db, tenantId, filter, part).selectAll('zaken')}) AS zaken ORDER BY ${orderBy} LIMIT ${window.offset + window.limit})`,
+  );
+  return sql<ZaakRow>`SELECT zaken.* FROM zaken JOIN (
+      SELECT uuid FROM (${sql.join(parts, sql` UNION ALL `)}) AS merged ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}
+    ) AS page ON zaken.uuid = page.uuid WHERE zaken.tenant_id = ${tenantId}`;
+}
+
+interface PageWindow {
+  limit: number;
+  offset: number;
+}
+
 /**
  * One page of the tenant's zaken within the scope that match the filter, in the requested order and with their
  * relations (read in the page's statement), with the exact count over all pages. A scope of several parts is one UNION ALL of per-part queries, each ordered and cut at the
@@ -111,19 +138,13 @@ export async function listZaken(
   filter: ZaakFilter,
   scope: readonly ZaakScopePart[],
   ordering: readonly OrderingTerm[],
-  window: { limit: number; offset: number },
+  window: PageWindow,
 ): Promise<{ count: number; zaken: ZaakWithRelations[] }> {
   if (scope.length === 0) return { count: 0, zaken: [] };
   const orderBy = orderBySql(ordering);
   const counts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).select((eb) => eb.fn.countAll<number>().as('count'))})`);
   const countQuery = onlyScoped(filter) ? countedInScope(tenantId, scope) : sql<{ count: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS count`;
-  const pageQuery =
-    scope.length === 1
-      ? sql<ZaakRow>`${filtered(db, tenantId, filter, scope[0] ?? {}).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`
-      : sql<ZaakRow>`SELECT * FROM (${sql.join(
-          scope.map((part) => sql`(${filtered(db, tenantId, filter, part).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.offset + window.limit})`),
-          sql` UNION ALL `,
-        )}) AS zaken ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
+  const pageQuery = scope.length === 1 ? singlePartPage(db, tenantId, filter, scope[0] ?? {}, orderBy, window) : mergedPage(db, tenantId, filter, scope, ordering, window);
   const [counted, page] = await Promise.all([countQuery.execute(db), withRelations(pageQuery, orderBy).execute(db)]);
   return { count: Number(counted.rows[0]?.count ?? 0), zaken: page.rows.map(splitRelations) };
 }
