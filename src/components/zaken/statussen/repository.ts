@@ -29,7 +29,7 @@ export interface StatustypeFacts {
 
 type StatusQuery = SelectQueryBuilder<Database, 'statussen', object>;
 
-/** Whether a later status of the same zaak exists; backed by statussen_zaak (zaak_uuid, datum_status_gezet). */
+/** Whether a later status of the same zaak exists; backed by statussen_zaak_huidig (zaak_uuid, datum_status_gezet DESC, …). */
 function laterStatusExists(eb: ExpressionBuilder<Database, 'statussen'>) {
   return eb.exists(
     eb
