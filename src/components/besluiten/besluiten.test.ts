@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Tenant } from '../../platform/database/schema.ts';
 import { listAuditTrail } from '../../platform/audit/repository.ts';
+import { buildApp } from '../../platform/http/app.ts';
+import { registerBesluiten } from './routes.ts';
+import { DOCUMENTEN_API_PENDING } from './shared/documenten.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestApp, createTestClient, createTestTenant, hostOf, type TestApp } from '../../../test/fixtures.ts';
 import { expectConformsTo, type OpenApiSpec } from '../../../test/openapi.ts';
@@ -488,13 +491,16 @@ describe('Besluiten API: besluiten', () => {
   describe('deleting (besluit_delete)', () => {
     it('brc-009: removes the besluit, its besluitinformatieobjecten and its audit trail, and publishes destroy', async () => {
       const besluit = await create(besluitBody(besluittype.url));
-      const relation = await test.app.inject({
+      // A relation to a document the stand-in cannot verify: this test is about what goes with the besluit.
+      const standIn = await buildApp(test.context, (app) => registerBesluiten(app, test.context, { documenten: DOCUMENTEN_API_PENDING }));
+      const relation = await standIn.inject({
         method: 'POST',
         url: `${ROOT}/besluitinformatieobjecten`,
         headers: { host: hostOf(tenant), authorization: `Bearer ${all}` },
         payload: { besluit: besluit.url, informatieobject: `http://${hostOf(tenant)}/documenten/api/v1/enkelvoudiginformatieobjecten/5a3f1c44-1f4b-4bd2-9c3e-7e6a0f1d2c3b` },
       });
       expect(relation.statusCode).toBe(201);
+      await standIn.close();
       const response = await call('DELETE', `/besluiten/${uuidOf(besluit)}`, DETAIL, { token: all });
       expect(response.statusCode).toBe(204);
       expect((await call('GET', `/besluiten/${uuidOf(besluit)}`, DETAIL, { token: all })).statusCode).toBe(404);

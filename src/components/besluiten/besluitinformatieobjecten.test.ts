@@ -10,7 +10,7 @@ import { expectConformsTo, type OpenApiSpec } from '../../../test/openapi.ts';
 import { insertTestCatalogus } from '../../../test/zgw-fixtures.ts';
 import { besluitBody, brcAutorisatie, insertTestBesluittype, loadBesluitenSpec } from './besluiten-test-fixtures.ts';
 import { registerBesluiten } from './routes.ts';
-import type { Documenten } from './shared/documenten.ts';
+import { DOCUMENTEN_API_PENDING, type Documenten } from './shared/documenten.ts';
 
 const ROOT = '/besluiten/api/v1';
 const LIST = '/besluitinformatieobjecten';
@@ -43,6 +43,7 @@ describe('Besluiten API: besluitinformatieobjecten', () => {
   let database: TestDatabase;
   let test: TestApp;
   let withDocumenten: FastifyInstance;
+  let standIn: FastifyInstance;
   const documenten = new FakeDocumenten();
   let tenant: Tenant;
   let otherTenant: Tenant;
@@ -61,6 +62,11 @@ describe('Besluiten API: besluitinformatieobjecten', () => {
     // The same Besluiten API with a Documenten API that can answer (brc-003, brc-005, brc-008).
     withDocumenten = await buildApp(test.context, (app) => registerBesluiten(app, test.context, { documenten }));
     await withDocumenten.ready();
+    // Loket's own Documenten API answers in the full app; most tests here are about the relation itself, so by default
+    // they use the Besluiten API with the stand-in that verifies no document (the checks: `withDocumenten`, and
+    // Loket's own in ../documenten/objectinformatieobjecten.test.ts).
+    standIn = await buildApp(test.context, (app) => registerBesluiten(app, test.context, { documenten: DOCUMENTEN_API_PENDING }));
+    await standIn.ready();
     tenant = await createTestTenant(database.db);
     otherTenant = await createTestTenant(database.db);
     spec = await loadBesluitenSpec();
@@ -76,6 +82,7 @@ describe('Besluiten API: besluitinformatieobjecten', () => {
   });
   afterAll(async () => {
     await withDocumenten.close();
+    await standIn.close();
     await test.app.close();
     await database.close();
   });
@@ -89,7 +96,7 @@ describe('Besluiten API: besluitinformatieobjecten', () => {
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { host: hostOf(options.at ?? tenant), ...options.headers };
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-    const app = options.app ?? test.app;
+    const app = options.app ?? standIn;
     const response = await app.inject({ method, url: `${ROOT}${url}`, headers, ...(options.body === undefined ? {} : { payload: options.body as Json }) });
     if (response.statusCode !== 304 && method !== 'HEAD') {
       const body = response.body === '' ? undefined : (response.json() as unknown);
@@ -239,7 +246,7 @@ describe('Besluiten API: besluitinformatieobjecten', () => {
       listAll = await (await createTestClient(database.db, test.keys, listTenant, { heeftAlleAutorisaties: true })).token();
       listReader = await (await createTestClient(database.db, test.keys, listTenant, { scopes: ['besluiten.lezen'], autorisaties: [brcAutorisatie(own.url, ['besluiten.lezen'])] })).token();
       const post = async (url: string, body: Json) =>
-        (await test.app.inject({ method: 'POST', url: `${ROOT}${url}`, headers: { host: hostOf(listTenant), authorization: `Bearer ${listAll}` }, payload: body })).json() as Json;
+        (await standIn.inject({ method: 'POST', url: `${ROOT}${url}`, headers: { host: hostOf(listTenant), authorization: `Bearer ${listAll}` }, payload: body })).json() as Json;
       ownBesluit = await post('/besluiten', besluitBody(own.url));
       foreignBesluit = await post('/besluiten', besluitBody(foreign.url));
       await post(LIST, { besluit: ownBesluit.url, informatieobject: documentUrl(shared, listTenant) });

@@ -6,19 +6,19 @@ import { registerBesluitenResource } from './besluiten/routes.ts';
 import type { BesluitenDeps } from './besluiten/service.ts';
 import { registerBesluitinformatieobjecten } from './besluitinformatieobjecten/routes.ts';
 import { AVAILABLE_FOREIGN_EXPANDERS } from './shared/foreign-expanders.ts';
-import { DOCUMENTEN_API_PENDING } from './shared/documenten.ts';
+import { BESLUITEN_DOCUMENTEN } from '../documenten/local-documenten.ts';
 import { BESLUITEN_ROOT } from './shared/urls.ts';
 
 /**
  * The Besluiten API (ZGW Besluiten 1.1.0) at `/besluiten/api/v1`, registered inside a prefixed plugin so the ZGW
  * conventions (API-version, ETag) reach exactly its routes. `deps` replaces the parts that come from other
- * components: the lookups for `expand` and the Documenten API.
+ * components: the lookups for `expand` and the Documenten API (Loket's own unless another is handed in).
  */
 export async function registerBesluiten(app: FastifyInstance, context: AppContext, deps: Partial<Omit<BesluitenDeps, 'db'>> = {}): Promise<void> {
   const besluitenDeps: BesluitenDeps = {
     db: context.database.db,
     expanders: deps.expanders ?? AVAILABLE_FOREIGN_EXPANDERS,
-    documenten: deps.documenten ?? DOCUMENTEN_API_PENDING,
+    documenten: deps.documenten ?? BESLUITEN_DOCUMENTEN,
   };
   await app.register(
     async (besluiten) => {

@@ -3,7 +3,10 @@ import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { registerInformatieobjectAudittrail } from './audittrail/routes.ts';
 import { registerBestandsdelen } from './bestandsdelen/routes.ts';
+import { registerGebruiksrechten } from './gebruiksrechten/routes.ts';
 import { registerInformatieobjecten } from './informatieobjecten/routes.ts';
+import { registerObjectinformatieobjecten } from './objectinformatieobjecten/routes.ts';
+import { registerVerzendingen } from './verzendingen/routes.ts';
 import type { DocumentenDeps } from './informatieobjecten/service.ts';
 import { createDocumentStorage } from './storage/storage.ts';
 import { DOCUMENTEN_ROOT } from './shared/urls.ts';
@@ -28,6 +31,9 @@ export async function registerDocumenten(app: FastifyInstance, context: AppConte
       registerInformatieobjecten(documenten, documentenDeps);
       registerBestandsdelen(documenten, documentenDeps);
       registerInformatieobjectAudittrail(documenten, documentenDeps.db);
+      registerGebruiksrechten(documenten, documentenDeps);
+      registerObjectinformatieobjecten(documenten, { ...documentenDeps, outbound: { allowPrivateNetworks: context.config.outboundAllowPrivateNetworks } });
+      registerVerzendingen(documenten, documentenDeps);
     },
     { prefix: DOCUMENTEN_ROOT },
   );

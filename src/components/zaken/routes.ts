@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { ZAKEN_ROOT } from './shared/urls.ts';
+import { zakenDocumenten } from '../documenten/local-documenten.ts';
 import { registerZakenResource } from './zaken/routes.ts';
 import { registerZaakZoek } from './zoek/routes.ts';
 import { registerZaakAudittrail } from './audittrail/routes.ts';
@@ -40,7 +41,7 @@ export async function registerZaken(app: FastifyInstance, context: AppContext): 
       registerKlantcontacten(zaken, db);
       registerZaakbesluiten(zaken, { db });
       registerZaakeigenschappen(zaken, db);
-      registerZaakinformatieobjecten(zaken, { db, expanders });
+      registerZaakinformatieobjecten(zaken, { db, expanders, documenten: zakenDocumenten({ allowPrivateNetworks: context.config.outboundAllowPrivateNetworks }) });
       registerZaakobjecten(zaken, { db, keys: context.keys, expanders });
       registerStatussen(zaken, { db, keys: context.keys, expanders });
       registerResultaten(zaken, { db, expanders });

@@ -8,6 +8,7 @@ import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
 import { ZAKEN_ROOT } from './shared/urls.ts';
 import type { Documenten, InformatieobjectFacts, ZaakInformatieobjectLink } from './zaakinformatieobjecten/documenten.ts';
 import { registerZaakinformatieobjecten } from './zaakinformatieobjecten/routes.ts';
+import { relationExpanders } from './expand/relation-expanders.ts';
 import { listAuditTrail } from '../../platform/audit/repository.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestApp, createTestClient, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
@@ -51,6 +52,7 @@ describe('Zaken API: zaakinformatieobjecten', () => {
   let zaak: { uuid: string; url: string };
   let all: string;
   let call: ReturnType<typeof zakenApi>;
+  let standIn: FastifyInstance;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -62,9 +64,23 @@ describe('Zaken API: zaakinformatieobjecten', () => {
     otherZaaktype = await insertTestZaaktype(database.db, tenant);
     zaak = await insertTestZaak(database.db, tenant, zaaktype);
     all = await (await createTestClient(database.db, test.keys, tenant, { heeftAlleAutorisaties: true })).token();
-    call = zakenApi(test, spec, tenant);
+    // Loket's own Documenten API answers in the full app; these tests are about the relation itself, so they use the
+    // resource with the stand-in that verifies no document. The Documenten checks are tested below (a Documenten API
+    // that answers) and against Loket's own in ../documenten/objectinformatieobjecten.test.ts.
+    standIn = await buildApp(test.context, async (app) => {
+      await app.register(
+        async (zaken) => {
+          registerZgwConventions(zaken, 'zaken');
+          registerZaakinformatieobjecten(zaken, { db: database.db, expanders: relationExpanders() });
+        },
+        { prefix: ZAKEN_ROOT },
+      );
+    });
+    await standIn.ready();
+    call = zakenApi({ app: standIn }, spec, tenant);
   });
   afterAll(async () => {
+    await standIn.close();
     await test.app.close();
     await database.close();
   });

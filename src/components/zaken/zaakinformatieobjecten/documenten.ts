@@ -29,9 +29,10 @@ export interface ZaakInformatieobjectLink {
 export interface Documenten {
   /**
    * zrc-003: the tenant's informatieobject with this uuid (its facts), `null` when it does not exist, or
-   * `'niet-te-controleren'` while no Documenten API can tell.
+   * `'niet-te-controleren'` while no Documenten API can tell. `url` is the URL the relation names, for a document
+   * of another Documenten API (Loket's own is ../../documenten/local-documenten.ts).
    */
-  findInformatieobject(db: Kysely<Database>, tenantId: string, uuid: string): Promise<InformatieobjectFacts | null | 'niet-te-controleren'>;
+  findInformatieobject(db: Kysely<Database>, tenantId: string, uuid: string, url?: string): Promise<InformatieobjectFacts | null | 'niet-te-controleren'>;
   /** zrc-005: mirror a new zaak relation as OBJECTINFORMATIEOBJECT (objectType `zaak`), in the caller's transaction. */
   linkZaak(trx: Kysely<Database>, tenantId: string, link: ZaakInformatieobjectLink): Promise<void>;
   /** zrc-005: remove the mirrored OBJECTINFORMATIEOBJECT when the relation goes, in the caller's transaction. */

@@ -71,7 +71,7 @@ export function zaakinformatieobjectBodyProblems(body: unknown): InvalidParam[] 
 /** What the Documenten API says of the informatieobject a body names (zrc-003), and its uuid. */
 async function lookUpInformatieobject(deps: ZaakinformatieobjectDeps, trx: Kysely<Database>, tenantId: string, url: string) {
   const uuid = informatieobjectUuid(url);
-  const facts = uuid === null ? null : await deps.documenten.findInformatieobject(trx, tenantId, uuid);
+  const facts = uuid === null ? null : await deps.documenten.findInformatieobject(trx, tenantId, uuid, url);
   return { uuid, facts };
 }
 
