@@ -4,7 +4,7 @@ import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { DOCUMENTEN_AANMAKEN, DOCUMENTEN_BIJWERKEN, DOCUMENTEN_LEZEN, DOCUMENTEN_VERWIJDEREN } from '../scopes.ts';
 import { allowedDocumentTypes, assertMayUseDocument } from '../shared/access.ts';
 import type { DocumentenCaller } from '../shared/caller.ts';
-import { documentOfUrl, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
+import { documentOfUrl, expandedOne, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
 import { informatieobjectUuidFromUrl, isUuid } from '../shared/urls.ts';
 import { findDocument, findVersie, updateCurrentVersie, type DocumentRow } from '../informatieobjecten/repository.ts';
 import type { DocumentenDeps } from '../informatieobjecten/service.ts';
@@ -70,9 +70,9 @@ export async function listGebruiksrechtenAll(deps: DocumentenDeps, caller: Docum
 }
 
 export async function retrieveGebruiksrecht(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, expand: string | undefined): Promise<GebruiksrechtJson> {
-  const asked = parseRelationExpandOfOne(expand);
+  const asked = await parseRelationExpandOfOne(expand);
   const { row } = await rowFor(deps, caller, uuid, [DOCUMENTEN_LEZEN]);
-  const [json] = await withInformatieobject(deps.db, caller.tenant.id, base, [row], [presentGebruiksrecht(row, base)], asked);
+  const [json] = await expandedOne(() => withInformatieobject(deps.db, caller.tenant.id, base, [row], [presentGebruiksrecht(row, base)], asked));
   if (!json) throw notFound(uuid);
   return json;
 }

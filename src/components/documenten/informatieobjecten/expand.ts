@@ -36,12 +36,17 @@ export function parseDocumentExpand(value: string | undefined): Map<DocumentRela
   return parseExpand(value, DOCUMENT_RELATIONS, () => true);
 }
 
-/** drc-013: on a single resource, an expand that names no attribute of it is a 404 (the spec lists no 400 there). */
-export function parseExpandOfOne<T>(parse: () => T): T {
+/**
+ * drc-013/drc-014: on a single resource, an expand that names no attribute of it (at any depth) is a 404, not a 400
+ * (the spec lists no 400 there) and not a partial body. Wraps the parsing and the presenting of the expansion.
+ */
+export async function expandedOne<T>(work: () => Promise<T> | T): Promise<T> {
   try {
-    return parse();
+    return await work();
   } catch (error) {
-    if (error instanceof ProblemError && error.code === 'invalid') throw new ProblemError('not_found', `De expand-parameter noemt geen attribuut van deze resource: ${error.invalidParams.map((param) => param.reason).join(' ')}`);
+    if (error instanceof ProblemError && error.code === 'invalid') {
+      throw new ProblemError('not_found', `De expand-parameter noemt geen attribuut van deze resource: ${error.invalidParams.map((param) => param.reason).join(' ')}`);
+    }
     throw error;
   }
 }

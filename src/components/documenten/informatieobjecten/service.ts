@@ -23,7 +23,7 @@ import { isUniqueViolation, type DocumentenCaller } from '../shared/caller.ts';
 import { findInformatieobjecttypeFacts, type InformatieobjecttypeFacts } from '../shared/catalogus-repository.ts';
 import type { DocumentStorage } from '../storage/storage.ts';
 import { besluitUuidFromUrl, informatieobjecttypeUuidFromUrl, informatieobjectUrl, isUuid, zaakUuidFromUrl } from '../shared/urls.ts';
-import { parseDocumentExpand, parseExpandOfOne, presentDocumenten } from './expand.ts';
+import { expandedOne, parseDocumentExpand, presentDocumenten } from './expand.ts';
 import { DATA_FIELDS, informatieobjectKenmerken, informatieobjectWeergave, presentInformatieobject, type InformatieobjectJson } from './present.ts';
 import {
   bestandsdelenOf,
@@ -281,10 +281,10 @@ export async function wantedVersie(db: Kysely<Database>, document: DocumentRow, 
 
 /** `enkelvoudiginformatieobject_retrieve` / `_headers`: one version of a document the caller may read. */
 export async function retrieveInformatieobject(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, query: InformatieobjectRetrieveQuery): Promise<InformatieobjectJson> {
-  const asked = parseExpandOfOne(() => parseDocumentExpand(query.expand));
+  const asked = await expandedOne(() => parseDocumentExpand(query.expand));
   const document = await documentFor(deps.db, caller, uuid, [DOCUMENTEN_LEZEN]);
   const versie = await wantedVersie(deps.db, document, query);
-  const [json] = await presentDocumenten(deps.db, caller.tenant.id, [{ document, versie }], base, asked);
+  const [json] = await expandedOne(() => presentDocumenten(deps.db, caller.tenant.id, [{ document, versie }], base, asked));
   if (!json) throw new Error(`document ${uuid} vanished from its own presentation`);
   return json;
 }

@@ -6,7 +6,7 @@ import { fetchOutboundJson, OutboundRequestError, type OutboundPolicy } from '..
 import { DOCUMENTEN_AANMAKEN, DOCUMENTEN_LEZEN, DOCUMENTEN_VERWIJDEREN } from '../scopes.ts';
 import { allowedDocumentTypes, assertMayUseDocument } from '../shared/access.ts';
 import { isUniqueViolation, type DocumentenCaller } from '../shared/caller.ts';
-import { documentOfUrl, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
+import { documentOfUrl, expandedOne, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
 import { besluitUuidFromUrl, informatieobjectUrl, informatieobjectUuidFromUrl, isUuid, zaakUuidFromUrl } from '../shared/urls.ts';
 import { findDocument } from '../informatieobjecten/repository.ts';
 import type { DocumentenDeps } from '../informatieobjecten/service.ts';
@@ -95,9 +95,9 @@ async function rowFor(db: Kysely<Database>, caller: DocumentenCaller, uuid: stri
 }
 
 export async function retrieveObjectinformatieobject(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, expand: string | undefined): Promise<ObjectinformatieobjectJson> {
-  const asked = parseRelationExpandOfOne(expand);
+  const asked = await parseRelationExpandOfOne(expand);
   const { row } = await rowFor(deps.db, caller, uuid, [DOCUMENTEN_LEZEN]);
-  const [json] = await withInformatieobject(deps.db, caller.tenant.id, base, [row], [presentObjectinformatieobject(row, base)], asked);
+  const [json] = await expandedOne(() => withInformatieobject(deps.db, caller.tenant.id, base, [row], [presentObjectinformatieobject(row, base)], asked));
   if (!json) throw notFound(uuid);
   return json;
 }

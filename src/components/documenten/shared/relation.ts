@@ -5,7 +5,9 @@ import { recordAudit, type AuditActie, type AuditBody } from '../../../platform/
 import { auditEntryFromRequest } from '../../../platform/audit/request.ts';
 import { publishNotificatie } from '../../../platform/zgw/notificatie.ts';
 import { parseExpand, withExpansions } from '../../besluiten/shared/expand.ts';
-import { expandInformatieobjecten, parseExpandOfOne } from '../informatieobjecten/expand.ts';
+import { expandedOne, expandInformatieobjecten } from '../informatieobjecten/expand.ts';
+
+export { expandedOne };
 import { informatieobjectKenmerken, informatieobjectWeergave } from '../informatieobjecten/present.ts';
 import { findDocument, findVersie, type DocumentRow } from '../informatieobjecten/repository.ts';
 import type { DocumentenCaller } from './caller.ts';
@@ -55,8 +57,8 @@ export function parseRelationExpand(value: string | undefined): Map<Relation, st
 }
 
 /** The same, for one resource: drc-013's 404. */
-export function parseRelationExpandOfOne(value: string | undefined): Map<Relation, string | undefined> {
-  return parseExpandOfOne(() => parseRelationExpand(value));
+export function parseRelationExpandOfOne(value: string | undefined): Promise<Map<Relation, string | undefined>> {
+  return expandedOne(() => parseRelationExpand(value));
 }
 
 /** Adds `_expand.informatieobject` to presented relations when asked. */

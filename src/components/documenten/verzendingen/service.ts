@@ -6,7 +6,7 @@ import { paginatedList, pageRequest, type PaginatedList } from '../../../platfor
 import { DOCUMENTEN_AANMAKEN, DOCUMENTEN_BIJWERKEN, DOCUMENTEN_LEZEN, DOCUMENTEN_VERWIJDEREN } from '../scopes.ts';
 import { allowedDocumentTypes, assertMayUseDocument } from '../shared/access.ts';
 import type { DocumentenCaller } from '../shared/caller.ts';
-import { documentOfUrl, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
+import { documentOfUrl, expandedOne, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
 import { informatieobjectUuidFromUrl, isUuid } from '../shared/urls.ts';
 import { findDocument, type DocumentRow } from '../informatieobjecten/repository.ts';
 import type { DocumentenDeps } from '../informatieobjecten/service.ts';
@@ -81,9 +81,9 @@ export async function listVerzendingPage(deps: DocumentenDeps, caller: Documente
 }
 
 export async function retrieveVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, expand: string | undefined): Promise<VerzendingJson> {
-  const asked = parseRelationExpandOfOne(expand);
+  const asked = await parseRelationExpandOfOne(expand);
   const { row } = await rowFor(deps.db, caller, uuid, [DOCUMENTEN_LEZEN]);
-  const [json] = await withInformatieobject(deps.db, caller.tenant.id, base, [row], [presentVerzending(row, base)], asked);
+  const [json] = await expandedOne(() => withInformatieobject(deps.db, caller.tenant.id, base, [row], [presentVerzending(row, base)], asked));
   if (!json) throw notFound(uuid);
   return json;
 }
