@@ -17,6 +17,7 @@ export const REPORTED_SPECS: Record<string, string> = {
   'zaken-1.7.0': join(STANDARDS, 'zgw', 'zaken-1.7.0.yaml'),
   'besluiten-1.1.0': join(STANDARDS, 'zgw', 'besluiten-1.1.0.yaml'),
   'documenten-1.7.0': join(STANDARDS, 'zgw', 'documenten-1.7.0.yaml'),
+  'notificaties-1.0.1': join(STANDARDS, 'zgw', 'notificaties-1.0.1.yaml'),
   referentielijsten: join(STANDARDS, 'referentielijsten', 'openapi.yaml'),
 };
 

@@ -7,6 +7,7 @@ import { registerZaken } from '../components/zaken/routes.ts';
 import { registerBesluiten } from '../components/besluiten/routes.ts';
 import { registerKennisbank } from '../kennisbank/routes.ts';
 import { registerDocumenten } from '../components/documenten/routes.ts';
+import { registerNotificaties } from '../components/notificaties/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -17,4 +18,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerBesluiten(app, context);
   await registerKennisbank(app, context);
   await registerDocumenten(app, context);
+  await registerNotificaties(app, context);
 }

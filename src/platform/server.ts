@@ -11,7 +11,7 @@ import { listTenants } from './tenants/repository.ts';
 import { formatDemoCredentials, seedDemo } from './seed/demo-tenant.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { startHousekeeping } from './housekeeping.ts';
-import { NOTIFICATIE_KIND, createNotificatieFanOut } from './zgw/notificatie.ts';
+import { registerNotificatiesDelivery } from '../components/notificaties/delivery.ts';
 
 export interface RunningLoket {
   app: FastifyInstance;
@@ -48,7 +48,10 @@ export async function startLoket(config: Config, options: { print?: (text: strin
         listenUrl: database.engine === 'postgres' ? config.databaseUrl : undefined,
       })
     : undefined;
-  outbox?.handlers.register(NOTIFICATIE_KIND, createNotificatieFanOut());
+  if (outbox) {
+    const outbound = { allowPrivateNetworks: config.outboundAllowPrivateNetworks };
+    registerNotificatiesDelivery(outbox.handlers, { db: database.db, keys, outbound, notify: () => outbox.notify() });
+  }
   const context: AppContext = { config, database, keys, logger, outbox };
   const app = await buildApp(context, (instance) => registerModules(instance, context));
   try {

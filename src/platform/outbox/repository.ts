@@ -100,19 +100,31 @@ export interface FailedEvent {
   createdAt: Date;
   failedAt: Date;
   lastError: string | null;
+  /** Only when asked for with `withPayload`, by a caller that knows its kind's payload is fit to show. */
+  payload?: unknown;
+}
+
+export interface FailedEventsQuery {
+  limit?: number;
+  /** Only events of this kind (for example a component's own deliveries). */
+  kind?: string;
+  /** Include the payload; only for kinds whose payload holds no personal data or credentials. */
+  withPayload?: boolean;
 }
 
 /**
  * Lists a tenant's events that were given up (newest failure first), for the CLI and the
  * beheer API, so a beheerder can see them and re-trigger them with `retryEvent`.
  */
-export async function listFailedEvents(db: Kysely<Database>, tenantId: string, options: { limit?: number } = {}): Promise<FailedEvent[]> {
-  const rows = await db
+export async function listFailedEvents(db: Kysely<Database>, tenantId: string, options: FailedEventsQuery = {}): Promise<FailedEvent[]> {
+  let query = db
     .selectFrom('outbox')
-    .select(['id', 'kind', 'attempts', 'created_at', 'failed_at', 'last_error'])
+    .select(['id', 'kind', 'attempts', 'created_at', 'failed_at', 'last_error', 'payload'])
     .where('tenant_id', '=', tenantId)
     .where('failed_at', 'is not', null)
-    .where('delivered_at', 'is', null)
+    .where('delivered_at', 'is', null);
+  if (options.kind !== undefined) query = query.where('kind', '=', options.kind);
+  const rows = await query
     .orderBy('failed_at', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit ?? 100)
@@ -125,6 +137,7 @@ export async function listFailedEvents(db: Kysely<Database>, tenantId: string, o
     // The where clause guarantees it; the fallback only satisfies the type.
     failedAt: row.failed_at ?? new Date(0),
     lastError: row.last_error,
+    ...(options.withPayload === true ? { payload: row.payload } : {}),
   }));
 }
 
@@ -132,18 +145,29 @@ export async function listFailedEvents(db: Kysely<Database>, tenantId: string, o
  * Re-triggers a failed event of a tenant: it becomes due at once and every running dispatcher is
  * woken. Attempts and last_error stay as history. Because the 24-hour rule counts from the event's
  * creation, a re-triggered event that fails again is marked failed again straight away rather
- * than retried for another day. Returns false when the tenant has no failed event with this id.
+ * than retried for another day. Returns false when the tenant has no failed event with this id
+ * (of this kind, when `kind` is given).
  */
-export async function retryEvent(db: Kysely<Database>, tenantId: string, id: number): Promise<boolean> {
-  const result = await db
+export async function retryEvent(db: Kysely<Database>, tenantId: string, id: number, options: { kind?: string } = {}): Promise<boolean> {
+  return (await retryFailed(db, tenantId, { id, kind: options.kind })) > 0;
+}
+
+/** Re-triggers every failed event of a tenant (of one kind, when given); returns how many. */
+export async function retryFailedEvents(db: Kysely<Database>, tenantId: string, options: { kind?: string } = {}): Promise<number> {
+  return retryFailed(db, tenantId, options);
+}
+
+async function retryFailed(db: Kysely<Database>, tenantId: string, options: { id?: number; kind?: string }): Promise<number> {
+  let query = db
     .updateTable('outbox')
     .set({ failed_at: null, available_at: sql<Date>`now()`, locked_until: null })
     .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
     .where('failed_at', 'is not', null)
-    .where('delivered_at', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) return false;
-  await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
-  return true;
+    .where('delivered_at', 'is', null);
+  if (options.id !== undefined) query = query.where('id', '=', options.id);
+  if (options.kind !== undefined) query = query.where('kind', '=', options.kind);
+  const result = await query.executeTakeFirst();
+  const count = Number(result.numUpdatedRows);
+  if (count > 0) await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db);
+  return count;
 }
