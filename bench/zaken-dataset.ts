@@ -82,12 +82,12 @@ export async function createBenchClients(
     const clientId = `bench-zaken-${name}-${run}`;
     const secret = randomBytes(24).toString('base64url');
     const client = await insertApiClient(db, keys, { tenantId: dataset.tenant.id, clientId, secret, label: `Benchmark (${name})`, heeftAlleAutorisaties });
-    return { id: client.id, clientId, token: await signToken(clientId, secret) };
+    return { id: client.id, applicatieUuid: client.applicatie_uuid, clientId, token: await signToken(clientId, secret) };
   };
   const superuser = await make('alles', true);
   const restricted = await make('beperkt', false);
   for (const uuid of restrictedTo) {
-    await insertAutorisatie(db, dataset.tenant.id, restricted.id, {
+    await insertAutorisatie(db, dataset.tenant.id, restricted.applicatieUuid, {
       component: 'zrc',
       scopes: ['zaken.lezen'],
       zaaktype: `http://${dataset.host}/catalogi/api/v1/zaaktypen/${uuid}`,
@@ -100,7 +100,8 @@ export async function createBenchClients(
     superuser,
     restricted,
     async remove() {
-      await db.deleteFrom('api_clients').where('tenant_id', '=', dataset.tenant.id).where('id', 'in', [superuser.id, restricted.id]).execute();
+      // Their applicaties, and with them the clients and autorisaties.
+      await db.deleteFrom('applicaties').where('tenant_id', '=', dataset.tenant.id).where('uuid', 'in', [superuser.applicatieUuid, restricted.applicatieUuid]).execute();
     },
   };
 }

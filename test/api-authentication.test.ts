@@ -105,6 +105,6 @@ describe('API authentication with ZGW JWTs', () => {
   it('stores client secrets encrypted, never in plain text', async () => {
     const row = await database.db.selectFrom('api_clients').select('secret_encrypted').where('client_id', '=', client.clientId).executeTakeFirstOrThrow();
     expect(row.secret_encrypted).not.toContain(client.secret);
-    expect(test.keys.decrypt(row.secret_encrypted)).toBe(client.secret);
+    expect(test.keys.decrypt(row.secret_encrypted ?? '')).toBe(client.secret);
   });
 });

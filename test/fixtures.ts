@@ -66,7 +66,7 @@ export async function createTestClient(
   const clientId = `client-${randomBytes(4).toString('hex')}`;
   const secret = randomBytes(24).toString('base64url');
   const client = await insertApiClient(db, keys, { tenantId: tenant.id, clientId, secret, scopes: options.scopes, heeftAlleAutorisaties: options.heeftAlleAutorisaties });
-  for (const autorisatie of options.autorisaties ?? []) await insertAutorisatie(db, tenant.id, client.id, autorisatie);
+  for (const autorisatie of options.autorisaties ?? []) await insertAutorisatie(db, tenant.id, client.applicatie_uuid, autorisatie);
   return {
     clientId,
     secret,

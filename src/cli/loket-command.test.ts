@@ -154,7 +154,7 @@ describe('the loket command', () => {
       expect(client?.heeft_alle_autorisaties).toBe(false);
       expect(keys.decrypt(client?.secret_encrypted ?? '')).toBe('een-geheim-van-ruim-16-tekens');
       const restricted = await findApiClient(db, tenant?.id ?? '', 'parkeerapp');
-      expect(await loadAutorisaties(db, restricted?.id ?? '')).toEqual([
+      expect(await loadAutorisaties(db, restricted?.applicatie_uuid ?? '')).toEqual([
         expect.objectContaining({ component: 'zrc', scopes: ['zaken.lezen', 'zaken.aanmaken'], maxVertrouwelijkheidaanduiding: 'vertrouwelijk' }),
       ]);
       expect(await findApiClient(db, tenant?.id ?? '', 'fout')).toBeUndefined();

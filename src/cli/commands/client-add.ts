@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseOptions, required, type Command } from '../command.ts';
 import { CliError } from '../cli-error.ts';
 import { selectTenant, withSession } from '../session.ts';
-import { findApiClient, insertApiClient } from '../../platform/auth/api-client-repository.ts';
+import { findApiClient, insertApiClient, setApiClientSecret } from '../../platform/auth/api-client-repository.ts';
 import { insertAutorisatie } from '../../platform/auth/autorisaties.ts';
 import { AUTORISATIE_OPTION_HELP, parseAutorisatieOption } from './autorisatie-option.ts';
 
@@ -58,10 +58,19 @@ export const clientAddCommand: Command = {
     if (all && autorisaties.length > 0) throw new CliError('--all-authorizations already allows everything; leave out --autorisatie.');
     return withSession(io, { migrate: true }, async ({ db, keys, config }) => {
       const tenant = await selectTenant(db, options.tenant, config.defaultTenant);
-      if (await findApiClient(db, tenant.id, clientId)) throw new CliError(`Tenant "${tenant.slug}" already has an API client "${clientId}".`);
+      const existing = await findApiClient(db, tenant.id, clientId);
+      if (existing?.secret_encrypted === null && autorisaties.length === 0 && !all && scopes.length === 0) {
+        // Registered through the Autorisaties API, which manages its autorisaties; here it only gets its secret.
+        await setApiClientSecret(db, keys, tenant.id, clientId, secret);
+        io.stdout.write(`API client "${clientId}" of ${tenant.name} (${tenant.slug}) now has a secret; its applicatie's autorisaties apply.\n`);
+        if (given === undefined) io.stdout.write(`Secret (shown only now): ${secret}\n`);
+        return 0;
+      }
+      if (existing?.secret_encrypted === null) throw new CliError(`API client "${clientId}" belongs to an applicatie of the Autorisaties API: give it only a secret here (no --scope, --autorisatie or --all-authorizations).`);
+      if (existing) throw new CliError(`Tenant "${tenant.slug}" already has an API client "${clientId}".`);
       await db.transaction().execute(async (trx) => {
         const client = await insertApiClient(trx, keys, { tenantId: tenant.id, clientId, secret, label: options.label?.trim() || clientId, heeftAlleAutorisaties: all, scopes });
-        for (const autorisatie of autorisaties) await insertAutorisatie(trx, tenant.id, client.id, autorisatie);
+        for (const autorisatie of autorisaties) await insertAutorisatie(trx, tenant.id, client.applicatie_uuid, autorisatie);
       });
       const granted = [scopes.length > 0 ? `scopes ${scopes.join(', ')}` : '', autorisaties.length > 0 ? `${autorisaties.length} autorisatie(s)` : ''].filter(Boolean).join(' and ');
       const grants = all ? 'all authorisations' : granted || 'no scopes yet';

@@ -10,6 +10,8 @@ import { VerifiedTokens } from './verified-tokens.ts';
 export interface ApiClientCredentials {
   secret: Uint8Array;
   heeftAlleAutorisaties: boolean;
+  /** The applicatie may only read documents that are gereed voor publicatie (Autorisaties API 1.1). */
+  alleenIsGereedVoorPublicatie: boolean;
   /** The client's own scopes plus those of every autorisatie, for the route-level scope check. */
   scopes: string[];
   /** Per component and type, for the components' type and vertrouwelijkheid filters. */
@@ -42,14 +44,16 @@ export class ApiClientCredentialStore {
     const cached = this.cache.get(key);
     if (cached && cached.until > now) return cached.credentials;
     const client = await findApiClient(this.db, tenantId, clientId);
-    if (!client) {
+    // A client id without a secret (registered through the Autorisaties API, not yet given one) cannot authenticate.
+    if (!client?.secret_encrypted) {
       this.cache.delete(key);
       return undefined;
     }
-    const autorisaties = client.heeft_alle_autorisaties ? [] : await loadAutorisaties(this.db, client.id);
+    const autorisaties = client.heeft_alle_autorisaties ? [] : await loadAutorisaties(this.db, client.applicatie_uuid);
     const credentials = {
       secret: new TextEncoder().encode(this.keys.decrypt(client.secret_encrypted)),
       heeftAlleAutorisaties: client.heeft_alle_autorisaties,
+      alleenIsGereedVoorPublicatie: client.alleen_is_gereed_voor_publicatie,
       scopes: [...new Set([...client.scopes, ...autorisaties.flatMap((autorisatie) => autorisatie.scopes)])],
       autorisaties,
     };

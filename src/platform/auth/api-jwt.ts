@@ -12,6 +12,8 @@ export interface ApiCaller {
   scopes: string[];
   /** Per component and type (see ./autorisaties.ts `typeAccess`). */
   autorisaties: Autorisatie[];
+  /** Only documents that are gereed voor publicatie may be read (the applicatie's Autorisaties API 1.1 flag). */
+  alleenIsGereedVoorPublicatie: boolean;
 }
 
 /** How old and how far in the future a token's `iat` may be. */
@@ -92,6 +94,7 @@ export async function authenticateApiCaller(
     heeftAlleAutorisaties: client.heeftAlleAutorisaties,
     scopes: client.scopes,
     autorisaties: client.autorisaties,
+    alleenIsGereedVoorPublicatie: client.alleenIsGereedVoorPublicatie,
   };
 }
 

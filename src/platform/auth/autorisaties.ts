@@ -77,13 +77,14 @@ export function mayAccess(access: TypeAccess, type: { url?: string; uuid: string
   return access.types.some((allowed) => (allowed.typeUuid === type.uuid.toLowerCase() || allowed.typeUrl === type.url) && rank <= allowed.maxRank);
 }
 
-/** Every autorisatie of one API client (by its row id). */
-export async function loadAutorisaties(db: Kysely<Database>, apiClientId: string): Promise<Autorisatie[]> {
+/** Every autorisatie of one applicatie, in the order they were given. */
+export async function loadAutorisaties(db: Kysely<Database>, applicatieUuid: string): Promise<Autorisatie[]> {
   const rows = await db
-    .selectFrom('api_client_autorisaties')
+    .selectFrom('applicatie_autorisaties')
     .select(['component', 'scopes', 'zaaktype', 'informatieobjecttype', 'besluittype', 'max_vertrouwelijkheidaanduiding'])
-    .where('api_client_id', '=', apiClientId)
+    .where('applicatie_uuid', '=', applicatieUuid)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
   return rows.map((row) => ({
     component: row.component as AutorisatieComponent,
@@ -95,13 +96,13 @@ export async function loadAutorisaties(db: Kysely<Database>, apiClientId: string
   }));
 }
 
-/** Adds one autorisatie to an API client (tests, CLI, and later the Autorisaties API). */
-export async function insertAutorisatie(db: Kysely<Database>, tenantId: string, apiClientId: string, autorisatie: Autorisatie): Promise<void> {
+/** Adds one autorisatie to an applicatie (CLI, tests and the Autorisaties API). */
+export async function insertAutorisatie(db: Kysely<Database>, tenantId: string, applicatieUuid: string, autorisatie: Autorisatie): Promise<void> {
   await db
-    .insertInto('api_client_autorisaties')
+    .insertInto('applicatie_autorisaties')
     .values({
       tenant_id: tenantId,
-      api_client_id: apiClientId,
+      applicatie_uuid: applicatieUuid,
       component: autorisatie.component,
       scopes: autorisatie.scopes,
       zaaktype: autorisatie.zaaktype,

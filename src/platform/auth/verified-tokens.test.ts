@@ -22,7 +22,7 @@ function storeWith(credentials: ApiClientCredentials) {
 }
 
 function credentials(secret: string): ApiClientCredentials {
-  return { secret: new TextEncoder().encode(secret), heeftAlleAutorisaties: true, scopes: [], autorisaties: [] };
+  return { secret: new TextEncoder().encode(secret), heeftAlleAutorisaties: true, alleenIsGereedVoorPublicatie: false, scopes: [], autorisaties: [] };
 }
 
 async function token(secret: string, claims: { iat?: number; exp?: number } = {}): Promise<string> {

@@ -27,8 +27,9 @@ export interface ApiClientsTable {
   tenant_id: string;
   client_id: string;
   label: ColumnType<string, string | undefined, string>;
-  secret_encrypted: string;
-  heeft_alle_autorisaties: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Absent for a client id registered through the Autorisaties API before a beheerder gave it a secret. */
+  secret_encrypted: string | null;
+  applicatie_uuid: string;
   scopes: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
 }

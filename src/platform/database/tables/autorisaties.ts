@@ -1,10 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** One autorisatie of an API client (migrations/0008), as the Autorisaties API 1.1 models it. */
-export interface ApiClientAutorisatiesTable {
+/** An applicatie of the Autorisaties API 1.1 (migrations/0050): the client ids of one application share it. */
+export interface ApplicatiesTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  label: string;
+  heeft_alle_autorisaties: ColumnType<boolean, boolean | undefined, boolean>;
+  alleen_is_gereed_voor_publicatie: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Generated<Date>;
+}
+
+/** One autorisatie of an applicatie (migrations/0008, 0050), as the Autorisaties API 1.1 models it. */
+export interface ApplicatieAutorisatiesTable {
   id: Generated<string>;
   tenant_id: string;
-  api_client_id: string;
+  applicatie_uuid: string;
   component: string;
   scopes: ColumnType<string[], string[] | undefined, string[]>;
   zaaktype: string | null;
@@ -15,5 +25,6 @@ export interface ApiClientAutorisatiesTable {
 }
 
 export interface AutorisatiesTables {
-  api_client_autorisaties: ApiClientAutorisatiesTable;
+  applicaties: ApplicatiesTable;
+  applicatie_autorisaties: ApplicatieAutorisatiesTable;
 }
