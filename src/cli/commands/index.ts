@@ -7,6 +7,8 @@ import { clientAddCommand } from './client-add.ts';
 import { verifyLogCommand } from './verify-log.ts';
 import { outboxFailedCommand } from './outbox-failed.ts';
 import { outboxRetryCommand } from './outbox-retry.ts';
+import { notificatiesMisluktCommand } from './notificaties-mislukt.ts';
+import { notificatiesOpnieuwCommand } from './notificaties-opnieuw.ts';
 import { catalogusExportCommand } from './catalogus-export.ts';
 import { catalogusImportCommand } from './catalogus-import.ts';
 import { benchSeedZakenCommand } from './bench-seed-zaken.ts';
@@ -21,6 +23,8 @@ export const commands: readonly Command[] = [
   verifyLogCommand,
   outboxFailedCommand,
   outboxRetryCommand,
+  notificatiesMisluktCommand,
+  notificatiesOpnieuwCommand,
   catalogusExportCommand,
   catalogusImportCommand,
   benchSeedZakenCommand,
