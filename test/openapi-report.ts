@@ -18,6 +18,7 @@ export const REPORTED_SPECS: Record<string, string> = {
   'besluiten-1.1.0': join(STANDARDS, 'zgw', 'besluiten-1.1.0.yaml'),
   'documenten-1.7.0': join(STANDARDS, 'zgw', 'documenten-1.7.0.yaml'),
   'notificaties-1.0.1': join(STANDARDS, 'zgw', 'notificaties-1.0.1.yaml'),
+  'autorisaties-1.1.0': join(STANDARDS, 'zgw', 'autorisaties-1.1.0.yaml'),
   referentielijsten: join(STANDARDS, 'referentielijsten', 'openapi.yaml'),
 };
 

@@ -8,6 +8,7 @@ import { registerBesluiten } from '../components/besluiten/routes.ts';
 import { registerKennisbank } from '../kennisbank/routes.ts';
 import { registerDocumenten } from '../components/documenten/routes.ts';
 import { registerNotificaties } from '../components/notificaties/routes.ts';
+import { registerAutorisaties } from '../components/autorisaties/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -19,4 +20,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerKennisbank(app, context);
   await registerDocumenten(app, context);
   await registerNotificaties(app, context);
+  await registerAutorisaties(app, context);
 }
