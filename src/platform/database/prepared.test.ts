@@ -35,3 +35,20 @@ describe('prepared statements', () => {
     });
   });
 });
+
+describe('prepared statements after a migration', () => {
+  it('on PostgreSQL, answers a prepared statement whose table changed, and then prepares it afresh', async () => {
+    if (database.engine !== 'postgres') return;
+    await sql`CREATE TABLE prepared_probe (id int)`.execute(database.db);
+    await sql`INSERT INTO prepared_probe VALUES (1)`.execute(database.db);
+    const probe = () => prepared(sql<Record<string, unknown>>`SELECT * FROM prepared_probe`);
+    await database.db.connection().execute(async (connection) => {
+      expect((await probe().execute(connection)).rows).toEqual([{ id: 1 }]);
+      // What a newer process's migration does while this one runs.
+      await sql`ALTER TABLE prepared_probe ADD COLUMN naam text DEFAULT 'nieuw'`.execute(database.db);
+      expect((await probe().execute(connection)).rows).toEqual([{ id: 1, naam: 'nieuw' }]);
+    });
+    expect((await probe().execute(database.db)).rows).toEqual([{ id: 1, naam: 'nieuw' }]);
+    await sql`DROP TABLE prepared_probe`.execute(database.db);
+  });
+});

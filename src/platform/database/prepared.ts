@@ -25,16 +25,29 @@ function statementName(text: string): string {
   return `loket_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
 }
 
+/** PostgreSQL's answer when a table changed under a prepared statement (a migration by a newer process). */
+function isStalePlan(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '0A000';
+}
+
 function preparingClient(client: pg.PoolClient): PostgresPoolClient {
+  // A connection whose prepared statement went stale answers this once as an ordinary statement and is then closed
+  // instead of returned to the pool, so the statement is prepared afresh on a new connection.
+  let stale = false;
   // Kysely passes either SQL text with parameters or a cursor (streaming), which goes to pg unchanged.
   const wrapped = {
-    query(statement: unknown, parameters?: ReadonlyArray<unknown>) {
-      if (typeof statement === 'string' && statement.startsWith(MARKER)) {
-        return client.query({ name: statementName(statement), text: statement, values: parameters ? [...parameters] : [] });
+    async query(statement: unknown, parameters?: ReadonlyArray<unknown>) {
+      const values = parameters ? [...parameters] : undefined;
+      if (typeof statement !== 'string' || !statement.startsWith(MARKER)) return client.query(statement as string, values);
+      try {
+        return await client.query({ name: statementName(statement), text: statement, values: values ?? [] });
+      } catch (error) {
+        if (!isStalePlan(error)) throw error;
+        stale = true;
+        return client.query(statement, values);
       }
-      return client.query(statement as string, parameters ? [...parameters] : undefined);
     },
-    release: () => client.release(),
+    release: () => client.release(stale || undefined),
   };
   return wrapped as unknown as PostgresPoolClient;
 }
