@@ -1,9 +1,12 @@
 import { readdir } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../platform/http/app.ts';
-import { DocumentenTest, documentBody, insertTestInformatieobjecttype, invalidCodes, pathOf, type Json } from './documenten-test-fixtures.ts';
+import { hostOf } from '../../../test/fixtures.ts';
+import { waitUntil } from '../../../test/wait-until.ts';
+import { DocumentenTest, documentBody, insertTestInformatieobjecttype, invalidCodes, pathOf, ROOT, type Json } from './documenten-test-fixtures.ts';
 import { registerDocumenten } from './routes.ts';
 
 const PART = '/bestandsdelen/{uuid}';
@@ -107,6 +110,10 @@ describe('Documenten API: chunked upload through bestandsdelen', () => {
     expect(invalidCodes(noLock)).toEqual(['lock:required']);
     const parts = await t.database.db.selectFrom('bestandsdelen').select('inhoud_sha256').where('document_uuid', '=', String(document.url).split('/').pop() ?? '').execute();
     expect(parts.every((part) => part.inhoud_sha256 === null)).toBe(true);
+    const garbage = await t.call('PUT', pathOf(first.url), PART, { app, token: t.all, payload: 'geen multipart', headers: { 'content-type': 'multipart/form-data; boundary=xyz' } });
+    expect(garbage.statusCode).toBe(400);
+    const noBoundary = await t.call('PUT', pathOf(first.url), PART, { app, token: t.all, payload: 'geen multipart', headers: { 'content-type': 'multipart/form-data' } });
+    expect(noBoundary.statusCode).toBe(400);
     const unknown = await sendPart(first.url.replace(/[0-9a-f]{12}$/, '000000000000'), file.subarray(0, 16), document.lock);
     expect(unknown.statusCode).toBe(404);
   });
@@ -134,5 +141,56 @@ describe('Documenten API: chunked upload through bestandsdelen', () => {
     expect((await t.unlock(document.url, lock)).statusCode).toBe(204);
     expect((await t.call('GET', `${pathOf(document.url)}/download`, DOWNLOAD, { app, token: t.all })).body).toBe(file.subarray(0, 20).toString());
     expect((await t.call('GET', `${pathOf(document.url)}/download?versie=1`, DOWNLOAD, { app, token: t.all })).body).toBe('klein');
+  });
+});
+
+describe('Documenten API: a part upload that breaks off', () => {
+  const t = new DocumentenTest();
+  let app: FastifyInstance;
+  let port: number;
+  let type: { uuid: string; url: string };
+
+  beforeAll(async () => {
+    await t.start();
+    app = await buildApp(t.test.context, (instance) => registerDocumenten(instance, t.test.context, { partSize: 4 * 1024 * 1024 }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    port = typeof address === 'object' && address !== null ? address.port : 0;
+    type = await insertTestInformatieobjecttype(t.database.db, t.tenant);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.stop();
+  });
+
+  it('leaves no half part and no temporary file when the client disconnects mid-part', async () => {
+    const created = await t.call('POST', '/enkelvoudiginformatieobjecten', '/enkelvoudiginformatieobjecten', {
+      app,
+      token: t.all,
+      body: documentBody(type.url, { inhoud: null, bestandsomvang: 4 * 1024 * 1024 }),
+    });
+    const document = created.json() as { url: string; lock: string; bestandsdelen: { url: string }[] };
+    const part = document.bestandsdelen[0];
+    if (!part) throw new Error('no part');
+    const { payload, headers } = multipart(Buffer.alloc(4 * 1024 * 1024, 7), document.lock);
+    // Send the headers and half the body over a real connection, then drop it.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      `PUT ${ROOT}${pathOf(part.url)} HTTP/1.1\r\nHost: ${hostOf(t.tenant)}\r\nAuthorization: Bearer ${t.all}\r\n` +
+        `Content-Type: ${headers['content-type']}\r\nContent-Length: ${payload.length}\r\n\r\n`,
+    );
+    socket.write(payload.subarray(0, payload.length / 2));
+    const incoming = join(t.dataDir, 'documenten', '.incoming');
+    const temporaryFiles = async () => (await readdir(incoming).catch(() => [])).length;
+    await waitUntil('the part is being written to a temporary file', async () => (await temporaryFiles()) > 0);
+    socket.destroy();
+    // The server notices the disconnect on its own schedule: wait until its temporary file is gone.
+    await waitUntil('the temporary file is removed', async () => (await temporaryFiles()) === 0);
+    const after = (await t.call('GET', pathOf(document.url), DETAIL, { app, token: t.all })).json() as { inhoud: unknown; bestandsdelen: { voltooid: boolean }[] };
+    expect(after.inhoud).toBeNull();
+    expect(after.bestandsdelen.map((deel) => deel.voltooid)).toEqual([false]);
+    const stored = await readdir(join(t.dataDir, 'documenten', t.tenant.id)).catch(() => []);
+    expect(stored).toEqual([]);
   });
 });

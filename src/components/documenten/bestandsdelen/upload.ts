@@ -31,11 +31,22 @@ export function readMultipartPart(raw: IncomingMessage, storage: DocumentStorage
       reject(invalid([{ name: 'inhoud', code: 'parse_error', reason: 'De multipart/form-data-inhoud kon niet gelezen worden.' }]));
       return;
     }
+    const files: Readable[] = [];
+    let failure: Error | undefined;
+    // A client that breaks off mid-part: end the part's stream with an error, so the storage removes its temporary
+    // file and nothing of the part is kept (the request ends here; the part stays not voltooid).
+    raw.once('close', () => {
+      if (raw.complete) return;
+      const aborted = new Error('Upload afgebroken.');
+      for (const file of files) file.destroy(aborted);
+      reject(aborted);
+    });
     parser.on('file', (field: string, stream: Readable) => {
       if (field !== 'inhoud') {
         stream.resume();
         return;
       }
+      files.push(stream);
       pending.push(
         storage.put(tenantId, stream, { maxSize }).then(
           (blob) => {
@@ -44,7 +55,7 @@ export function readMultipartPart(raw: IncomingMessage, storage: DocumentStorage
           (error: unknown) => {
             stream.resume();
             if (error instanceof BlobTooLargeError) result.tooLarge = true;
-            else throw error;
+            else failure = error instanceof Error ? error : new Error(String(error));
           },
         ),
       );
@@ -52,9 +63,13 @@ export function readMultipartPart(raw: IncomingMessage, storage: DocumentStorage
     parser.on('field', (field: string, value: string) => {
       if (field === 'lock') result.lock = value;
     });
-    parser.on('error', (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+    // A body that is no valid multipart/form-data is the client's error: a 400, and any part begun is discarded.
+    parser.on('error', (error: unknown) => {
+      for (const file of files) file.destroy(error instanceof Error ? error : new Error(String(error)));
+      reject(invalid([{ name: 'inhoud', code: 'parse_error', reason: 'De multipart/form-data-inhoud kon niet gelezen worden.' }]));
+    });
     parser.on('finish', () => {
-      Promise.all(pending).then(() => resolve(result), reject);
+      void Promise.all(pending).then(() => (failure ? reject(failure) : resolve(result)));
     });
     raw.pipe(parser);
   });
