@@ -37,3 +37,22 @@ export async function enqueueEvent(trx: Transaction<Database>, event: NewOutboxE
   if (row === undefined) throw new Error('The outbox insert returned no id.');
   return Number(row.id);
 }
+
+/**
+ * Puts several events in the outbox inside the caller's transaction with one statement, for a caller that enqueues
+ * many at once (a notification fanned out to its abonnementen). Without a NOTIFY unless `notify` is set: every
+ * transaction that NOTIFYs takes a database-wide lock at commit, so a caller that wakes its own dispatcher in-process
+ * (and lets other processes find the events at their next poll) saves that. Returns the ids in order.
+ */
+export async function enqueueEvents(trx: Transaction<Database>, events: NewOutboxEvent[], options: { notify?: boolean } = {}): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = events.map((event) => {
+    const payload = JSON.stringify(event.payload);
+    if (payload === undefined) throw new TypeError('An outbox payload must be JSON-serialisable.');
+    return sql`(${event.tenantId}::uuid, ${event.kind}, ${payload}::jsonb, coalesce(${event.availableAt ?? null}::timestamptz, now()))`;
+  });
+  const result = await sql<{ id: number | string }>`
+    INSERT INTO outbox (tenant_id, kind, payload, available_at) VALUES ${sql.join(rows)} RETURNING id`.execute(trx);
+  if (options.notify === true) await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
+  return result.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+}

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../database/schema.ts';
-import { enqueueEvent } from '../outbox/write.ts';
+import { enqueueEvent, enqueueEvents } from '../outbox/write.ts';
 import { PermanentDeliveryError, type DeliveryHandler } from '../outbox/delivery-handler.ts';
 
 /*
@@ -87,25 +87,24 @@ const FANOUT_MARKER_RETENTION_DAYS = 3;
 const FANOUT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
 
 /**
- * The `zgw-notificatie` handler: in one transaction, marks the notification as fanned out and enqueues one
- * `zgw-notificatie-aflevering` event per matching abonnement. The marker makes a second run (the notification's
- * own event delivered again after a crash) enqueue nothing, so a subscriber gets one delivery record per message.
+ * The `zgw-notificatie` handler: in one transaction, finds the matching abonnementen, marks the notification as
+ * fanned out and enqueues one `zgw-notificatie-aflevering` event per abonnement (one statement). The marker makes a
+ * second run (the notification's own event delivered again after a crash) enqueue nothing, so a subscriber gets one
+ * delivery record per message; a concurrent second run waits on the marker's key and then finds it taken.
  */
 export function createNotificatieFanOut(options: NotificatieFanOutOptions): DeliveryHandler {
   let lastPrune = 0;
   return async (event) => {
     const notificatie = parseNotificatie(event.payload);
     const enqueued = await options.db.transaction().execute(async (trx) => {
+      const abonnementen = await options.abonnementen(trx, event.tenantId, notificatie);
       const marker = await sql<{ outbox_id: string }>`
-        INSERT INTO notificaties_fanouts (outbox_id, tenant_id, afleveringen) VALUES (${event.id}, ${event.tenantId}, 0)
+        INSERT INTO notificaties_fanouts (outbox_id, tenant_id, afleveringen) VALUES (${event.id}, ${event.tenantId}, ${abonnementen.length})
         ON CONFLICT (outbox_id) DO NOTHING RETURNING outbox_id`.execute(trx);
       if (marker.rows.length === 0) return 0;
-      const abonnementen = await options.abonnementen(trx, event.tenantId, notificatie);
-      for (const abonnement of abonnementen) {
-        const payload: NotificatieAflevering = { abonnement, notificatie };
-        await enqueueEvent(trx, { tenantId: event.tenantId, kind: AFLEVERING_KIND, payload });
-      }
-      await sql`UPDATE notificaties_fanouts SET afleveringen = ${abonnementen.length} WHERE outbox_id = ${event.id}`.execute(trx);
+      const afleveringen = abonnementen.map((abonnement) => ({ tenantId: event.tenantId, kind: AFLEVERING_KIND, payload: { abonnement, notificatie } satisfies NotificatieAflevering }));
+      // No NOTIFY: this process's dispatcher is woken below, others find the deliveries at their next poll.
+      await enqueueEvents(trx, afleveringen, { notify: options.notify === undefined });
       return abonnementen.length;
     });
     if (enqueued > 0) options.notify?.();
