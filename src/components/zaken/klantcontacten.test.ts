@@ -6,7 +6,7 @@ import { createTestApp, createTestClient, createTestTenant, type TestApp } from 
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../test/openapi.ts';
 import { klantcontactPrefix } from './klantcontacten/identificatie.ts';
-import { loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, type Json } from './zaakobjecten/relation-test-kit.ts';
+import { loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, type Json } from './shared/relation-test-kit.ts';
 
 const LIST = '/klantcontacten';
 const DETAIL = '/klantcontacten/{uuid}';

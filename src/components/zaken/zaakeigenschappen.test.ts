@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import { createTestApp, createTestClient, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../test/openapi.ts';
-import { catalogiUrlOf, insertTestEigenschap, loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, type Json } from './zaakobjecten/relation-test-kit.ts';
+import { catalogiUrlOf, insertTestEigenschap, loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, type Json } from './shared/relation-test-kit.ts';
 
 const LIST = '/zaken/{zaak_uuid}/zaakeigenschappen';
 const DETAIL = '/zaken/{zaak_uuid}/zaakeigenschappen/{uuid}';

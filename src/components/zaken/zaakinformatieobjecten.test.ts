@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import { createTestApp, createTestClient, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../test/openapi.ts';
-import { loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from './zaakobjecten/relation-test-kit.ts';
+import { loadZakenSpec, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from './shared/relation-test-kit.ts';
 
 const LIST = '/zaakinformatieobjecten';
 const DETAIL = '/zaakinformatieobjecten/{uuid}';

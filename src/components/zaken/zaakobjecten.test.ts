@@ -14,7 +14,7 @@ import {
   zaakAutorisatie,
   zakenApi,
   type Json,
-} from './zaakobjecten/relation-test-kit.ts';
+} from './shared/relation-test-kit.ts';
 
 const LIST = '/zaakobjecten';
 const DETAIL = '/zaakobjecten/{uuid}';

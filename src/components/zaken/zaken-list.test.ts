@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import { createTestApp, createTestClient, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
 import { insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../test/openapi.ts';
-import { zaakAutorisatie } from './zaakobjecten/relation-test-kit.ts';
+import { zaakAutorisatie } from './shared/relation-test-kit.ts';
 import { insertTestRol, loadZakenSpecForZaken, problemCodes, zakenCaller, type Json } from './zaken/zaken-test-kit.ts';
 
 const LIST = '/zaken';

@@ -8,7 +8,7 @@ import { createTestApp, createTestClient, createTestTenant, type TestApp } from 
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../test/openapi.ts';
 import { NOTIFICATIE_KIND, type Notificatie } from '../../platform/zgw/notificatie.ts';
-import { zaakAutorisatie } from './zaakobjecten/relation-test-kit.ts';
+import { zaakAutorisatie } from './shared/relation-test-kit.ts';
 import { insertTestRol, insertTestStatus, loadZakenSpecForZaken, problemCodes, zakenCaller, type Json } from './zaken/zaken-test-kit.ts';
 
 const LIST = '/zaken';

@@ -1,4 +1,4 @@
-import type { Expander } from '../zaakobjecten/relation-expand.ts';
+import type { Expander } from '../shared/relation-expand.ts';
 import { findStatusViews } from '../statussen/repository.ts';
 import { presentStatus } from '../statussen/present.ts';
 import { findRolViews } from '../rollen/repository.ts';

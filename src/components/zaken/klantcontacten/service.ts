@@ -16,7 +16,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { klantcontactPrefix, KLANTCONTACT_DIGITS, nextKlantcontactIdentificatie } from './identificatie.ts';
 import { presentKlantcontact, type KlantcontactJson } from './present.ts';
 import { findKlantcontact, identificatieTaken, insertKlantcontact, lastIdentificatieNumber, listKlantcontacten } from './repository.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import { parseRelationExpand, presentExpanded, type ExpandableRelations, type Expander } from '../zaakobjecten/relation-expand.ts';
+import { parseRelationExpand, presentExpanded, type ExpandableRelations, type Expander } from '../shared/relation-expand.ts';
 import { findResultaten } from './repository.ts';
 import { presentResultaat, type ResultaatJson, type ResultaatRow } from './present.ts';
 

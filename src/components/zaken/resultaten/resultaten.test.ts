@@ -6,7 +6,7 @@ import { createTestApp, createTestClient, createTestTenant, type TestApp } from 
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../../test/openapi.ts';
 import { loadZakenSpecForZaken } from '../zaken/zaken-test-kit.ts';
-import { catalogiUrlOf, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from '../zaakobjecten/relation-test-kit.ts';
+import { catalogiUrlOf, notificatiesAbout, problemCodes, zaakAutorisatie, zakenApi, zakenUrlOf, type Json } from '../shared/relation-test-kit.ts';
 
 const LIST = '/resultaten';
 const DETAIL = '/resultaten/{uuid}';

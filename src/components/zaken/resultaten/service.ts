@@ -18,7 +18,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { retrieveExpand } from '../statussen/expand-support.ts';
 import { parseResultaatExpand, presentResultaten, type ResultaatExpanders } from './expand.ts';
 import { presentResultaat, resultaatWeergave, type ResultaatJson, type ResultaatRow } from './present.ts';

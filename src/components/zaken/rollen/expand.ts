@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import { parseRelationExpand, presentExpanded, type ExpandableRelations, type Expander } from '../zaakobjecten/relation-expand.ts';
+import { parseRelationExpand, presentExpanded, type ExpandableRelations, type Expander } from '../shared/relation-expand.ts';
 import { expandLists } from '../statussen/expand-support.ts';
 import { findRolViews } from './repository.ts';
 import { presentRol, type RolJson, type RolView } from './present.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { zakenBaseUrl } from '../shared/urls.ts';
 import { expandStatussen } from '../statussen/expand.ts';
-import { assertValidBody, relationCaller } from '../zaakobjecten/zaak-relation.ts';
+import { assertValidBody, relationCaller } from '../shared/zaak-relation.ts';
 import { rolBody, rolListQuery, rolRetrieveQuery, type RolInput, type RolListQuery, type RolRetrieveQuery } from './schemas.ts';
 import { CREATE_SCOPES, createRol, DESTROY_SCOPES, destroyRol, listRolPage, retrieveRol, rolCreateProblems, type RolDeps } from './service.ts';
 

@@ -17,7 +17,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { retrieveExpand } from '../statussen/expand-support.ts';
 import {
   betrokkeneIdentificatieProblems,

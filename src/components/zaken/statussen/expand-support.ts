@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { ProblemError } from '../../../platform/errors/problem.ts';
-import type { Expander } from '../zaakobjecten/relation-expand.ts';
+import type { Expander } from '../shared/relation-expand.ts';
 
 /*
  * What `expand` on statussen, resultaten and rollen adds to the shared relation expansion: relations that hold a

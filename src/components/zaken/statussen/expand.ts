@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import { parseRelationExpand, presentExpanded, type ExpandableRelations, type Expander } from '../zaakobjecten/relation-expand.ts';
+import { parseRelationExpand, presentExpanded, type ExpandableRelations, type Expander } from '../shared/relation-expand.ts';
 import { expandLists } from './expand-support.ts';
 import { findStatusViews } from './repository.ts';
 import { presentStatus, type StatusJson, type StatusView } from './present.ts';

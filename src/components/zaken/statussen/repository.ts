@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type { ReadableZaken } from '../zaakobjecten/zaak-relation.ts';
+import type { ReadableZaken } from '../shared/zaak-relation.ts';
 import type { StatusRow, StatusView } from './present.ts';
 
 /** The list filters; a null uuid means a URL that is no object of this tenant's APIs (nothing matches). */

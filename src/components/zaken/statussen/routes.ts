@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { zakenBaseUrl } from '../shared/urls.ts';
 import { expandRollen } from '../rollen/expand.ts';
-import { assertValidBody, relationCaller } from '../zaakobjecten/zaak-relation.ts';
+import { assertValidBody, relationCaller } from '../shared/zaak-relation.ts';
 import { statusBody, statusListQuery, statusRetrieveQuery, type StatusInput, type StatusListQuery, type StatusRetrieveQuery } from './schemas.ts';
 import { CREATE_SCOPES, createStatus, listStatusPage, retrieveStatus, statusCreateProblems, type StatusDeps } from './service.ts';
 

@@ -16,7 +16,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { retrieveExpand } from './expand-support.ts';
 import { lockZaak } from '../archivering/repository.ts';
 import { parseInstant } from '../archivering/calendar.ts';

@@ -5,7 +5,7 @@ import { createTestApp, createTestClient, createTestTenant, type TestApp } from 
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../../test/openapi.ts';
 import { loadZakenSpecForZaken } from '../zaken/zaken-test-kit.ts';
-import { insertTestEigenschap, problemCodes, zaakAutorisatie, zakenApi, type Json } from '../zaakobjecten/relation-test-kit.ts';
+import { insertTestEigenschap, problemCodes, zaakAutorisatie, zakenApi, type Json } from '../shared/relation-test-kit.ts';
 
 /*
  * Closing a zaak by its eindstatus and reopening it (zrc-007, zrc-008), with the archiving parameters derived from

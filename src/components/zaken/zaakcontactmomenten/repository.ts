@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type { ReadableZaken } from '../zaakobjecten/zaak-relation.ts';
+import type { ReadableZaken } from '../shared/zaak-relation.ts';
 import type { ZaakcontactmomentRow } from './present.ts';
 
 /** The list filters; `zaakUuid` null means a `zaak` value that is no zaak of this API (nothing matches). */

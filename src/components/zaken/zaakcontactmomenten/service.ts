@@ -13,7 +13,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { presentZaakcontactmoment, type ZaakcontactmomentJson } from './present.ts';
 import { deleteZaakcontactmoment, findZaakcontactmoment, insertZaakcontactmoment, listZaakcontactmomenten } from './repository.ts';
 import type { ZaakcontactmomentInput, ZaakcontactmomentListQuery } from './schemas.ts';

@@ -14,7 +14,7 @@ import {
   zaakByUrl,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { presentZaakeigenschap, zaakeigenschapWeergave, type ZaakeigenschapJson } from './present.ts';
 import { deleteZaakeigenschap, findEigenschap, findZaakeigenschap, insertZaakeigenschap, listZaakeigenschappen, updateWaarde, type EigenschapRow } from './repository.ts';
 import type { ZaakeigenschapInput, ZaakeigenschapPatch } from './schemas.ts';

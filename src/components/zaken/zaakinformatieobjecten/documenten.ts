@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
-import { uuidFromResourceUrl } from '../zaakobjecten/zaak-relation.ts';
+import { uuidFromResourceUrl } from '../shared/zaak-relation.ts';
 
 /*
  * Where the Zaken API meets the Documenten API. Loket's Documenten API arrives later; until then the rules that

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import { presentExpanded, parseRelationExpand, type ExpandableRelations, type Expander } from '../zaakobjecten/relation-expand.ts';
+import { presentExpanded, parseRelationExpand, type ExpandableRelations, type Expander } from '../shared/relation-expand.ts';
 import { presentZaakinformatieobject, type ZaakinformatieobjectJson, type ZaakinformatieobjectRow } from './present.ts';
 
 /** What a zaakinformatieobject's `expand` may name (ZaakInformatieObjectEmbedded): the document is another API's (zrc-025). */

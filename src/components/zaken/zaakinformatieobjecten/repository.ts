@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import type { ReadableZaken } from '../zaakobjecten/zaak-relation.ts';
+import type { ReadableZaken } from '../shared/zaak-relation.ts';
 import type { ZaakinformatieobjectRow } from './present.ts';
 
 /** The columns a write sets (`aard_relatie` and `registratiedatum` are the server's, zrc-004). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DOCUMENTEN_API_PENDING, type Documenten } from './documenten.ts';
 import { zakenBaseUrl } from '../shared/urls.ts';
-import { assertValidBody, relationCaller } from '../zaakobjecten/zaak-relation.ts';
+import { assertValidBody, relationCaller } from '../shared/zaak-relation.ts';
 import {
   zaakinformatieobjectBody,
   zaakinformatieobjectListQuery,

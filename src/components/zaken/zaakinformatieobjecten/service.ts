@@ -17,7 +17,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { parseZaakinformatieobjectExpand, presentZaakinformatieobjecten, type ZaakinformatieobjectExpanders } from './expand.ts';
 import { informatieobjectUrlProblem, informatieobjectUrlProblems, informatieobjectUuid, type Documenten } from './documenten.ts';
 import { presentZaakinformatieobject, zaakinformatieobjectWeergave, type ZaakinformatieobjectJson, type ZaakinformatieobjectRow } from './present.ts';

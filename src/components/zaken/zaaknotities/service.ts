@@ -15,7 +15,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { presentZaaknotitie, type ZaaknotitieJson, type ZaaknotitieRow } from './present.ts';
 import { deleteZaaknotitie, findZaaknotitie, insertZaaknotitie, listZaaknotities, updateZaaknotitie, type DateColumn, type ZaaknotitieFilter, type ZaaknotitieValues } from './repository.ts';
 import type { ZaaknotitieInput, ZaaknotitieListQuery, ZaaknotitiePatch } from './schemas.ts';

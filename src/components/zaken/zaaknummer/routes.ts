@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { zakenCaller } from '../shared/caller.ts';
-import { assertValidBody } from '../zaakobjecten/zaak-relation.ts';
+import { assertValidBody } from '../shared/zaak-relation.ts';
 import { reserveZaaknummers } from './service.ts';
 
 const NO_QUERY = { type: 'object', additionalProperties: false, properties: {} } as const;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import { presentExpanded, parseRelationExpand, type ExpandableRelations, type Expander } from './relation-expand.ts';
+import { presentExpanded, parseRelationExpand, type ExpandableRelations, type Expander } from '../shared/relation-expand.ts';
 import { presentZaakobject, type ZaakobjectJson, type ZaakobjectRow } from './present.ts';
 
 /** What a zaakobject's `expand` may name (ZaakObjectEmbedded): `object` lives in another API (zrc-025). */

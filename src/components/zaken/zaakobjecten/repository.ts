@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { ZaakobjectData, ZaakobjectRow } from './present.ts';
-import type { ReadableZaken } from './zaak-relation.ts';
+import type { ReadableZaken } from '../shared/zaak-relation.ts';
 
 /** The columns a write sets. */
 export interface ZaakobjectValues {

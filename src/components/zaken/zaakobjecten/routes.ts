@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { zakenBaseUrl } from '../shared/urls.ts';
-import { assertValidBody, relationCaller } from './zaak-relation.ts';
+import { assertValidBody, relationCaller } from '../shared/zaak-relation.ts';
 import {
   zaakobjectBody,
   zaakobjectListQuery,

@@ -18,7 +18,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from './zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { logZaakobjectProcessing } from './person-processing.ts';
 import { presentZaakobject, zaakobjectData, zaakobjectWeergave, type ZaakobjectJson, type ZaakobjectRow } from './present.ts';
 import { deleteZaakobject, findZaakobject, insertZaakobject, listZaakobjecten, updateZaakobject, zaaktypeOfZaakobjecttype, type ZaakobjectValues } from './repository.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { zakenBaseUrl } from '../shared/urls.ts';
-import { assertValidBody, relationCaller } from '../zaakobjecten/zaak-relation.ts';
+import { assertValidBody, relationCaller } from '../shared/zaak-relation.ts';
 import { zaakverzoekBody, zaakverzoekListQuery, type ZaakverzoekInput, type ZaakverzoekListQuery } from './schemas.ts';
 import { createZaakverzoek, destroyZaakverzoek, listZaakverzoekAll, retrieveZaakverzoek, WRITE_SCOPES } from './service.ts';
 

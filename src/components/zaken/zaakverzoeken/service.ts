@@ -13,7 +13,7 @@ import {
   zaakOfRelation,
   zaakUrlProblem,
   type RelationCaller,
-} from '../zaakobjecten/zaak-relation.ts';
+} from '../shared/zaak-relation.ts';
 import { presentZaakverzoek, type ZaakverzoekJson } from './present.ts';
 import { deleteZaakverzoek, findZaakverzoek, insertZaakverzoek, listZaakverzoeken } from './repository.ts';
 import type { ZaakverzoekInput, ZaakverzoekListQuery } from './schemas.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { zakenCaller } from '../shared/caller.ts';
 import { zakenBaseUrl } from '../shared/urls.ts';
-import { assertValidBody } from '../zaakobjecten/zaak-relation.ts';
+import { assertValidBody } from '../shared/zaak-relation.ts';
 import { zaakBodyProblems } from './rules.ts';
 import {
   noQuery,

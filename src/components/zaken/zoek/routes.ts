@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { zakenCaller } from '../shared/caller.ts';
 import { zakenBaseUrl } from '../shared/urls.ts';
-import { assertValidBody } from '../zaakobjecten/zaak-relation.ts';
+import { assertValidBody } from '../shared/zaak-relation.ts';
 import type { ZakenDeps } from '../zaken/service.ts';
 import { zaakZoekBody, zaakZoekQuery, type ZaakZoekBody, type ZaakZoekQuery } from './schemas.ts';
 import { searchZaken } from './service.ts';

@@ -8,9 +8,9 @@ import { invalidParamsFromValidation } from '../../../platform/http/error-handle
 import { recordAudit, type AuditActie, type AuditBody } from '../../../platform/audit/record.ts';
 import { auditEntryFromRequest } from '../../../platform/audit/request.ts';
 import { publishNotificatie } from '../../../platform/zgw/notificatie.ts';
-import { zakenCaller, type ZakenCaller } from '../shared/caller.ts';
-import { catalogiBaseUrlFrom, zaakUrl } from '../shared/urls.ts';
-import { assertMayUseZaak, assertZaakOpenOrForced, findZaakRow, mayUseZaak, zaakUuidFromUrl, type ZaakRow } from '../shared/zaak-reference.ts';
+import { zakenCaller, type ZakenCaller } from './caller.ts';
+import { catalogiBaseUrlFrom, zaakUrl } from './urls.ts';
+import { assertMayUseZaak, assertZaakOpenOrForced, findZaakRow, mayUseZaak, zaakUuidFromUrl, type ZaakRow } from './zaak-reference.ts';
 
 /*
  * What every resource hanging off a zaak (zaakobjecten, zaakinformatieobjecten, zaakeigenschappen, klantcontacten,
