@@ -12,6 +12,8 @@ import { notificatiesOpnieuwCommand } from './notificaties-opnieuw.ts';
 import { catalogusExportCommand } from './catalogus-export.ts';
 import { catalogusImportCommand } from './catalogus-import.ts';
 import { benchSeedZakenCommand } from './bench-seed-zaken.ts';
+import { kennisbankExportCommand } from './kennisbank-export.ts';
+import { kennisbankImportCommand } from './kennisbank-import.ts';
 
 /** Every `loket` command, in the order the overview lists them. */
 export const commands: readonly Command[] = [
@@ -27,5 +29,7 @@ export const commands: readonly Command[] = [
   notificatiesOpnieuwCommand,
   catalogusExportCommand,
   catalogusImportCommand,
+  kennisbankExportCommand,
+  kennisbankImportCommand,
   benchSeedZakenCommand,
 ];

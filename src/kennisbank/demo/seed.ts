@@ -29,7 +29,7 @@ export function demoExchangeFile(today: string): Record<string, unknown> {
   return {
     formaat: EXCHANGE_FORMAT,
     versie: EXCHANGE_VERSION,
-    synoniemen: DEMO_SYNONIEMEN,
+    synoniemen: DEMO_SYNONIEMEN.map((group) => [...group]),
     producten: DEMO_PRODUCTEN.map((product) => toImportProduct(product, today)),
   };
 }

@@ -10,7 +10,7 @@ import { publishProduct, saveConcept, submitForReview, type Door } from '../prod
 import { indexVersions } from '../zoeken/index-repository.ts';
 import { normaliseText } from '../zoeken/query.ts';
 
-/** The `formaat` of a kennisbank exchange file (docs: src/kennisbank/README.md). */
+/** The `formaat` of a kennisbank exchange file (described in README.md, section Kennisbank). */
 export const EXCHANGE_FORMAT = 'loket-kennisbank';
 export const EXCHANGE_VERSION = 1;
 /** Statuses a product may have in an import file: where the import leaves its newest version. */
