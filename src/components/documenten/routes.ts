@@ -19,9 +19,10 @@ export const DEFAULT_PART_SIZE = 64 * 1024 * 1024;
  * conventions (API-version, ETag) reach exactly its routes. The document bytes live in the storage under the data
  * directory unless `deps` hands in another.
  */
-export async function registerDocumenten(app: FastifyInstance, context: AppContext, deps: Partial<Omit<DocumentenDeps, 'db'>> = {}): Promise<void> {
+export async function registerDocumenten(app: FastifyInstance, context: AppContext, deps: Partial<Omit<DocumentenDeps, 'db' | 'keys'>> = {}): Promise<void> {
   const documentenDeps: DocumentenDeps = {
     db: context.database.db,
+    keys: context.keys,
     storage: deps.storage ?? createDocumentStorage(context.config.dataDir),
     partSize: deps.partSize ?? DEFAULT_PART_SIZE,
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentenTest, drcAutorisatie, insertTestInformatieobjecttype, invalidCodes, pathOf, type Json } from './documenten-test-fixtures.ts';
 
@@ -42,6 +43,22 @@ describe('Documenten API: verzendingen', () => {
     expect(patch.json()).toMatchObject({ toelichting: 'Per post', binnenlandsCorrespondentieadres: address });
     expect((await t.call('DELETE', pathOf(verzending.url), DETAIL, { token: t.all })).statusCode).toBe(204);
     expect((await t.call('GET', pathOf(verzending.url), DETAIL, { token: t.all })).statusCode).toBe(404);
+  });
+
+  it('records every read and write of a verzending (an address of a person) in the processing log, the betrokkene pseudonymised', async () => {
+    const document = await t.createDocument(type.url);
+    const person = `https://klanten.example/klantinteracties/api/v1/partijen/${randomUUID()}`;
+    const verzending = (await t.call('POST', LIST, LIST, { token: t.all, body: body(document, { betrokkene: person }) })).json() as Json;
+    await t.call('GET', pathOf(verzending.url), DETAIL, { token: t.all });
+    await t.call('GET', `${LIST}?betrokkene=${encodeURIComponent(person)}`, LIST, { token: t.all });
+    await t.call('PATCH', pathOf(verzending.url), DETAIL, { token: t.all, body: { toelichting: 'Nagestuurd' } });
+    await t.call('DELETE', pathOf(verzending.url), DETAIL, { token: t.all });
+    const subject = t.test.keys.pseudonymise(t.tenant.id, person);
+    const records = await t.database.db.selectFrom('processing_log').select(['name', 'processing_activity_id', 'data_subject_id', 'actor']).where('tenant_id', '=', t.tenant.id).where('data_subject_id', '=', subject).orderBy('seq').execute();
+    expect(records.map((record) => record.name)).toEqual(['verzending-aanmaken', 'verzending-raadplegen', 'verzendingen-raadplegen', 'verzending-wijzigen', 'verzending-verwijderen']);
+    expect(records.every((record) => record.processing_activity_id === 'zaak-behandelen' && record.actor.startsWith('applicatie:'))).toBe(true);
+    const raw = await t.database.db.selectFrom('processing_log').select('data_subject_id').where('data_subject_id', '=', person).execute();
+    expect(raw).toEqual([]);
   });
 
   it('refuses no address or two addresses (one verzending is one address)', async () => {

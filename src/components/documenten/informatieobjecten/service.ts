@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
+import type { Keys } from '../../../platform/crypto/keys.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { recordAudit, type AuditActie, type AuditBody } from '../../../platform/audit/record.ts';
@@ -59,6 +60,8 @@ import type { InformatieobjectInput, InformatieobjectListQuery, Informatieobject
 /** What the document services need besides the request. */
 export interface DocumentenDeps {
   db: Kysely<Database>;
+  /** Pseudonymises the persons of the processing log (verzendingen). */
+  keys: Pick<Keys, 'pseudonymise'>;
   storage: DocumentStorage;
   /** The size of one part of a chunked upload (`bestandsdelen`); the last part holds the rest. */
   partSize: number;

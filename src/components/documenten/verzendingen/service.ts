@@ -3,6 +3,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { paginatedList, pageRequest, type PaginatedList } from '../../../platform/zgw/pagination.ts';
+import { logRequestProcessing } from '../../../platform/processing-log/request.ts';
 import { DOCUMENTEN_AANMAKEN, DOCUMENTEN_BIJWERKEN, DOCUMENTEN_LEZEN, DOCUMENTEN_VERWIJDEREN } from '../scopes.ts';
 import { allowedDocumentTypes, assertMayUseDocument } from '../shared/access.ts';
 import type { DocumentenCaller } from '../shared/caller.ts';
@@ -51,6 +52,27 @@ async function rowFor(db: Kysely<Database>, caller: DocumentenCaller, uuid: stri
   return { row, document };
 }
 
+/** The processing operations on verzendingen, as the log names them. */
+type VerzendingProcessing = 'verzending-aanmaken' | 'verzending-raadplegen' | 'verzendingen-raadplegen' | 'verzending-wijzigen' | 'verzending-verwijderen';
+
+/**
+ * A verzending holds the address of a person (the betrokkene): every read and write of one leaves a Dataverwerking
+ * under `zaak-behandelen`, with the betrokkene (its URL, pseudonymised) as data subject. Pass the write's transaction.
+ */
+async function logVerzendingProcessing(db: Kysely<Database>, deps: DocumentenDeps, caller: DocumentenCaller, name: VerzendingProcessing, rows: readonly VerzendingRow[], startTime: Date): Promise<void> {
+  if (rows.length === 0) return;
+  const betrokkenen = [...new Set(rows.map((row) => row.betrokkene))];
+  // An API request: the actor is the application (the token's user is a person and stays out of the log).
+  await logRequestProcessing(db, deps.keys, { tenant: caller.tenant, trace: caller.trace, apiCaller: caller.apiCaller }, {
+    activityId: 'zaak-behandelen',
+    name,
+    status: 'ok',
+    startTime,
+    dataSubjects: betrokkenen.map((id) => ({ type: 'betrokkene', id })),
+    attributes: { verzendingen: rows.length },
+  });
+}
+
 async function record(trx: Transaction<Database>, caller: DocumentenCaller, document: DocumentRow, base: string, change: { actie: 'create' | 'update' | 'partial_update' | 'destroy'; resultaat: number; url: string; oud?: VerzendingJson; nieuw?: VerzendingJson }) {
   await recordDocumentRelationChange(trx, caller, document, base, {
     resource: 'verzending',
@@ -64,6 +86,7 @@ async function record(trx: Transaction<Database>, caller: DocumentenCaller, docu
 
 /** `verzending_list`: one page of the verzendingen of documents the caller may read (filtered in SQL). */
 export async function listVerzendingPage(deps: DocumentenDeps, caller: DocumentenCaller, base: string, query: VerzendingListQuery): Promise<PaginatedList<VerzendingJson>> {
+  const startTime = new Date();
   const asked = parseRelationExpand(query.expand);
   const window = pageRequest(query);
   const { count, rows } = await listVerzendingen(
@@ -77,18 +100,23 @@ export async function listVerzendingPage(deps: DocumentenDeps, caller: Documente
     },
     window,
   );
-  return paginatedList(caller, window, count, await withInformatieobject(deps.db, caller.tenant.id, base, rows, rows.map((row) => presentVerzending(row, base)), asked));
+  const page = paginatedList(caller, window, count, await withInformatieobject(deps.db, caller.tenant.id, base, rows, rows.map((row) => presentVerzending(row, base)), asked));
+  await logVerzendingProcessing(deps.db, deps, caller, 'verzendingen-raadplegen', rows, startTime);
+  return page;
 }
 
 export async function retrieveVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, expand: string | undefined): Promise<VerzendingJson> {
+  const startTime = new Date();
   const asked = await parseRelationExpandOfOne(expand);
   const { row } = await rowFor(deps.db, caller, uuid, [DOCUMENTEN_LEZEN]);
   const [json] = await expandedOne(() => withInformatieobject(deps.db, caller.tenant.id, base, [row], [presentVerzending(row, base)], asked));
   if (!json) throw notFound(uuid);
+  await logVerzendingProcessing(deps.db, deps, caller, 'verzending-raadplegen', [row], startTime);
   return json;
 }
 
 export async function createVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, input: VerzendingInput): Promise<VerzendingJson> {
+  const startTime = new Date();
   return deps.db.transaction().execute(async (trx) => {
     const { document, problem } = await documentOfUrl(trx, caller.tenant.id, input.informatieobject, { forUpdate: true });
     const data = dataOf({}, input);
@@ -100,12 +128,14 @@ export async function createVerzending(deps: DocumentenDeps, caller: DocumentenC
     const row = await insertVerzending(trx, caller.tenant.id, { document_uuid: document.uuid, betrokkene: input.betrokkene, aard_relatie: input.aardRelatie, data });
     const json = presentVerzending(row, base);
     await record(trx, caller, document, base, { actie: 'create', resultaat: 201, url: json.url, nieuw: json });
+    await logVerzendingProcessing(trx, deps, caller, 'verzending-aanmaken', [row], startTime);
     return json;
   });
 }
 
 /** `verzending_update` / `_partial_update`: the informatieobject cannot change; still exactly one address after. */
 export async function changeVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, changes: VerzendingPatch, partial: boolean): Promise<VerzendingJson> {
+  const startTime = new Date();
   return deps.db.transaction().execute(async (trx) => {
     const { row, document } = await rowFor(trx, caller, uuid, [DOCUMENTEN_BIJWERKEN], true);
     const problems: InvalidParam[] = [];
@@ -120,15 +150,18 @@ export async function changeVerzending(deps: DocumentenDeps, caller: DocumentenC
     const after = await updateVerzending(trx, caller.tenant.id, row.uuid, { betrokkene: changes.betrokkene ?? row.betrokkene, aard_relatie: changes.aardRelatie ?? row.aard_relatie, data });
     const json = presentVerzending(after, base);
     await record(trx, caller, document, base, { actie: partial ? 'partial_update' : 'update', resultaat: 200, url: json.url, oud: presentVerzending(row, base), nieuw: json });
+    await logVerzendingProcessing(trx, deps, caller, 'verzending-wijzigen', [row, after], startTime);
     return json;
   });
 }
 
 export async function destroyVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string): Promise<void> {
+  const startTime = new Date();
   await deps.db.transaction().execute(async (trx) => {
     const { row, document } = await rowFor(trx, caller, uuid, [DOCUMENTEN_VERWIJDEREN], true);
     await deleteVerzending(trx, caller.tenant.id, row.uuid);
     const json = presentVerzending(row, base);
     await record(trx, caller, document, base, { actie: 'destroy', resultaat: 204, url: json.url, oud: json });
+    await logVerzendingProcessing(trx, deps, caller, 'verzending-verwijderen', [row], startTime);
   });
 }
