@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostOf } from '../../../test/fixtures.ts';
 import { DocumentenTest, documentBody, drcAutorisatie, insertTestInformatieobjecttype, invalidCodes, pathOf, problemOf, uuidOf, type Json } from './documenten-test-fixtures.ts';
 
 const LIST = '/enkelvoudiginformatieobjecten';
@@ -36,6 +37,10 @@ describe('Documenten API: enkelvoudiginformatieobjecten', () => {
     expect(download.headers['content-type']).toBe('application/octet-stream');
     expect(download.headers['content-disposition']).toContain('brief.txt');
     expect(download.body).toBe('Hallo gemeente');
+    const head = await t.test.app.inject({ method: 'HEAD', url: `/documenten/api/v1${pathOf(document.url)}/download`, headers: { host: hostOf(t.tenant), authorization: `Bearer ${t.all}` } });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe('14');
+    expect(head.body).toBe('');
     const retrieved = await t.call('GET', pathOf(document.url), DETAIL, { token: t.all });
     expect(retrieved.json()).toMatchObject({ url: document.url, versie: 1, titel: 'Aanvraag omgevingsvergunning' });
   });
