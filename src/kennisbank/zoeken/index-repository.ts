@@ -37,17 +37,21 @@ function indexRow(tenantId: string, slug: string, versie: VersieRow) {
       || setweight(to_tsvector(${config}::regconfig, ${`${inhoud.samenvatting} ${questions}`}), 'C')
       || setweight(to_tsvector(${config}::regconfig, ${[...body, ...answers].join(' ')}), 'D')`,
     notitie_document: sql<string>`to_tsvector(${config}::regconfig, ${notitie})`,
+    kop: sql<string>`setweight(to_tsvector(${config}::regconfig, ${titles}), 'A')
+      || setweight(to_tsvector(${config}::regconfig, ${trefwoorden}), 'B')
+      || setweight(to_tsvector(${config}::regconfig, ${`${inhoud.samenvatting} ${questions} ${richTextToPlain(inhoud.secties.inleiding)}`}), 'C')`,
   };
 }
 
 const INDEX_COLUMNS = [
   'versie_uuid', 'slug', 'titel', 'samenvatting', 'doelgroepen', 'aanvraagkanalen', 'tekst', 'interne_notitie', 'publicatiedatum',
-  'trigram_tekst', 'document', 'notitie_document',
+  'trigram_tekst', 'document', 'notitie_document', 'kop',
 ] as const;
 
 /**
  * Writes (or replaces) products' rows in the search index from their published versions, in one statement. The
- * weights: A for title and UPL name, B for the trefwoorden, C for the summary and the questions, D for the body.
+ * weights: A for title and UPL name, B for the trefwoorden, C for the summary and the questions, D for the body
+ * (the whole `document`, for matching); the rank reads the small `kop` (A, B and C with the inleiding).
  */
 export async function indexVersions(db: Kysely<Database>, tenantId: string, items: readonly { slug: string; versie: VersieRow }[]): Promise<void> {
   if (items.length === 0) return;

@@ -51,9 +51,11 @@ function tsQuery(terms: readonly string[]): RawBuilder<unknown> {
 
 /**
  * One page of the tenant's published products that match, best first, with the total. A product matches on the
- * full-text query (its words and synonyms, OR-ed) or on a trigram match of a word against its title and trefwoorden;
- * the score adds the weighted full-text rank and the trigram similarities, so a product that matches more of the
- * query's words ranks higher. Snippets are only made for the page's rows.
+ * full-text query (its words and synonyms, OR-ed) anywhere in its text, or on a trigram match of a word against its
+ * title and trefwoorden; both are found through their GIN indexes (the query is a constant expression, not a joined
+ * value, so the planner can use them). The score adds the weighted rank over the small `kop` vector and the trigram
+ * similarities, so a product that matches more of the query's words ranks higher; a match in the body only ranks
+ * after those. Snippets are only made for the page's rows.
  */
 export async function searchIndex(
   db: Kysely<Database>,
@@ -64,15 +66,16 @@ export async function searchIndex(
 ): Promise<{ count: number; hits: SearchHit[] }> {
   if (terms.fullText.length === 0 && terms.trigram.length === 0) return { count: 0, hits: [] };
   const config = sql.lit(TS_CONFIG);
+  const query = sql`(${tsQuery(terms.fullText)})`;
   const trigramMatch = terms.trigram.map((word) => sql`z.trigram_tekst %> ${word}`);
   const trigramScore = terms.trigram.map(
     (word) => sql`(CASE WHEN word_similarity(${word}, z.trigram_tekst) >= ${TRIGRAM_THRESHOLD} THEN word_similarity(${word}, z.trigram_tekst) ELSE 0 END)`,
   );
-  const matches = [sql`z.document @@ q.tsq`, ...(filter.intern ? [sql`z.notitie_document @@ q.tsq`] : []), ...trigramMatch];
+  const matches = [sql`z.document @@ ${query}`, ...(filter.intern ? [sql`z.notitie_document @@ ${query}`] : []), ...trigramMatch];
   const score = sql.join(
     [
-      sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], z.document, q.tsq)`,
-      ...(filter.intern ? [sql`${sql.lit(NOTE_WEIGHT)} * ts_rank(z.notitie_document, q.tsq)`] : []),
+      sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], z.kop, ${query})`,
+      ...(filter.intern ? [sql`${sql.lit(NOTE_WEIGHT)} * ts_rank(z.notitie_document, ${query})`] : []),
       ...trigramScore.map((part) => sql`${sql.lit(TRIGRAM_WEIGHT)} * ${part}`),
     ],
     sql` + `,
@@ -85,30 +88,34 @@ export async function searchIndex(
     ...(filter.aanvraagkanaal !== undefined ? [sql`${filter.aanvraagkanaal} = ANY (z.aanvraagkanalen)`] : []),
   ];
   const headlineOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  const result = await sql<SearchHit & { total: number }>`
-    WITH q AS (SELECT ${tsQuery(terms.fullText)} AS tsq),
-    ranked AS (
-      SELECT z.product_uuid, z.slug, z.titel, z.samenvatting, z.doelgroepen, z.aanvraagkanalen, z.tekst, z.interne_notitie,
-             (${score})::float8 AS score, count(*) OVER () AS total
-      FROM kennisbank_zoekindex z, q
+  const statement = sql<SearchHit & { total: number }>`
+    WITH ranked AS (
+      SELECT z.product_uuid, (${score})::float8 AS score, count(*) OVER () AS total
+      FROM kennisbank_zoekindex z
       WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY score DESC, z.titel, z.product_uuid
       LIMIT ${window.limit} OFFSET ${window.offset}
     )
-    SELECT r.product_uuid, r.slug, r.titel, r.samenvatting, r.doelgroepen, r.aanvraagkanalen, r.interne_notitie, r.score, r.total,
-           ts_headline(${config}::regconfig, r.tekst, q.tsq, ${headlineOptions}) AS snippet
-    FROM ranked r, q
-    ORDER BY r.score DESC, r.titel, r.product_uuid`.execute(db);
-  const rows = result.rows;
-  const count = rows[0] !== undefined ? Number(rows[0].total) : window.offset > 0 ? await countOnly(db, conditions, terms) : 0;
+    SELECT z.product_uuid, z.slug, z.titel, z.samenvatting, z.doelgroepen, z.aanvraagkanalen, z.interne_notitie, r.score, r.total,
+           ts_headline(${config}::regconfig, z.tekst, ${query}, ${headlineOptions}) AS snippet
+    FROM ranked r JOIN kennisbank_zoekindex z ON z.product_uuid = r.product_uuid
+    ORDER BY r.score DESC, z.titel, z.product_uuid`;
+  // The planner prices a tsvector match as cheap, not seeing that a sequential scan reads every article's whole
+  // (TOASTed) document to test it: it then walks all articles (370 ms at 10,000) where the GIN indexes take 30 ms.
+  // Inside the search's own transaction the hint ends with it; a caller's transaction keeps the planner's choice.
+  const rows = db.isTransaction
+    ? (await statement.execute(db)).rows
+    : await db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+        return (await statement.execute(trx)).rows;
+      });
+  const count = rows[0] !== undefined ? Number(rows[0].total) : window.offset > 0 ? await countOnly(db, conditions) : 0;
   return { count, hits: rows.map(({ total: _total, ...hit }) => ({ ...hit, score: Number(hit.score) })) };
 }
 
 /** The total for a page past the last match (the page itself is empty, so the window function gave nothing). */
-async function countOnly(db: Kysely<Database>, conditions: RawBuilder<unknown>[], terms: SearchTerms): Promise<number> {
-  const result = await sql<{ count: number }>`
-    WITH q AS (SELECT ${tsQuery(terms.fullText)} AS tsq)
-    SELECT count(*) AS count FROM kennisbank_zoekindex z, q WHERE ${sql.join(conditions, sql` AND `)}`.execute(db);
+async function countOnly(db: Kysely<Database>, conditions: RawBuilder<unknown>[]): Promise<number> {
+  const result = await sql<{ count: number }>`SELECT count(*) AS count FROM kennisbank_zoekindex z WHERE ${sql.join(conditions, sql` AND `)}`.execute(db);
   return Number(result.rows[0]?.count ?? 0);
 }
 

@@ -94,6 +94,8 @@ export interface KennisbankZoekindexTable {
   /** Written with SQL expressions (to_tsvector); read back as PostgreSQL's text form. */
   document: string;
   notitie_document: string;
+  /** Title and UPL name (A), trefwoorden (B), summary, questions and inleiding (C): what the rank reads (migration 0021). */
+  kop: string;
   trigram_tekst: string;
 }
 
