@@ -144,6 +144,8 @@ export interface OutboxTable {
   delivered_at: NullableTimestamp;
   failed_at: NullableTimestamp;
   last_error: string | null;
+  /** The receiver the event goes to (migration 0041): few of one lane's events are leased at a time. */
+  lane: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Catalogi API: a CATALOGUS (migrations/0006). `begindatum_versie` is read as `YYYY-MM-DD` text by the repository. */

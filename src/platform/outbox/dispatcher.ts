@@ -37,6 +37,11 @@ export interface OutboxDispatcherOptions {
   pollMs: number;
   handlers?: DeliveryHandlers;
   concurrency?: number;
+  /**
+   * At most this many events of one lane (one receiver) leased at a time, over all processes; default half the
+   * concurrency, so a receiver that hangs leaves the other half of the slots to everyone else.
+   */
+  laneLimit?: number;
   /** PostgreSQL connection string: when given, a dedicated connection LISTENs for new events. Leave out on PGlite. */
   listenUrl?: string;
   /** Identifies this dispatcher in locked_by; defaults to host, pid and a random suffix. */
@@ -71,6 +76,7 @@ export class OutboxDispatcher implements OutboxNotifier {
   private readonly leaseSeconds: number;
   private readonly pollMs: number;
   private readonly concurrency: number;
+  private readonly laneLimit: number;
   private readonly stopTimeoutMs: number;
   private readonly listener: OutboxListener | undefined;
   private readonly inFlight = new Set<Promise<void>>();
@@ -90,6 +96,7 @@ export class OutboxDispatcher implements OutboxNotifier {
     this.leaseSeconds = options.leaseSeconds;
     this.pollMs = options.pollMs;
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+    this.laneLimit = options.laneLimit ?? Math.max(1, Math.floor(this.concurrency / 2));
     this.stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.listener = options.listenUrl ? new OutboxListener(options.listenUrl, () => this.notify(), this.logger) : undefined;
@@ -159,11 +166,11 @@ export class OutboxDispatcher implements OutboxNotifier {
     }
   }
 
-  /** Claims events for the free slots and starts delivering them. True when more may be waiting. */
+  /** Claims events for the free slots and starts delivering them. True when more may be waiting (it claimed any). */
   private async claimAndDeliver(): Promise<boolean> {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return true;
-    const events = await claimDueEvents(this.db, this.workerId, free, this.leaseSeconds);
+    const events = await claimDueEvents(this.db, this.workerId, free, this.leaseSeconds, this.laneLimit);
     for (const event of events) {
       const delivery = this.deliver(event).finally(() => {
         this.inFlight.delete(delivery);
@@ -172,7 +179,8 @@ export class OutboxDispatcher implements OutboxNotifier {
       });
       this.inFlight.add(delivery);
     }
-    return events.length === free;
+    // Fewer than asked for can also mean a lane was at its limit, so any claim means "look again".
+    return events.length > 0;
   }
 
   /** Waits `ms`, or less when notify() is called (or was called since the last wait). */

@@ -10,20 +10,38 @@ import { OUTBOX_CHANNEL } from './write.ts';
  * Claims up to `limit` due events for `workerId` in one statement. FOR UPDATE SKIP LOCKED lets
  * several processes claim at once without waiting for or taking each other's rows; the lease
  * (locked_until) makes an event claimed by a process that died due again once it runs out.
+ *
+ * Events with a lane (one receiver) are claimed only while fewer than `laneLimit` of that lane's
+ * events are leased, counted over every process: a lane at its limit is passed over, so the events
+ * behind it (other receivers') are claimed instead of waiting for a receiver that hangs. Of the rows
+ * locked, those beyond a lane's limit are left (their lock ends with the statement), so a claim may
+ * return fewer than `limit` while more are due: the dispatcher then looks again.
  */
-export async function claimDueEvents(db: Kysely<Database>, workerId: string, limit: number, leaseSeconds: number): Promise<OutboxEvent[]> {
+export async function claimDueEvents(db: Kysely<Database>, workerId: string, limit: number, leaseSeconds: number, laneLimit = Number.MAX_SAFE_INTEGER): Promise<OutboxEvent[]> {
   const result = await sql<Selectable<OutboxTable>>`
+    WITH leased AS (
+      SELECT lane, count(*) AS n FROM outbox
+       WHERE lane IS NOT NULL AND delivered_at IS NULL AND locked_until IS NOT NULL AND locked_until >= now()
+       GROUP BY lane),
+    candidates AS (
+      SELECT id, lane FROM outbox
+       WHERE delivered_at IS NULL AND failed_at IS NULL AND available_at <= now()
+         AND (locked_until IS NULL OR locked_until < now())
+         AND (lane IS NULL OR lane NOT IN (SELECT lane FROM leased WHERE n >= ${laneLimit}))
+       ORDER BY id
+       LIMIT ${limit}
+       FOR UPDATE SKIP LOCKED),
+    chosen AS (
+      SELECT ranked.id FROM (SELECT id, lane, row_number() OVER (PARTITION BY lane ORDER BY id) AS rank FROM candidates) ranked
+        LEFT JOIN leased ON leased.lane = ranked.lane
+       WHERE ranked.lane IS NULL OR ranked.rank + coalesce(leased.n, 0) <= ${laneLimit}
+       ORDER BY ranked.id
+       LIMIT ${limit})
     UPDATE outbox
        SET locked_until = now() + make_interval(secs => ${leaseSeconds}),
            locked_by = ${workerId},
            attempts = attempts + 1
-     WHERE id IN (
-       SELECT id FROM outbox
-        WHERE delivered_at IS NULL AND failed_at IS NULL AND available_at <= now()
-          AND (locked_until IS NULL OR locked_until < now())
-        ORDER BY id
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
+     WHERE id IN (SELECT id FROM chosen)
     RETURNING *`.execute(db);
   return result.rows.map(toOutboxEvent).sort((a, b) => a.id - b.id);
 }

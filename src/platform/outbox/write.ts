@@ -12,6 +12,11 @@ export interface NewOutboxEvent {
   payload: unknown;
   /** Deliver no earlier than this moment (default: as soon as the transaction commits). */
   availableAt?: Date;
+  /**
+   * The receiver this event goes to, when several events may go to the same one (a notification abonnement): the
+   * dispatchers keep only a few events of one lane in flight, so a receiver that hangs cannot take every slot.
+   */
+  lane?: string;
 }
 
 /**
@@ -28,8 +33,8 @@ export async function enqueueEvent(trx: Transaction<Database>, event: NewOutboxE
   const availableAt = event.availableAt ?? null;
   const result = await sql<{ id: number | string }>`
     WITH inserted AS (
-      INSERT INTO outbox (tenant_id, kind, payload, available_at)
-      VALUES (${event.tenantId}, ${event.kind}, ${payload}::jsonb, coalesce(${availableAt}::timestamptz, now()))
+      INSERT INTO outbox (tenant_id, kind, payload, available_at, lane)
+      VALUES (${event.tenantId}, ${event.kind}, ${payload}::jsonb, coalesce(${availableAt}::timestamptz, now()), ${event.lane ?? null})
       RETURNING id
     )
     SELECT inserted.id, pg_notify(${OUTBOX_CHANNEL}, '') FROM inserted`.execute(trx);
@@ -49,10 +54,10 @@ export async function enqueueEvents(trx: Transaction<Database>, events: NewOutbo
   const rows = events.map((event) => {
     const payload = JSON.stringify(event.payload);
     if (payload === undefined) throw new TypeError('An outbox payload must be JSON-serialisable.');
-    return sql`(${event.tenantId}::uuid, ${event.kind}, ${payload}::jsonb, coalesce(${event.availableAt ?? null}::timestamptz, now()))`;
+    return sql`(${event.tenantId}::uuid, ${event.kind}, ${payload}::jsonb, coalesce(${event.availableAt ?? null}::timestamptz, now()), ${event.lane ?? null}::text)`;
   });
   const result = await sql<{ id: number | string }>`
-    INSERT INTO outbox (tenant_id, kind, payload, available_at) VALUES ${sql.join(rows)} RETURNING id`.execute(trx);
+    INSERT INTO outbox (tenant_id, kind, payload, available_at, lane) VALUES ${sql.join(rows)} RETURNING id`.execute(trx);
   if (options.notify === true) await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
   return result.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
 }

@@ -102,7 +102,13 @@ export function createNotificatieFanOut(options: NotificatieFanOutOptions): Deli
         INSERT INTO notificaties_fanouts (outbox_id, tenant_id, afleveringen) VALUES (${event.id}, ${event.tenantId}, ${abonnementen.length})
         ON CONFLICT (outbox_id) DO NOTHING RETURNING outbox_id`.execute(trx);
       if (marker.rows.length === 0) return 0;
-      const afleveringen = abonnementen.map((abonnement) => ({ tenantId: event.tenantId, kind: AFLEVERING_KIND, payload: { abonnement, notificatie } satisfies NotificatieAflevering }));
+      // One lane per abonnement: a subscriber that hangs holds a few delivery slots, not all of them.
+      const afleveringen = abonnementen.map((abonnement) => ({
+        tenantId: event.tenantId,
+        kind: AFLEVERING_KIND,
+        payload: { abonnement, notificatie } satisfies NotificatieAflevering,
+        lane: `abonnement:${abonnement}`,
+      }));
       // No NOTIFY: this process's dispatcher is woken below, others find the deliveries at their next poll.
       await enqueueEvents(trx, afleveringen, { notify: options.notify === undefined });
       return abonnementen.length;
@@ -110,7 +116,8 @@ export function createNotificatieFanOut(options: NotificatieFanOutOptions): Deli
     if (enqueued > 0) options.notify?.();
     if (Date.now() - lastPrune > FANOUT_PRUNE_INTERVAL_MS) {
       lastPrune = Date.now();
-      await sql`DELETE FROM notificaties_fanouts WHERE created_at < now() - make_interval(days => ${FANOUT_MARKER_RETENTION_DAYS})`.execute(options.db);
+      // Housekeeping only: the fan-out has committed, so a failure here must not make the notification count as failed.
+      await sql`DELETE FROM notificaties_fanouts WHERE created_at < now() - make_interval(days => ${FANOUT_MARKER_RETENTION_DAYS})`.execute(options.db).catch(() => undefined);
     }
   };
 }

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
+import { createTestTenant } from '../../../test/fixtures.ts';
+import type { Tenant } from '../database/schema.ts';
+import { claimDueEvents } from './repository.ts';
+import { enqueueEvents } from './write.ts';
+
+describe('outbox lanes', () => {
+  let database: TestDatabase;
+  let tenant: Tenant;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    tenant = await createTestTenant(database.db);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  async function enqueue(lanes: (string | undefined)[]): Promise<number[]> {
+    // A kind no dispatcher knows, claimed by hand below.
+    return database.db.transaction().execute((trx) => enqueueEvents(trx, lanes.map((lane, index) => ({ tenantId: tenant.id, kind: 'lane-test', payload: { index }, lane }))));
+  }
+
+  it('leases at most the lane limit of one lane, over several claims, and claims the events behind it instead', async () => {
+    const ids = await enqueue(['traag', 'traag', 'traag', 'traag', 'traag', 'snel', undefined, 'snel']);
+    // The four oldest are all of lane `traag`: two are claimed, the other two stay for later.
+    const first = await claimDueEvents(database.db, 'worker-a', 4, 60, 2);
+    expect(first.map((event) => event.id)).toEqual([ids[0], ids[1]]);
+    // Another process: lane `traag` is at its limit everywhere, so it gets what lies behind it.
+    const second = await claimDueEvents(database.db, 'worker-b', 4, 60, 2);
+    expect(second.map((event) => event.id)).toEqual([ids[5], ids[6], ids[7]]);
+    expect(await claimDueEvents(database.db, 'worker-b', 4, 60, 2)).toEqual([]);
+  });
+
+  it('claims events without a lane as before, in order', async () => {
+    const ids = await enqueue([undefined, undefined, undefined]);
+    const claimed = await claimDueEvents(database.db, 'worker-c', 10, 60, 1);
+    expect(claimed.map((event) => event.id)).toEqual(expect.arrayContaining(ids));
+  });
+});
