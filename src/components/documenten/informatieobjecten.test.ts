@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { hostOf } from '../../../test/fixtures.ts';
+import { claimBlobs, removeUnusedBlobs } from './informatieobjecten/service.ts';
+import { createDocumentStorage } from './storage/storage.ts';
 import { DocumentenTest, documentBody, drcAutorisatie, insertTestInformatieobjecttype, invalidCodes, pathOf, problemOf, uuidOf, type Json } from './documenten-test-fixtures.ts';
 
 const LIST = '/enkelvoudiginformatieobjecten';
@@ -203,5 +206,17 @@ describe('Documenten API: enkelvoudiginformatieobjecten', () => {
     const trail = await t.database.db.selectFrom('audittrail').select('uuid').where('hoofd_object', '=', String(document.url)).execute();
     expect(trail).toEqual([]);
     expect(problemOf(await t.call('DELETE', pathOf(document.url), DETAIL, { token: t.all })).code).toBe('not_found');
+  });
+
+  it('a write whose bytes a concurrent delete removed fails (409) rather than keep a document without content', async () => {
+    const storage = createDocumentStorage(t.dataDir);
+    const deps = { db: t.database.db, keys: t.test.keys, storage, partSize: 16 };
+    const blob = await storage.put(t.tenant.id, Readable.from([Buffer.from(`gedeelde inhoud ${Math.random()}`)]));
+    // The delete of another document with these bytes checks "unused" and removes them ...
+    await removeUnusedBlobs(deps, t.tenant.id, [blob.sha256]);
+    expect(await storage.has(t.tenant.id, blob.sha256)).toBe(false);
+    // ... so the upload that stored the same bytes just before cannot claim them in its transaction.
+    const claim = t.database.db.transaction().execute((trx) => claimBlobs(deps, trx, t.tenant.id, [blob.sha256]));
+    await expect(claim).rejects.toMatchObject({ code: 'conflict' });
   });
 });

@@ -4,7 +4,7 @@ import { DOCUMENTEN_BIJWERKEN } from '../scopes.ts';
 import { assertMayUseDocument } from '../shared/access.ts';
 import type { DocumentenCaller } from '../shared/caller.ts';
 import { isUuid } from '../shared/urls.ts';
-import { removeUnusedBlobs, type DocumentenDeps } from '../informatieobjecten/service.ts';
+import { claimBlobs, removeUnusedBlobs, type DocumentenDeps } from '../informatieobjecten/service.ts';
 import { completeBestandsdeel, findBestandsdeel, findDocument } from '../informatieobjecten/repository.ts';
 import { documentenResourceUrl } from '../shared/urls.ts';
 import { partProblems, type PartUpload } from './upload.ts';
@@ -60,6 +60,7 @@ export async function receiveBestandsdeel(deps: DocumentenDeps, caller: Document
       }
       if (problems.length > 0 || !upload.blob) throw invalid(problems);
       replaced = deel.inhoud_sha256;
+      await claimBlobs(deps, trx, tenantId, [upload.blob.sha256]);
       await completeBestandsdeel(trx, tenantId, deel.uuid, upload.blob.sha256);
       kept = true;
       const url = documentenResourceUrl(base, 'bestandsdelen', deel.uuid);

@@ -208,6 +208,14 @@ export async function blobsOfDocument(db: Kysely<Database>, tenantId: string, uu
   return [...new Set(rows.flatMap((row) => (row.sha256 === null ? [] : [row.sha256])))];
 }
 
+/**
+ * Serialises, per blob, a write that starts using it and the removal of an unused one (until the transaction ends):
+ * without it a removal could check "unused" just before a concurrent upload of the same bytes commits its reference.
+ */
+export async function lockBlob(db: Kysely<Database>, tenantId: string, sha256: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`documentblob:${tenantId}:${sha256}`}, 0))`.execute(db);
+}
+
 /** Whether any version or part of the tenant still uses the blob. */
 export async function blobInUse(db: Kysely<Database>, tenantId: string, sha256: string): Promise<boolean> {
   const [versie, deel] = await Promise.all([

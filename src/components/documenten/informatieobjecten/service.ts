@@ -30,6 +30,7 @@ import {
   bestandsdelenOf,
   blobInUse,
   blobsOfDocument,
+  lockBlob,
   deleteAuditTrailOfDocument,
   deleteDocument,
   findDocument,
@@ -97,7 +98,22 @@ async function currentVersie(db: Kysely<Database>, document: DocumentRow): Promi
 /** Removes blobs no version or part of the tenant uses any more (after the transaction that let go of them). */
 export async function removeUnusedBlobs(deps: DocumentenDeps, tenantId: string, blobs: Iterable<string>): Promise<void> {
   for (const sha256 of new Set(blobs)) {
-    if (!(await blobInUse(deps.db, tenantId, sha256))) await deps.storage.remove(tenantId, sha256);
+    await deps.db.transaction().execute(async (trx) => {
+      await lockBlob(trx, tenantId, sha256);
+      if (!(await blobInUse(trx, tenantId, sha256))) await deps.storage.remove(tenantId, sha256);
+    });
+  }
+}
+
+/**
+ * Inside the transaction that starts using stored blobs: takes their locks (see `lockBlob`) and checks they are
+ * still there. A concurrent removal of the same bytes that came first makes this write fail (the client may try
+ * again) rather than commit a document without its content.
+ */
+export async function claimBlobs(deps: DocumentenDeps, trx: Kysely<Database>, tenantId: string, blobs: Iterable<string>): Promise<void> {
+  for (const sha256 of new Set(blobs)) {
+    await lockBlob(trx, tenantId, sha256);
+    if (!(await deps.storage.has(tenantId, sha256))) throw new ProblemError('conflict', 'De inhoud werd tegelijk elders verwijderd; probeer het opnieuw.');
   }
 }
 
@@ -321,6 +337,7 @@ export async function createInformatieobject(deps: DocumentenDeps, caller: Docum
       // A generated identificatie is the document's own uuid, unique by construction.
       const documentUuid = randomUUID();
       const identificatie = given ? String(input.identificatie) : documentUuid;
+      await claimBlobs(deps, trx, tenantId, blobOf(content));
       const current = await insertDocument(trx, tenantId, documentUuid, columnsOf({ ...data, identificatie }, identificatie), { ...data, identificatie }, versieContent, lock);
       if (content.kind === 'chunked') await replaceBestandsdelen(trx, tenantId, current.document.uuid, partSizes(content.size, deps.partSize));
       const delen = await bestandsdelenOf(trx, tenantId, current.document.uuid);
@@ -395,6 +412,7 @@ export async function changeInformatieobject(deps: DocumentenDeps, caller: Docum
       } else if (content.kind === 'none' && content.size === 0) {
         versieContent = { inhoud_sha256: null, bestandsomvang: 0 };
       }
+      if (versieContent.inhoud_sha256 !== null) await claimBlobs(deps, trx, tenantId, [versieContent.inhoud_sha256]);
       const after = await insertVersie(trx, document, columnsOf(data, identificatie), data, versieContent);
       const delen = await bestandsdelenOf(trx, tenantId, document.uuid);
       const json = presentInformatieobject(after.document, after.versie, base, delen);
@@ -481,6 +499,7 @@ export async function unlockInformatieobject(deps: DocumentenDeps, caller: Docum
       const document = await documentFor(trx, caller, uuid, UNLOCK_SCOPES, { forUpdate: true });
       if (document.lock !== checked.lock || document.versie !== checked.versie) throw new ProblemError('conflict', 'Het document is intussen gewijzigd; probeer het opnieuw.');
       if (delen.length > 0) released.push(...(await replaceBestandsdelen(trx, tenantId, document.uuid, [])));
+      if (joined?.inhoud_sha256) await claimBlobs(deps, trx, tenantId, [joined.inhoud_sha256]);
       if (joined) await updateCurrentVersie(trx, document, joined);
       await setLock(trx, document, '');
     });
