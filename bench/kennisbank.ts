@@ -179,6 +179,8 @@ async function main(): Promise<void> {
         if (warmupSeconds > 0) await measureHttp(baseUrl, call, CONNECTIONS, warmupSeconds);
         const loket = await measureHttp(baseUrl, call, CONNECTIONS, durationSeconds);
         report('Loket', loket, 'requests');
+        // One connection shows what a single search costs when it has the machine to itself.
+        report('Loket ×1', await measureHttp(baseUrl, call, 1, Math.max(1, durationSeconds / 2)), 'requests');
         const pool = new pg.Pool({ connectionString: bench.url, max: CONNECTIONS });
         pool.on('error', () => undefined);
         try {

@@ -13,7 +13,7 @@ export type VersieRow = Selectable<KennisbankVersiesTable>;
 export type WijzigingRow = Selectable<KennisbankWijzigingenTable>;
 
 /** The version columns one product text fills. */
-function versieColumns(inhoud: ProductInhoud) {
+export function versieColumns(inhoud: ProductInhoud) {
   return {
     upl_naam: inhoud.uplNaam,
     titel: inhoud.titel,

@@ -8,6 +8,7 @@ import { amsterdamToday } from '../dates.ts';
 import { readProductInhoud, SLUG_PATTERN, type ProductInhoud } from '../producten/content.ts';
 import { publishProduct, saveConcept, submitForReview, type Door } from '../producten/service.ts';
 import { indexVersions } from '../zoeken/index-repository.ts';
+import { versieColumns } from '../producten/repository.ts';
 import { normaliseText } from '../zoeken/query.ts';
 
 /** The `formaat` of a kennisbank exchange file (described in README.md, section Kennisbank). */
@@ -158,38 +159,15 @@ async function insertNewProducts(trx: Kysely<Database>, tenantId: string, rows: 
   const versies = await trx
     .insertInto('kennisbank_versies')
     .values(
-      rows.map((row, index) => {
-        const { inhoud } = row;
-        return {
-          tenant_id: tenantId,
-          product_uuid: products[index]?.uuid ?? '',
-          versienummer: 1,
-          status: row.status,
-          gewijzigd_door: door,
-          upl_naam: inhoud.uplNaam,
-          titel: inhoud.titel,
-          samenvatting: inhoud.samenvatting,
-          doelgroepen: inhoud.doelgroepen,
-          aanvraagkanalen: inhoud.aanvraagkanalen,
-          inleiding: inhoud.secties.inleiding,
-          aanvraag: inhoud.secties.aanvraag,
-          voorwaarden: inhoud.secties.voorwaarden,
-          bewijs: inhoud.secties.bewijs,
-          kosten: inhoud.secties.kosten,
-          termijn: inhoud.secties.termijn,
-          bezwaar_en_beroep: inhoud.secties.bezwaarEnBeroep,
-          bijzonderheden: inhoud.secties.bijzonderheden,
-          contact: inhoud.secties.contact,
-          kostenbedragen: JSON.stringify(inhoud.kostenbedragen),
-          vraag_antwoord: JSON.stringify(inhoud.vraagAntwoord),
-          interne_notitie: inhoud.interneNotitie,
-          gerelateerd: inhoud.gerelateerd,
-          trefwoorden: inhoud.trefwoorden,
-          zaaktype_identificatie: inhoud.zaaktypeIdentificatie,
-          publicatiedatum: row.status === 'gepubliceerd' ? (inhoud.publicatiedatum ?? today) : inhoud.publicatiedatum,
-          review_voor: inhoud.reviewVoor,
-        };
-      }),
+      rows.map((row, index) => ({
+        ...versieColumns(row.inhoud),
+        tenant_id: tenantId,
+        product_uuid: products[index]?.uuid ?? '',
+        versienummer: 1,
+        status: row.status,
+        gewijzigd_door: door,
+        publicatiedatum: row.status === 'gepubliceerd' ? (row.inhoud.publicatiedatum ?? today) : row.inhoud.publicatiedatum,
+      })),
     )
     .returningAll()
     .execute();

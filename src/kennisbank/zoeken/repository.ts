@@ -8,12 +8,14 @@ export const MARK_START = '\u27E6';
 export const MARK_END = '\u27E7';
 
 /**
- * Below this word similarity a trigram match does not count (pg_trgm's own default for `%>` is 0.6; "paspoord" is
- * 0.78 like "paspoort", "vergunning" 0.82 like "omgevingsvergunning").
+ * The word similarity above which `%>` counts a trigram match: pg_trgm's default `word_similarity_threshold`, which
+ * the search relies on ("paspoord" is 0.78 like "paspoort", "vergunning" 0.82 like "omgevingsvergunning").
  */
 export const TRIGRAM_THRESHOLD = 0.6;
-/** How much one matching trigram word weighs against the full-text rank (a title hit there scores about 0.6). */
-const TRIGRAM_WEIGHT = 0.35;
+/** Similarity below this adds nothing to the score. */
+const TRIGRAM_FLOOR = 0.5;
+/** How much trigram similarity above the floor weighs against the full-text rank (a title hit there scores about 0.6). */
+const TRIGRAM_WEIGHT = 0.7;
 /** ts_rank weights for D, C, B, A: title over trefwoorden over summary over body. */
 const RANK_WEIGHTS = '{0.05,0.2,0.5,1.0}';
 /** A match in the internal note counts, for the KCC, as much as one in the body. */
@@ -68,9 +70,8 @@ export async function searchIndex(
   const config = sql.lit(TS_CONFIG);
   const query = sql`(${tsQuery(terms.fullText)})`;
   const trigramMatch = terms.trigram.map((word) => sql`z.trigram_tekst %> ${word}`);
-  const trigramScore = terms.trigram.map(
-    (word) => sql`(CASE WHEN word_similarity(${word}, z.trigram_tekst) >= ${TRIGRAM_THRESHOLD} THEN word_similarity(${word}, z.trigram_tekst) ELSE 0 END)`,
-  );
+  // Each similarity once per row (it is the costly part of scoring a candidate): what lies above the floor counts.
+  const trigramScore = terms.trigram.map((word) => sql`greatest(word_similarity(${word}, z.trigram_tekst) - ${sql.lit(TRIGRAM_FLOOR)}, 0)`);
   const matches = [sql`z.document @@ ${query}`, ...(filter.intern ? [sql`z.notitie_document @@ ${query}`] : []), ...trigramMatch];
   const score = sql.join(
     [

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { ZoekKanaal } from '../../platform/database/tables/kennisbank.ts';
 
@@ -64,39 +64,33 @@ export interface MissedQuery {
   laatst: Date;
 }
 
-/** Queries that found nothing, most frequent first. */
-export async function zeroResultQueries(db: Kysely<Database>, tenantId: string, periode: Periode, limit: number): Promise<MissedQuery[]> {
-  return db
+/** Logged queries of the period grouped by term, most frequent first; `narrow` picks which searches count. */
+async function groupedQueries(
+  db: Kysely<Database>,
+  tenantId: string,
+  periode: Periode,
+  limit: number,
+  narrow: (query: SelectQueryBuilder<Database, 'kennisbank_zoekopdrachten', MissedQuery>) => SelectQueryBuilder<Database, 'kennisbank_zoekopdrachten', MissedQuery>,
+): Promise<MissedQuery[]> {
+  const base = db
     .selectFrom('kennisbank_zoekopdrachten')
     .select((eb) => ['zoekterm', eb.fn.countAll<number>().as('aantal'), eb.fn.max('gezocht_op').as('laatst')])
     .where('tenant_id', '=', tenantId)
     .where('gezocht_op', '>=', periode.van)
     .where('gezocht_op', '<', periode.tot)
-    .where('aantal_resultaten', '=', 0)
-    .groupBy('zoekterm')
-    .orderBy('aantal', 'desc')
-    .orderBy('zoekterm')
-    .limit(limit)
-    .execute()
-    .then((rows) => rows.map((row) => ({ ...row, aantal: Number(row.aantal) })));
+    .groupBy('zoekterm');
+  const rows = await narrow(base).orderBy('aantal', 'desc').orderBy('zoekterm').limit(limit).execute();
+  return rows.map((row) => ({ ...row, aantal: Number(row.aantal) }));
+}
+
+/** Queries that found nothing, most frequent first. */
+export async function zeroResultQueries(db: Kysely<Database>, tenantId: string, periode: Periode, limit: number): Promise<MissedQuery[]> {
+  return groupedQueries(db, tenantId, periode, limit, (query) => query.where('aantal_resultaten', '=', 0));
 }
 
 /** Queries that found results of which nobody clicked any, most frequent first. */
 export async function noClickQueries(db: Kysely<Database>, tenantId: string, periode: Periode, limit: number): Promise<MissedQuery[]> {
-  return db
-    .selectFrom('kennisbank_zoekopdrachten')
-    .select((eb) => ['zoekterm', eb.fn.countAll<number>().as('aantal'), eb.fn.max('gezocht_op').as('laatst')])
-    .where('tenant_id', '=', tenantId)
-    .where('gezocht_op', '>=', periode.van)
-    .where('gezocht_op', '<', periode.tot)
-    .where('aantal_resultaten', '>', 0)
-    .groupBy('zoekterm')
-    .having((eb) => eb.fn.count('geklikt_product_uuid'), '=', 0)
-    .orderBy('aantal', 'desc')
-    .orderBy('zoekterm')
-    .limit(limit)
-    .execute()
-    .then((rows) => rows.map((row) => ({ ...row, aantal: Number(row.aantal) })));
+  return groupedQueries(db, tenantId, periode, limit, (query) => query.where('aantal_resultaten', '>', 0).having((eb) => eb.fn.count('geklikt_product_uuid'), '=', 0));
 }
 
 export interface RatedProduct {
