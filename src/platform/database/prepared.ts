@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type PostgresPool, type PostgresPoolClient, type RawBuilder } from 'kysely';
 import type pg from 'pg';
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
 
 /*
  * Prepared statements for Loket's hottest reads. PostgreSQL plans every statement it receives anew, and for a zaak
