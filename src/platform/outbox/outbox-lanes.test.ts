@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestTenant } from '../../../test/fixtures.ts';
 import type { Tenant } from '../database/schema.ts';
-import { claimDueEvents } from './repository.ts';
+import { claimDueEvents, LANE_CLAIM_LOCK_KEY } from './repository.ts';
 import { enqueueEvents } from './write.ts';
 
 describe('outbox lanes', () => {
@@ -31,6 +32,32 @@ describe('outbox lanes', () => {
     const second = await claimDueEvents(database.db, 'worker-b', 4, 60, 2);
     expect(second.map((event) => event.id)).toEqual([ids[5], ids[6], ids[7]]);
     expect(await claimDueEvents(database.db, 'worker-b', 4, 60, 2)).toEqual([]);
+  });
+
+  it('on PostgreSQL, makes lane-limited claims take turns, so the second counts the first one’s leases', async () => {
+    if (database.engine !== 'postgres') return;
+    const ids = await enqueue(Array.from({ length: 6 }, () => 'om-de-beurt'));
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // Another process holds the claim turn (its claim statement is running).
+    let holding = () => undefined as void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const other = database.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${LANE_CLAIM_LOCK_KEY})`.execute(trx);
+      holding();
+      await released;
+      // What that claim leases before it commits: two events of the lane.
+      await trx.updateTable('outbox').set({ locked_until: sql<Date>`now() + interval '60 seconds'`, locked_by: 'p-first' }).where('id', 'in', ids.slice(0, 2)).execute();
+    });
+    await held;
+    let waited = true;
+    const waiting = claimDueEvents(database.db, 'p-second', 4, 60, 2).finally(() => (waited = false));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(waited).toBe(true);
+    release();
+    await other;
+    // The lane's limit of two is taken by the first claim: the second, counting after it, leases none.
+    expect((await waiting).filter((event) => ids.includes(event.id))).toEqual([]);
   });
 
   it('claims events without a lane as before, in order', async () => {

@@ -18,6 +18,20 @@ import { OUTBOX_CHANNEL } from './write.ts';
  * return fewer than `limit` while more are due: the dispatcher then looks again.
  */
 export async function claimDueEvents(db: Kysely<Database>, workerId: string, limit: number, leaseSeconds: number, laneLimit = Number.MAX_SAFE_INTEGER): Promise<OutboxEvent[]> {
+  if (laneLimit === Number.MAX_SAFE_INTEGER) return claim(db, workerId, limit, leaseSeconds, laneLimit);
+  // Two claims counting a lane's leases at the same moment would each see room for the same free slots. Lane-limited
+  // claims therefore take turns (a transaction-level advisory lock), and each counts in a statement that starts after
+  // the previous claim committed.
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${LANE_CLAIM_LOCK_KEY})`.execute(trx);
+    return claim(trx, workerId, limit, leaseSeconds, laneLimit);
+  });
+}
+
+/** The advisory lock lane-limited claims take turns on (any constant no other part of Loket uses). */
+export const LANE_CLAIM_LOCK_KEY = 7_411_207_246;
+
+async function claim(db: Kysely<Database>, workerId: string, limit: number, leaseSeconds: number, laneLimit: number): Promise<OutboxEvent[]> {
   const result = await sql<Selectable<OutboxTable>>`
     WITH leased AS (
       SELECT lane, count(*) AS n FROM outbox
