@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { ProblemError } from '../../platform/errors/problem.ts';
 import { registerZgwConventions } from '../../platform/zgw/conventions.ts';
-import { assertValidBody } from '../besluiten/shared/caller.ts';
+import { assertValidBody } from '../../platform/zgw/request-body.ts';
 import {
   applicatieBody,
   applicatieConsumerQuery,

@@ -7,6 +7,7 @@ import { recordAudit, type AuditActie } from '../../platform/audit/record.ts';
 import type { InvalidParam } from '../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../platform/errors/problem.ts';
 import { publishNotificatie } from '../../platform/zgw/notificatie.ts';
+import { isUniqueViolation } from '../../platform/zgw/request-body.ts';
 import { paginatedList, pageRequest, type PaginatedList } from '../../platform/zgw/pagination.ts';
 import type { FastifyRequest } from 'fastify';
 import { applicatieUrl, presentApplicatie, type ApplicatieJson } from './present.ts';
@@ -88,10 +89,6 @@ async function problemsOf(db: Kysely<Database>, tenantId: string, values: Applic
   const taken = await clientIdsTaken(db, tenantId, values.clientIds, except);
   if (taken.length > 0) problems.push({ name: 'clientIds', code: 'clientId-exists', reason: `Client id ${taken.join(', ')} hoort al bij een andere applicatie (ac-001).` });
   return problems;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 /** Runs a write; a concurrent write that took one of the client ids first is ac-001's 400, not a 500. */

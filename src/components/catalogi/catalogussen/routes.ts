@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
-import { invalid } from '../../../platform/errors/problem.ts';
-import { invalidParamsFromValidation } from '../../../platform/http/error-handler.ts';
+import { assertValidBody } from '../../../platform/zgw/request-body.ts';
 import { CATALOGI_BIJWERKEN, CATALOGI_LEZEN, CATALOGI_SCHRIJVEN } from '../scopes.ts';
 import {
   catalogusBody,
@@ -23,18 +22,6 @@ const READ = { scopes: [], anyOfScopes: CATALOGI_LEZEN } as const;
 const CREATE = { scopes: CATALOGI_SCHRIJVEN } as const;
 const UPDATE = { scopes: [], anyOfScopes: CATALOGI_BIJWERKEN } as const;
 
-/**
- * Lists the body's schema problems (kept on the request by `attachValidation`) together with the rules only the
- * service knows, so a client learns every problem at once. A failure outside the body goes the platform's way.
- */
-function assertValidBody(request: FastifyRequest): void {
-  const failed = request.validationError;
-  if (failed && failed.validationContext !== 'body') throw failed;
-  const schemaProblems = failed ? invalidParamsFromValidation(failed.validation as Parameters<typeof invalidParamsFromValidation>[0], 'body') : [];
-  const problems = [...schemaProblems, ...catalogusRuleProblems(request.body)];
-  if (problems.length > 0) throw invalid(problems);
-}
-
 /** The catalogussen operations of the Catalogi API, registered inside the Catalogi plugin (prefix included). */
 export function registerCatalogussen(app: FastifyInstance, db: Kysely<Database>): void {
   app.get<{ Querystring: CatalogusListQuery }>('/catalogussen', { config: READ, schema: { querystring: catalogusListQuery } }, async (request) =>
@@ -45,7 +32,7 @@ export function registerCatalogussen(app: FastifyInstance, db: Kysely<Database>)
     '/catalogussen',
     { config: CREATE, attachValidation: true, schema: { querystring: noQuery, body: catalogusBody } },
     async (request, reply) => {
-      assertValidBody(request);
+      assertValidBody(request, catalogusRuleProblems);
       const catalogus = await createCatalogus(db, request, catalogiBaseUrl(request), request.body);
       return reply.code(201).header('Location', catalogus.url).send(catalogus);
     },
@@ -62,7 +49,7 @@ export function registerCatalogussen(app: FastifyInstance, db: Kysely<Database>)
     '/catalogussen/:uuid',
     { config: UPDATE, attachValidation: true, schema: { querystring: noQuery, body: catalogusBody } },
     async (request) => {
-      assertValidBody(request);
+      assertValidBody(request, catalogusRuleProblems);
       return changeCatalogus(db, request, catalogiBaseUrl(request), request.params.uuid, request.body, false);
     },
   );
@@ -71,7 +58,7 @@ export function registerCatalogussen(app: FastifyInstance, db: Kysely<Database>)
     '/catalogussen/:uuid',
     { config: UPDATE, attachValidation: true, schema: { querystring: noQuery, body: catalogusPatchBody } },
     async (request) => {
-      assertValidBody(request);
+      assertValidBody(request, catalogusRuleProblems);
       return changeCatalogus(db, request, catalogiBaseUrl(request), request.params.uuid, request.body, true);
     },
   );

@@ -1,10 +1,8 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { typeAccess } from '../../../platform/auth/autorisaties.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
-import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
-import { invalidParamsFromValidation } from '../../../platform/http/error-handler.ts';
+import { ProblemError } from '../../../platform/errors/problem.ts';
 import { recordAudit, type AuditActie, type AuditBody } from '../../../platform/audit/record.ts';
 import { auditEntryFromRequest } from '../../../platform/audit/request.ts';
 import { publishNotificatie } from '../../../platform/zgw/notificatie.ts';
@@ -159,25 +157,10 @@ export async function recordRelationChange(trx: Transaction<Database>, caller: R
   });
 }
 
-/**
- * Lists the body's schema problems (kept on the request by `attachValidation`) together with the rules that need
- * no database, so a client learns every problem at once. A failure outside the body goes the platform's way.
- */
-export function assertValidBody(request: FastifyRequest, ruleProblems: (body: unknown) => InvalidParam[] = () => []): void {
-  const failed = request.validationError;
-  if (failed && failed.validationContext !== 'body') throw failed;
-  const schemaProblems = failed ? invalidParamsFromValidation(failed.validation as Parameters<typeof invalidParamsFromValidation>[0], 'body') : [];
-  const problems = [...schemaProblems, ...ruleProblems(request.body)];
-  if (problems.length > 0) throw invalid(problems);
-}
-
-/** Whether a database error is a unique-constraint violation (a concurrent duplicate that passed the checks). */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
-
 /** Splits an `expand` value into its names (comma-separated, blanks ignored, each once). */
 export function expandNames(value: string | undefined): string[] {
   if (value === undefined) return [];
   return [...new Set(value.split(',').map((name) => name.trim()).filter((name) => name !== ''))];
 }
+
+export { assertValidBody, isUniqueViolation } from '../../../platform/zgw/request-body.ts';
