@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TraceContext } from '../../../platform/http/trace-context.ts';
 import { besluitenCaller, type BesluitenCaller } from '../../besluiten/shared/caller.ts';
 
-export { assertValidBody, isUniqueViolation } from '../../besluiten/shared/caller.ts';
+export { assertValidBody, isUniqueViolation } from '../../../platform/zgw/request-body.ts';
 
 /**
  * Who asks, in which tenant, through which URL: what the Documenten services need from an API request; the trace
