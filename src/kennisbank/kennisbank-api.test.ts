@@ -163,7 +163,10 @@ describe('the beheerder reports', () => {
     await rateProduct(db, tenant.id, 'zwembadpas', { nuttig: true, kanaal: 'portaal' });
     await rateProduct(db, tenant.id, 'sportpas', { nuttig: true, kanaal: 'portaal' });
 
-    const report = await kennisbankRapportage(db, tenant.id, { today: '2026-03-02' });
+    // A period that surely holds what was just logged: PostgreSQL's now() has microseconds, a JavaScript Date only
+    // milliseconds, so a default period ending "now" can end just before the last rating of the same millisecond.
+    const periode = { van: new Date(Date.now() - 60 * 60 * 1000), tot: new Date(Date.now() + 60 * 1000) };
+    const report = await kennisbankRapportage(db, tenant.id, { today: '2026-03-02', periode });
     expect(report.topZoektermenPerKanaal).toEqual([
       { kanaal: 'kcc', zoekterm: 'hondenpoep', aantal: 1 },
       { kanaal: 'kcc', zoekterm: 'zwembad', aantal: 1 },
