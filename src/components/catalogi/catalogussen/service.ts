@@ -4,6 +4,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { recordAudit } from '../../../platform/audit/record.ts';
+import { isUniqueViolation } from '../../../platform/zgw/request-body.ts';
 import { inWriteTransaction } from '../shared/write.ts';
 import { auditEntryFromRequest, type AuditRequest } from '../../../platform/audit/request.ts';
 import { passesElevenTest } from '../../../platform/tenants/rsin.ts';
@@ -66,10 +67,6 @@ export function catalogusRuleProblems(body: unknown): InvalidParam[] {
 
 function uniqueProblem(): ProblemError {
   return invalid([{ name: 'nonFieldErrors', code: 'unique', reason: 'De velden domein en rsin moeten samen uniek zijn: er is al een catalogus met dit domein en RSIN.' }]);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 function toValues(input: CatalogusInput): CatalogusValues {

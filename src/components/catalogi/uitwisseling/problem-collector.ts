@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
+import { isUniqueViolation } from '../../../platform/zgw/request-body.ts';
 
 /*
  * An import writes one resource after another in one transaction and must report every problem, not just the first.
@@ -12,10 +13,6 @@ import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
  */
 
 const SAVEPOINT = sql.raw('loket_uitwisseling_stap');
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
 
 /** The service's problem names put under the resource's place in the file (`nonFieldErrors` is the place itself). */
 export function placed(path: string, problems: readonly InvalidParam[]): InvalidParam[] {

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { prepared } from '../../../platform/database/prepared.ts';
 import type { ZaakRow } from '../shared/zaak-reference.ts';
-import type { ZaakRelations } from './present.ts';
+import { NO_RELATIONS, type ZaakRelations } from './present.ts';
 
 /*
  * The relations a zaak lists as URLs (status, resultaat, rollen, …), read in the same statement as the zaken
@@ -86,7 +86,7 @@ export async function zaakRelations(db: Kysely<Database>, tenantId: string, zaak
   const found = await findZakenWithRelations(db, tenantId, zaakUuids);
   const relations = new Map<string, ZaakRelations>(found.map(({ row, relations: own }) => [row.uuid, own]));
   for (const uuid of zaakUuids) {
-    if (!relations.has(uuid)) relations.set(uuid, { status: null, resultaat: null, rollen: [], eigenschappen: [], zaakinformatieobjecten: [], zaakobjecten: [], deelzaken: [] });
+    if (!relations.has(uuid)) relations.set(uuid, NO_RELATIONS);
   }
   return relations;
 }

@@ -11,6 +11,7 @@ import { isValidBsn } from '../../../platform/personal-data/bsn.ts';
 import { logRequestProcessing } from '../../../platform/processing-log/request.ts';
 import { publishNotificatie } from '../../../platform/zgw/notificatie.ts';
 import { paginatedList, pageRequest, type PageRequest, type PaginatedList } from '../../../platform/zgw/pagination.ts';
+import { isUniqueViolation } from '../../../platform/zgw/request-body.ts';
 import { isZaakIdentificatieFormatValid } from '../identificatie.ts';
 import { issueZaakIdentificatie } from '../identificatie-issuer.ts';
 import type { ZakenCaller } from '../shared/caller.ts';
@@ -60,10 +61,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function notFound(uuid: string): ProblemError {
   return new ProblemError('not_found', `Zaak ${uuid} bestaat niet.`);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 /** Generated numbers a create tries before giving up: each skipped one was taken by a client's own identificatie. */
