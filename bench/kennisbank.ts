@@ -33,6 +33,7 @@ import { measureBaseline, measureHttp, sendOnce, type Measurement } from './zake
  *                       the run creates and drops loket_bench_kennisbank
  *   BENCH_DURATION      seconds per side (default 30), BENCH_WARMUP seconds before each side (default 5)
  *   BENCH_ARTICLES, BENCH_SEARCHES  the data set's size
+ *   BENCH_KEEP=1        keep loket_bench_kennisbank afterwards (to study query plans); the next run replaces it
  *
  * Benchmarks are not tests: figures are printed with the target (search p95 <= 20 ms), never failed on.
  */
@@ -204,7 +205,8 @@ async function main(): Promise<void> {
       await database.close();
     }
   } finally {
-    await bench.drop();
+    if (process.env.BENCH_KEEP === '1') print(`Kept ${bench.url}`);
+    else await bench.drop();
   }
 }
 
