@@ -1,7 +1,7 @@
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { DOCUMENTEN_BIJWERKEN } from '../scopes.ts';
-import { assertMayUseDocument } from '../shared/access.ts';
+import { assertMayUseDocument, seesDocument } from '../shared/access.ts';
 import type { DocumentenCaller } from '../shared/caller.ts';
 import { isUuid } from '../shared/urls.ts';
 import { claimBlobs, removeUnusedBlobs, type DocumentenDeps } from '../informatieobjecten/service.ts';
@@ -24,7 +24,7 @@ export async function assertMayUploadPart(deps: DocumentenDeps, caller: Document
   const deel = isUuid(uuid) ? await findBestandsdeel(deps.db, caller.tenant.id, uuid.toLowerCase()) : undefined;
   if (!deel) throw notFound(uuid);
   const document = await findDocument(deps.db, caller.tenant.id, deel.document_uuid);
-  if (!document) throw notFound(uuid);
+  if (!document || !seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie)) throw notFound(uuid);
   assertMayUseDocument(caller.apiCaller, document, [DOCUMENTEN_BIJWERKEN]);
   return { omvang: deel.omvang };
 }
@@ -48,7 +48,7 @@ export async function receiveBestandsdeel(deps: DocumentenDeps, caller: Document
       const deel = await findBestandsdeel(trx, tenantId, uuid.toLowerCase());
       if (!deel) throw notFound(uuid);
       const document = await findDocument(trx, tenantId, deel.document_uuid, { forUpdate: true });
-      if (!document) throw notFound(uuid);
+      if (!document || !seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie)) throw notFound(uuid);
       assertMayUseDocument(caller.apiCaller, document, [DOCUMENTEN_BIJWERKEN]);
       const problems: InvalidParam[] = partProblems(upload);
       if (upload.lock !== undefined && upload.lock !== '' && upload.lock !== document.lock) {

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { GebruiksrechtenTable } from '../../../platform/database/tables/documenten.ts';
-import type { AllowedDocumentType } from '../shared/access.ts';
+import type { DocumentAccess } from '../shared/access.ts';
 import { accessCondition } from '../informatieobjecten/repository.ts';
 
 export type GebruiksrechtRow = Selectable<GebruiksrechtenTable>;
@@ -13,7 +13,8 @@ export interface GebruiksrechtenFilter {
   documentUuid?: string | null;
   startdatum: { op: Comparison; value: Date }[];
   einddatum: { op: Comparison; value: Date }[];
-  allowed?: readonly AllowedDocumentType[];
+  /** The documents the caller may read; undefined when it may read all. */
+  access?: DocumentAccess;
 }
 
 /** The tenant's gebruiksrechten matching the filter, on documents the caller may read, oldest first. */
@@ -22,9 +23,9 @@ export async function listGebruiksrechten(db: Kysely<Database>, tenantId: string
   if (filter.documentUuid !== undefined) query = filter.documentUuid === null ? query.where((eb) => eb.val(false)) : query.where('gebruiksrechten.document_uuid', '=', filter.documentUuid);
   for (const { op, value } of filter.startdatum) query = query.where('gebruiksrechten.startdatum', op, value);
   for (const { op, value } of filter.einddatum) query = query.where('gebruiksrechten.einddatum', op, value);
-  if (filter.allowed !== undefined) {
-    const allowed = filter.allowed;
-    query = query.where((eb) => accessCondition(eb, allowed));
+  if (filter.access !== undefined) {
+    const access = filter.access;
+    query = query.where((eb) => accessCondition(eb, access));
   }
   return query.orderBy('gebruiksrechten.created_at').orderBy('gebruiksrechten.uuid').execute();
 }

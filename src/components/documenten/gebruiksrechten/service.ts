@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { DOCUMENTEN_AANMAKEN, DOCUMENTEN_BIJWERKEN, DOCUMENTEN_LEZEN, DOCUMENTEN_VERWIJDEREN } from '../scopes.ts';
-import { allowedDocumentTypes, assertMayUseDocument } from '../shared/access.ts';
+import { assertMayUseDocument, documentAccess, seesDocument } from '../shared/access.ts';
 import type { DocumentenCaller } from '../shared/caller.ts';
 import { documentOfUrl, expandedOne, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
 import { informatieobjectUuidFromUrl, isUuid } from '../shared/urls.ts';
@@ -52,7 +52,7 @@ async function rowFor(deps: DocumentenDeps, caller: DocumentenCaller, uuid: stri
   const row = isUuid(uuid) ? await findGebruiksrecht(trx, caller.tenant.id, uuid.toLowerCase()) : undefined;
   if (!row) throw notFound(uuid);
   const document = await findDocument(trx, caller.tenant.id, row.document_uuid, { forUpdate: trx !== deps.db });
-  if (!document) throw notFound(uuid);
+  if (!document || !seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie)) throw notFound(uuid);
   assertMayUseDocument(caller.apiCaller, document, scopes);
   return { row, document };
 }
@@ -64,7 +64,7 @@ export async function listGebruiksrechtenAll(deps: DocumentenDeps, caller: Docum
     documentUuid: query.informatieobject === undefined ? undefined : informatieobjectUuidFromUrl(query.informatieobject),
     startdatum: dateFilters(query, 'startdatum'),
     einddatum: dateFilters(query, 'einddatum'),
-    allowed: allowedDocumentTypes(caller.apiCaller, DOCUMENTEN_LEZEN),
+    access: documentAccess(caller.apiCaller, DOCUMENTEN_LEZEN),
   });
   return withInformatieobject(deps.db, caller.tenant.id, base, rows, rows.map((row) => presentGebruiksrecht(row, base)), asked);
 }
@@ -91,7 +91,7 @@ async function record(trx: Transaction<Database>, caller: DocumentenCaller, docu
 /** `gebruiksrechten_create`: on a document the caller may create for; drc-006 sets its indicatie to true. */
 export async function createGebruiksrecht(deps: DocumentenDeps, caller: DocumentenCaller, base: string, input: GebruiksrechtenInput): Promise<GebruiksrechtJson> {
   return deps.db.transaction().execute(async (trx) => {
-    const { document, problem } = await documentOfUrl(trx, caller.tenant.id, input.informatieobject, { forUpdate: true });
+    const { document, problem } = await documentOfUrl(trx, caller, input.informatieobject, { forUpdate: true });
     if (!document) throw invalid(problem ? [problem] : []);
     assertMayUseDocument(caller.apiCaller, document, [DOCUMENTEN_AANMAKEN]);
     const row = await insertGebruiksrecht(trx, caller.tenant.id, {

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { BestandsdelenTable, DocumentenTable, DocumentversiesTable } from '../../../platform/database/tables/documenten.ts';
-import type { AllowedDocumentType } from '../shared/access.ts';
+import type { AllowedDocumentType, DocumentAccess } from '../shared/access.ts';
 
 /** A stored document (identity, lock, the current version's filter columns). */
 export type DocumentRow = Selectable<DocumentenTable>;
@@ -18,19 +18,25 @@ export interface DocumentFilter {
   trefwoorden?: readonly string[];
   object?: { uuid: string | null; url: string } | null;
   objectType?: string;
-  /** The types (and maximum ranks) the caller may read; undefined when it may read all. */
-  allowed?: readonly AllowedDocumentType[];
+  /** The documents the caller may read; undefined when it may read all. */
+  access?: DocumentAccess;
 }
 
 /** The SQL form of an access list: a document of one of the types, at or below that type's rank. */
-export function accessCondition(
-  eb: ExpressionBuilder<Database, 'documenten'>,
-  allowed: readonly AllowedDocumentType[],
-): Expression<SqlBool> {
+function typesCondition(eb: ExpressionBuilder<Database, 'documenten'>, allowed: readonly AllowedDocumentType[]): Expression<SqlBool> {
   if (allowed.length === 0) return eb.val(false);
   return eb.or(
     allowed.map((type) => eb.and([eb('documenten.informatieobjecttype_uuid', '=', type.informatieobjecttypeUuid), eb('documenten.vertrouwelijkheid_rank', '<=', type.maxRank)])),
   );
+}
+
+/** The SQL form of what a caller may read: its types and ranks, and only documents gereed voor publicatie when so marked. */
+export function accessCondition(eb: ExpressionBuilder<Database, 'documenten'>, access: DocumentAccess): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (access.types !== undefined) conditions.push(typesCondition(eb, access.types));
+  // `= true`: NULL (gereedheid not known) is not gereed.
+  if (access.alleenGereedVoorPublicatie) conditions.push(eb('documenten.is_gereed_voor_publicatie', '=', true));
+  return conditions.length === 0 ? eb.val(true) : eb.and(conditions);
 }
 
 function filtered(db: Kysely<Database>, tenantId: string, filter: DocumentFilter) {
@@ -58,9 +64,9 @@ function filtered(db: Kysely<Database>, tenantId: string, filter: DocumentFilter
       ),
     );
   }
-  if (filter.allowed !== undefined) {
-    const allowed = filter.allowed;
-    query = query.where((eb) => accessCondition(eb, allowed));
+  if (filter.access !== undefined) {
+    const access = filter.access;
+    query = query.where((eb) => accessCondition(eb, access));
   }
   return query;
 }
@@ -126,7 +132,12 @@ export async function findVersie(db: Kysely<Database>, document: DocumentRow, wa
 }
 
 /** The columns of `documenten` a new version decides. */
-export type DocumentColumns = Pick<DocumentRow, 'identificatie' | 'bronorganisatie' | 'informatieobjecttype_uuid' | 'vertrouwelijkheid_rank' | 'trefwoorden'>;
+export type DocumentColumns = Pick<DocumentRow, 'identificatie' | 'bronorganisatie' | 'informatieobjecttype_uuid' | 'vertrouwelijkheid_rank' | 'trefwoorden' | 'is_gereed_voor_publicatie'>;
+
+/** The document row's copy of a version's isGereedVoorPublicatie (anything but a boolean is not known: null). */
+export function gereedVoorPublicatieOf(data: Record<string, unknown>): boolean | null {
+  return typeof data.isGereedVoorPublicatie === 'boolean' ? data.isGereedVoorPublicatie : null;
+}
 
 /** The content of a version: a stored blob, or none (yet). */
 export interface VersieContent {
@@ -171,9 +182,20 @@ export async function insertVersie(db: Kysely<Database>, document: DocumentRow, 
   return { document: updated, versie };
 }
 
-/** Changes the current version in place (drc-006's indicatieGebruiksrecht, an assembled chunked upload). */
+/**
+ * Changes the current version in place (drc-006's indicatieGebruiksrecht, an assembled chunked upload). New data
+ * carries its isGereedVoorPublicatie to the document row too, so the row never disagrees with its current version.
+ */
 export async function updateCurrentVersie(db: Kysely<Database>, document: DocumentRow, changes: { data?: Record<string, unknown> } & Partial<VersieContent>): Promise<VersieRow> {
   const { data, ...content } = changes;
+  if (data !== undefined) {
+    await db
+      .updateTable('documenten')
+      .set({ is_gereed_voor_publicatie: gereedVoorPublicatieOf(data) })
+      .where('tenant_id', '=', document.tenant_id)
+      .where('uuid', '=', document.uuid)
+      .execute();
+  }
   return db
     .updateTable('documentversies')
     .set({ ...content, ...(data === undefined ? {} : { data: JSON.stringify(data) }) })

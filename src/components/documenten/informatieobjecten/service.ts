@@ -19,7 +19,7 @@ import {
   DOCUMENTEN_LOCK,
   DOCUMENTEN_VERWIJDEREN,
 } from '../scopes.ts';
-import { allowedDocumentTypes, assertMayUseDocument, mayUseDocument, type DocumentAccessFacts } from '../shared/access.ts';
+import { assertMayUseDocument, assertStaysReadable, documentAccess, mayUseDocument, seesDocument, type DocumentAccessFacts } from '../shared/access.ts';
 import { isUniqueViolation, type DocumentenCaller } from '../shared/caller.ts';
 import { findInformatieobjecttypeFacts, type InformatieobjecttypeFacts } from '../shared/catalogus-repository.ts';
 import type { DocumentStorage } from '../storage/storage.ts';
@@ -35,6 +35,7 @@ import {
   deleteDocument,
   findDocument,
   findVersie,
+  gereedVoorPublicatieOf,
   hasRelations,
   identificatieTaken,
   insertDocument,
@@ -80,10 +81,13 @@ function accessFacts(document: DocumentRow): DocumentAccessFacts {
   return { informatieobjecttype_uuid: document.informatieobjecttype_uuid, vertrouwelijkheid_rank: document.vertrouwelijkheid_rank };
 }
 
-/** The tenant's document, after checking the caller may use it with one of `scopes` (404, then 403). */
+/**
+ * The tenant's document, after checking the caller may use it with one of `scopes` (404, then 403). A document that
+ * is not gereed voor publicatie does not exist for an applicatie that may only read those (404).
+ */
 export async function documentFor(db: Kysely<Database>, caller: DocumentenCaller, uuid: string, scopes: readonly string[], options: { forUpdate?: boolean } = {}): Promise<DocumentRow> {
   const document = isUuid(uuid) ? await findDocument(db, caller.tenant.id, uuid.toLowerCase(), options) : undefined;
-  if (!document) throw documentNotFound(uuid);
+  if (!document || !seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie)) throw documentNotFound(uuid);
   assertMayUseDocument(caller.apiCaller, accessFacts(document), scopes);
   return document;
 }
@@ -192,6 +196,7 @@ function columnsOf(data: Record<string, unknown>, identificatie: string): Docume
     informatieobjecttype_uuid: String(data.informatieobjecttypeUuid),
     vertrouwelijkheid_rank: vertrouwelijkheidRank(String(data.vertrouwelijkheidaanduiding)),
     trefwoorden: Array.isArray(data.trefwoorden) ? data.trefwoorden.map(String) : [],
+    is_gereed_voor_publicatie: gereedVoorPublicatieOf(data),
   };
 }
 
@@ -261,7 +266,7 @@ export async function listInformatieobjectPage(deps: DocumentenDeps, caller: Doc
       trefwoorden: query.trefwoorden?.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== ''),
       object: objectFilter(query.objectinformatieobjecten_object),
       objectType: query.objectinformatieobjecten_objectType,
-      allowed: allowedDocumentTypes(caller.apiCaller, DOCUMENTEN_LEZEN),
+      access: documentAccess(caller.apiCaller, DOCUMENTEN_LEZEN),
     },
     window,
   );
@@ -279,22 +284,26 @@ export async function searchInformatieobjecten(deps: DocumentenDeps, caller: Doc
       uuids: input.uuid__in.map((uuid) => uuid.toLowerCase()),
       identificatie: input.identificatie,
       bronorganisatie: input.bronorganisatie,
-      allowed: allowedDocumentTypes(caller.apiCaller, DOCUMENTEN_LEZEN),
+      access: documentAccess(caller.apiCaller, DOCUMENTEN_LEZEN),
     },
     window,
   );
   return paginatedList(caller, window, count, await presentDocumenten(deps.db, caller.tenant.id, rows, base, asked));
 }
 
-/** The version `?versie=` / `?registratieOp=` name (the current one without either); 404 when there is none. */
-export async function wantedVersie(db: Kysely<Database>, document: DocumentRow, query: { versie?: number; registratieOp?: string }): Promise<VersieRow> {
+/**
+ * The version `?versie=` / `?registratieOp=` name (the current one without either); 404 when there is none, and for an
+ * applicatie that may only read documents gereed voor publicatie, when that version was not: an older state of a
+ * document is as much a document it may not read as a current one.
+ */
+export async function wantedVersie(db: Kysely<Database>, caller: DocumentenCaller, document: DocumentRow, query: { versie?: number; registratieOp?: string }): Promise<VersieRow> {
   let registratieOp: Date | undefined;
   if (query.registratieOp !== undefined) {
     registratieOp = new Date(query.registratieOp);
     if (Number.isNaN(registratieOp.getTime())) throw invalid([{ name: 'registratieOp', code: 'invalid', reason: 'Geef een datum-tijd in ISO 8601-formaat.' }]);
   }
   const versie = await findVersie(db, document, { versie: query.versie, registratieOp });
-  if (!versie) throw new ProblemError('not_found', `Deze versie van enkelvoudig informatieobject ${document.uuid} bestaat niet.`);
+  if (!versie || !seesDocument(caller.apiCaller, gereedVoorPublicatieOf(versie.data))) throw new ProblemError('not_found', `Deze versie van enkelvoudig informatieobject ${document.uuid} bestaat niet.`);
   return versie;
 }
 
@@ -302,7 +311,7 @@ export async function wantedVersie(db: Kysely<Database>, document: DocumentRow, 
 export async function retrieveInformatieobject(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, query: InformatieobjectRetrieveQuery): Promise<InformatieobjectJson> {
   const asked = await expandedOne(() => parseDocumentExpand(query.expand));
   const document = await documentFor(deps.db, caller, uuid, [DOCUMENTEN_LEZEN]);
-  const versie = await wantedVersie(deps.db, document, query);
+  const versie = await wantedVersie(deps.db, caller, document, query);
   const [json] = await expandedOne(() => presentDocumenten(deps.db, caller.tenant.id, [{ document, versie }], base, asked));
   if (!json) throw new Error(`document ${uuid} vanished from its own presentation`);
   return json;
@@ -320,6 +329,8 @@ export async function createInformatieobject(deps: DocumentenDeps, caller: Docum
   if (problem || !type) throw invalid(problem ? [problem] : []);
   const data = versionData({}, input, type);
   assertMayUseDocument(caller.apiCaller, { informatieobjecttype_uuid: type.uuid, vertrouwelijkheid_rank: vertrouwelijkheidRank(String(data.vertrouwelijkheidaanduiding)) }, [DOCUMENTEN_AANMAKEN]);
+  // The standard only limits reading; creating a document the applicatie could not read back is refused (see access.ts).
+  assertStaysReadable(caller.apiCaller, data.isGereedVoorPublicatie);
   const problems: InvalidParam[] = [];
   const status = statusProblem(data);
   if (status) problems.push(status);
@@ -401,6 +412,8 @@ export async function changeInformatieobject(deps: DocumentenDeps, caller: Docum
       if (problems.length > 0) throw invalid(problems);
       // The new type and aanduiding must be within the caller's reach too.
       assertMayUseDocument(caller.apiCaller, { informatieobjecttype_uuid: type.uuid, vertrouwelijkheid_rank: vertrouwelijkheidRank(String(data.vertrouwelijkheidaanduiding)) }, UPDATE_SCOPES);
+      // Nor may it take a document out of its own sight (isGereedVoorPublicatie false or null): see access.ts.
+      assertStaysReadable(caller.apiCaller, data.isGereedVoorPublicatie);
 
       let versieContent: VersieContent = { inhoud_sha256: before.inhoud_sha256, bestandsomvang: before.bestandsomvang };
       if (content.kind === 'blob') {
@@ -517,7 +530,7 @@ export async function downloadInformatieobject(
   query: { versie?: number; registratieOp?: string },
 ): Promise<{ stream: Readable; size: number; bestandsnaam: string; formaat: string }> {
   const document = await documentFor(deps.db, caller, uuid, [DOCUMENTEN_LEZEN]);
-  const versie = await wantedVersie(deps.db, document, query);
+  const versie = await wantedVersie(deps.db, caller, document, query);
   const bestandsnaam = String(versie.data.bestandsnaam ?? '');
   const formaat = String(versie.data.formaat ?? '');
   if (versie.inhoud_sha256 === null) {

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { ObjectinformatieobjectenTable } from '../../../platform/database/tables/documenten.ts';
-import type { AllowedDocumentType } from '../shared/access.ts';
+import type { DocumentAccess } from '../shared/access.ts';
 import { accessCondition } from '../informatieobjecten/repository.ts';
 
 export type ObjectinformatieobjectRow = Selectable<ObjectinformatieobjectenTable>;
@@ -14,7 +14,8 @@ export interface ObjectinformatieobjectFilter {
   documentUuid?: string | null;
   /** A filter on `object`: its uuid when it may be one of ours, and the URL as given. */
   object?: { uuid: string | null; url: string };
-  allowed?: readonly AllowedDocumentType[];
+  /** The documents the caller may read; undefined when it may read all. */
+  access?: DocumentAccess;
 }
 
 export async function listObjectinformatieobjecten(db: Kysely<Database>, tenantId: string, filter: ObjectinformatieobjectFilter): Promise<ObjectinformatieobjectRow[]> {
@@ -28,9 +29,9 @@ export async function listObjectinformatieobjecten(db: Kysely<Database>, tenantI
   if (object !== undefined) {
     query = query.where((eb) => (object.uuid === null ? eb('oio.object_url', '=', object.url) : eb.or([eb('oio.object_uuid', '=', object.uuid), eb('oio.object_url', '=', object.url)])));
   }
-  if (filter.allowed !== undefined) {
-    const allowed = filter.allowed;
-    query = query.where((eb) => accessCondition(eb, allowed));
+  if (filter.access !== undefined) {
+    const access = filter.access;
+    query = query.where((eb) => accessCondition(eb, access));
   }
   return query.orderBy('oio.created_at').orderBy('oio.uuid').execute();
 }

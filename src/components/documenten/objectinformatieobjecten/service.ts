@@ -4,7 +4,7 @@ import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { fetchOutboundJson, OutboundRequestError, type OutboundPolicy } from '../../../platform/http/outbound-url.ts';
 import { DOCUMENTEN_AANMAKEN, DOCUMENTEN_LEZEN, DOCUMENTEN_VERWIJDEREN } from '../scopes.ts';
-import { allowedDocumentTypes, assertMayUseDocument } from '../shared/access.ts';
+import { assertMayUseDocument, documentAccess, seesDocument } from '../shared/access.ts';
 import { isUniqueViolation, type DocumentenCaller } from '../shared/caller.ts';
 import { documentOfUrl, expandedOne, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
 import { besluitUuidFromUrl, informatieobjectUrl, informatieobjectUuidFromUrl, isUuid, zaakUuidFromUrl } from '../shared/urls.ts';
@@ -80,7 +80,7 @@ export async function listObjectinformatieobjectAll(deps: DocumentenDeps, caller
   const rows = await listObjectinformatieobjecten(deps.db, caller.tenant.id, {
     documentUuid: query.informatieobject === undefined ? undefined : informatieobjectUuidFromUrl(query.informatieobject),
     object: query.object === undefined ? undefined : { uuid: zaakUuidFromUrl(query.object) ?? besluitUuidFromUrl(query.object), url: query.object },
-    allowed: allowedDocumentTypes(caller.apiCaller, DOCUMENTEN_LEZEN),
+    access: documentAccess(caller.apiCaller, DOCUMENTEN_LEZEN),
   });
   return withInformatieobject(deps.db, caller.tenant.id, base, rows, rows.map((row) => presentObjectinformatieobject(row, base)), asked);
 }
@@ -89,7 +89,7 @@ async function rowFor(db: Kysely<Database>, caller: DocumentenCaller, uuid: stri
   const row = isUuid(uuid) ? await findObjectinformatieobject(db, caller.tenant.id, uuid.toLowerCase()) : undefined;
   if (!row) throw notFound(uuid);
   const document = await findDocument(db, caller.tenant.id, row.document_uuid);
-  if (!document) throw notFound(uuid);
+  if (!document || !seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie)) throw notFound(uuid);
   assertMayUseDocument(caller.apiCaller, document, scopes);
   return { row, document };
 }
@@ -114,7 +114,7 @@ export async function createObjectinformatieobject(
   input: { informatieobject: string; object: string; objectType: 'zaak' | 'besluit' | 'verzoek' },
 ): Promise<ObjectinformatieobjectJson> {
   const tenantId = caller.tenant.id;
-  const { document, problem } = await documentOfUrl(deps.db, tenantId, input.informatieobject);
+  const { document, problem } = await documentOfUrl(deps.db, caller, input.informatieobject);
   if (!document) throw invalid(problem ? [problem] : []);
   assertMayUseDocument(caller.apiCaller, document, [DOCUMENTEN_AANMAKEN]);
   const object = objectReference(input.objectType, input.object, caller.host);
@@ -154,7 +154,7 @@ export async function destroyObjectinformatieobject(deps: Objectinformatieobject
   if (inSource !== false) throw invalid([inconsistent('De relatie bestaat nog in de bron van het object (of de bron kon niet worden geraadpleegd).')]);
   await deps.db.transaction().execute(async (trx) => {
     const document = await findDocument(trx, tenantId, row.document_uuid, { forUpdate: true });
-    if (!document) throw notFound(uuid);
+    if (!document || !seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie)) throw notFound(uuid);
     await deleteObjectinformatieobject(trx, tenantId, row.uuid);
     const json = presentObjectinformatieobject(row, base);
     await recordDocumentRelationChange(trx, caller, document, base, { resource: 'objectinformatieobject', resourceUrl: json.url, actie: 'destroy', resultaat: 204, oud: { ...json } });

@@ -10,6 +10,7 @@ import { expandedOne, expandInformatieobjecten } from '../informatieobjecten/exp
 export { expandedOne };
 import { informatieobjectKenmerken, informatieobjectWeergave } from '../informatieobjecten/present.ts';
 import { findDocument, findVersie, type DocumentRow } from '../informatieobjecten/repository.ts';
+import { seesDocument } from './access.ts';
 import type { DocumentenCaller } from './caller.ts';
 import { informatieobjectUrl, informatieobjectUuidFromUrl } from './urls.ts';
 
@@ -19,11 +20,14 @@ import { informatieobjectUrl, informatieobjectUuidFromUrl } from './urls.ts';
  * document's audit trail and published on kanaal `documenten` with the document as hoofdObject, and can expand it.
  */
 
-/** The document a body's `informatieobject` names (`bad-url` when it names none of the tenant's). */
-export async function documentOfUrl(db: Kysely<Database>, tenantId: string, url: string, options: { forUpdate?: boolean } = {}): Promise<{ document?: DocumentRow; problem?: InvalidParam }> {
+/**
+ * The document a body's `informatieobject` names (`bad-url` when it names none of the tenant's, or one that does not
+ * exist for the caller: see `seesDocument`).
+ */
+export async function documentOfUrl(db: Kysely<Database>, caller: DocumentenCaller, url: string, options: { forUpdate?: boolean } = {}): Promise<{ document?: DocumentRow; problem?: InvalidParam }> {
   const uuid = informatieobjectUuidFromUrl(url);
-  const document = uuid ? await findDocument(db, tenantId, uuid, options) : undefined;
-  return document ? { document } : { problem: { name: 'informatieobject', code: 'bad-url', reason: 'De URL verwijst niet naar een bestaand enkelvoudig informatieobject.' } };
+  const document = uuid ? await findDocument(db, caller.tenant.id, uuid, options) : undefined;
+  return document && seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie) ? { document } : { problem: { name: 'informatieobject', code: 'bad-url', reason: 'De URL verwijst niet naar een bestaand enkelvoudig informatieobject.' } };
 }
 
 /** Records a change of a relation in its document's audit trail (bron drc) and publishes it on kanaal `documenten`. */

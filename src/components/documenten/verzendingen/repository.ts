@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { VerzendingenTable } from '../../../platform/database/tables/documenten.ts';
-import type { AllowedDocumentType } from '../shared/access.ts';
+import type { DocumentAccess } from '../shared/access.ts';
 import { accessCondition } from '../informatieobjecten/repository.ts';
 
 export type VerzendingRow = Selectable<VerzendingenTable>;
@@ -10,7 +10,8 @@ export interface VerzendingFilter {
   aardRelatie?: string;
   documentUuid?: string | null;
   betrokkene?: string;
-  allowed?: readonly AllowedDocumentType[];
+  /** The documents the caller may read; undefined when it may read all. */
+  access?: DocumentAccess;
 }
 
 function filtered(db: Kysely<Database>, tenantId: string, filter: VerzendingFilter) {
@@ -18,9 +19,9 @@ function filtered(db: Kysely<Database>, tenantId: string, filter: VerzendingFilt
   if (filter.aardRelatie !== undefined) query = query.where('verzendingen.aard_relatie', '=', filter.aardRelatie);
   if (filter.betrokkene !== undefined) query = query.where('verzendingen.betrokkene', '=', filter.betrokkene);
   if (filter.documentUuid !== undefined) query = filter.documentUuid === null ? query.where((eb) => eb.val(false)) : query.where('verzendingen.document_uuid', '=', filter.documentUuid);
-  if (filter.allowed !== undefined) {
-    const allowed = filter.allowed;
-    query = query.where((eb) => accessCondition(eb, allowed));
+  if (filter.access !== undefined) {
+    const access = filter.access;
+    query = query.where((eb) => accessCondition(eb, access));
   }
   return query;
 }

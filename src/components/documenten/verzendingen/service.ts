@@ -5,7 +5,7 @@ import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import { paginatedList, pageRequest, type PaginatedList } from '../../../platform/zgw/pagination.ts';
 import { logRequestProcessing } from '../../../platform/processing-log/request.ts';
 import { DOCUMENTEN_AANMAKEN, DOCUMENTEN_BIJWERKEN, DOCUMENTEN_LEZEN, DOCUMENTEN_VERWIJDEREN } from '../scopes.ts';
-import { allowedDocumentTypes, assertMayUseDocument } from '../shared/access.ts';
+import { assertMayUseDocument, documentAccess, seesDocument } from '../shared/access.ts';
 import type { DocumentenCaller } from '../shared/caller.ts';
 import { documentOfUrl, expandedOne, parseRelationExpand, parseRelationExpandOfOne, recordDocumentRelationChange, withInformatieobject } from '../shared/relation.ts';
 import { informatieobjectUuidFromUrl, isUuid } from '../shared/urls.ts';
@@ -47,7 +47,7 @@ async function rowFor(db: Kysely<Database>, caller: DocumentenCaller, uuid: stri
   const row = isUuid(uuid) ? await findVerzending(db, caller.tenant.id, uuid.toLowerCase()) : undefined;
   if (!row) throw notFound(uuid);
   const document = await findDocument(db, caller.tenant.id, row.document_uuid, { forUpdate });
-  if (!document) throw notFound(uuid);
+  if (!document || !seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie)) throw notFound(uuid);
   assertMayUseDocument(caller.apiCaller, document, scopes);
   return { row, document };
 }
@@ -96,7 +96,7 @@ export async function listVerzendingPage(deps: DocumentenDeps, caller: Documente
       aardRelatie: query.aardRelatie,
       betrokkene: query.betrokkene,
       documentUuid: query.informatieobject === undefined ? undefined : informatieobjectUuidFromUrl(query.informatieobject),
-      allowed: allowedDocumentTypes(caller.apiCaller, DOCUMENTEN_LEZEN),
+      access: documentAccess(caller.apiCaller, DOCUMENTEN_LEZEN),
     },
     window,
   );
@@ -118,7 +118,7 @@ export async function retrieveVerzending(deps: DocumentenDeps, caller: Documente
 export async function createVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, input: VerzendingInput): Promise<VerzendingJson> {
   const startTime = new Date();
   return deps.db.transaction().execute(async (trx) => {
-    const { document, problem } = await documentOfUrl(trx, caller.tenant.id, input.informatieobject, { forUpdate: true });
+    const { document, problem } = await documentOfUrl(trx, caller, input.informatieobject, { forUpdate: true });
     const data = dataOf({}, input);
     const problems = [...(problem ? [problem] : [])];
     const address = addressProblem(data);

@@ -17,6 +17,8 @@ export interface DocumentenTable {
   informatieobjecttype_uuid: string;
   vertrouwelijkheid_rank: number;
   trefwoorden: ColumnType<string[], string[] | undefined, string[]>;
+  /** The current version's isGereedVoorPublicatie (null: not known), for alleenIsGereedVoorPublicatie (migrations/0031). */
+  is_gereed_voor_publicatie: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   created_at: Timestamp;
 }
 
