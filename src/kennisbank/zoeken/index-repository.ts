@@ -3,6 +3,7 @@ import type { Database } from '../../platform/database/schema.ts';
 import { richTextToPlain, SECTIES } from '../producten/content.ts';
 import { inhoudOf, type VersieRow } from '../producten/repository.ts';
 import { normaliseText } from './query.ts';
+import { titleVocabulary } from './vocabulary.ts';
 
 /** The text search configuration of migration 0020: Snowball `dutch` with accents folded. */
 export const TS_CONFIG = 'kennisbank_dutch';
@@ -18,6 +19,7 @@ function indexRow(tenantId: string, slug: string, versie: VersieRow) {
   const trefwoorden = inhoud.trefwoorden.join(' ');
   const notitie = richTextToPlain(inhoud.interneNotitie);
   const config = sql.lit(TS_CONFIG);
+  const trigramTekst = normaliseText(`${titles} ${trefwoorden}`);
   return {
     product_uuid: versie.product_uuid,
     tenant_id: tenantId,
@@ -31,7 +33,8 @@ function indexRow(tenantId: string, slug: string, versie: VersieRow) {
     interne_notitie: notitie,
     // A version without a date is published from the day it was published (the service sets one).
     publicatiedatum: inhoud.publicatiedatum ?? sql<string>`current_date`,
-    trigram_tekst: normaliseText(`${titles} ${trefwoorden}`),
+    trigram_tekst: trigramTekst,
+    titelwoorden: titleVocabulary(trigramTekst),
     document: sql<string>`setweight(to_tsvector(${config}::regconfig, ${titles}), 'A')
       || setweight(to_tsvector(${config}::regconfig, ${trefwoorden}), 'B')
       || setweight(to_tsvector(${config}::regconfig, ${`${inhoud.samenvatting} ${questions}`}), 'C')
@@ -45,7 +48,7 @@ function indexRow(tenantId: string, slug: string, versie: VersieRow) {
 
 const INDEX_COLUMNS = [
   'versie_uuid', 'slug', 'titel', 'samenvatting', 'doelgroepen', 'aanvraagkanalen', 'tekst', 'interne_notitie', 'publicatiedatum',
-  'trigram_tekst', 'document', 'notitie_document', 'kop',
+  'trigram_tekst', 'titelwoorden', 'document', 'notitie_document', 'kop',
 ] as const;
 
 /**

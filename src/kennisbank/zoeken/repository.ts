@@ -7,12 +7,7 @@ import type { SearchTerms } from './query.ts';
 export const MARK_START = '\u27E6';
 export const MARK_END = '\u27E7';
 
-/**
- * The word similarity above which `%>` counts a trigram match: pg_trgm's default `word_similarity_threshold`, which
- * the search relies on ("paspoord" is 0.78 like "paspoort", "vergunning" 0.82 like "omgevingsvergunning").
- */
-export const TRIGRAM_THRESHOLD = 0.6;
-/** Similarity below this adds nothing to the score. */
+/** Similarity above this counts as a title-word bonus (a vocabulary match needs TRIGRAM_THRESHOLD to start with). */
 const TRIGRAM_FLOOR = 0.5;
 /** How much trigram similarity above the floor weighs against the full-text rank (a title hit there scores about 0.6). */
 const TRIGRAM_WEIGHT = 0.7;
@@ -20,6 +15,11 @@ const TRIGRAM_WEIGHT = 0.7;
 const RANK_WEIGHTS = '{0.05,0.2,0.5,1.0}';
 /** A match in the internal note counts, for the KCC, as much as one in the body. */
 const NOTE_WEIGHT = 0.1;
+/**
+ * Articles that match only in their body are counted and listed up to this many. They all rank last and alike, so a
+ * search for a word that every article's contact section has ("gemeentehuis") reads this many, not all of them.
+ */
+export const BODY_ONLY_CAP = 200;
 
 export interface SearchFilter {
   doelgroep?: string;
@@ -28,6 +28,13 @@ export interface SearchFilter {
   intern: boolean;
   /** Europe/Amsterdam date: products published later are not shown yet. */
   today: string;
+}
+
+/** A title word that resembles query word number `position` (see TrigramVocabulary.similar). */
+export interface TitleWordExpansion {
+  position: number;
+  woord: string;
+  similarity: number;
 }
 
 export interface SearchHit {
@@ -52,72 +59,93 @@ function tsQuery(terms: readonly string[]): RawBuilder<unknown> {
 }
 
 /**
- * One page of the tenant's published products that match, best first, with the total. A product matches on the
- * full-text query (its words and synonyms, OR-ed) anywhere in its text, or on a trigram match of a word against its
- * title and trefwoorden; both are found through their GIN indexes (the query is a constant expression, not a joined
- * value, so the planner can use them). The score adds the weighted rank over the small `kop` vector and the trigram
- * similarities, so a product that matches more of the query's words ranks higher; a match in the body only ranks
- * after those. Snippets are only made for the page's rows.
+ * One page of the tenant's published products that match, best first, with the total. The search has two tiers:
+ *  - the head: products whose `kop` (title, trefwoorden, summary, questions, inleiding) matches the full-text query
+ *    (its words and synonyms, OR-ed), or whose title words resemble a query word (through the tenant's vocabulary,
+ *    for typos and compound words). They are ranked on the weighted rank of `kop` plus the similarity of the best
+ *    title word per query word, so a product that matches more of the query ranks higher;
+ *  - the body-only matches, after the head, by title; at most BODY_ONLY_CAP of them are read and counted.
+ * All three look-ups go through GIN indexes; snippets are only made for the page's rows.
  */
 export async function searchIndex(
   db: Kysely<Database>,
   tenantId: string,
   terms: SearchTerms,
+  expansions: readonly TitleWordExpansion[],
   filter: SearchFilter,
   window: { limit: number; offset: number },
 ): Promise<{ count: number; hits: SearchHit[] }> {
   if (terms.fullText.length === 0 && terms.trigram.length === 0) return { count: 0, hits: [] };
   const config = sql.lit(TS_CONFIG);
   const query = sql`(${tsQuery(terms.fullText)})`;
-  const trigramMatch = terms.trigram.map((word) => sql`z.trigram_tekst %> ${word}`);
-  // Each similarity once per row (it is the costly part of scoring a candidate): what lies above the floor counts.
-  const trigramScore = terms.trigram.map((word) => sql`greatest(word_similarity(${word}, z.trigram_tekst) - ${sql.lit(TRIGRAM_FLOOR)}, 0)`);
-  const matches = [sql`z.document @@ ${query}`, ...(filter.intern ? [sql`z.notitie_document @@ ${query}`] : []), ...trigramMatch];
-  const score = sql.join(
+  const reach = window.offset + window.limit;
+  const visible = sql.join(
     [
-      sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], z.kop, ${query})`,
-      ...(filter.intern ? [sql`${sql.lit(NOTE_WEIGHT)} * ts_rank(z.notitie_document, ${query})`] : []),
-      ...trigramScore.map((part) => sql`${sql.lit(TRIGRAM_WEIGHT)} * ${part}`),
+      sql`z.tenant_id = ${tenantId}`,
+      sql`z.publicatiedatum <= ${filter.today}::date`,
+      ...(filter.doelgroep !== undefined ? [sql`${filter.doelgroep} = ANY (z.doelgroepen)`] : []),
+      ...(filter.aanvraagkanaal !== undefined ? [sql`${filter.aanvraagkanaal} = ANY (z.aanvraagkanalen)`] : []),
     ],
-    sql` + `,
+    sql` AND `,
   );
-  const conditions = [
-    sql`z.tenant_id = ${tenantId}`,
-    sql`z.publicatiedatum <= ${filter.today}::date`,
-    sql`(${sql.join(matches, sql` OR `)})`,
-    ...(filter.doelgroep !== undefined ? [sql`${filter.doelgroep} = ANY (z.doelgroepen)`] : []),
-    ...(filter.aanvraagkanaal !== undefined ? [sql`${filter.aanvraagkanaal} = ANY (z.aanvraagkanalen)`] : []),
-  ];
+  const headMatch = filter.intern ? sql`(z.kop @@ ${query} OR z.notitie_document @@ ${query})` : sql`z.kop @@ ${query}`;
+  const rank = filter.intern
+    ? sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], z.kop, ${query}) + ${sql.lit(NOTE_WEIGHT)} * ts_rank(z.notitie_document, ${query})`
+    : sql`ts_rank(${sql.lit(RANK_WEIGHTS)}::float4[], z.kop, ${query})`;
   const headlineOptions = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const statement = sql<SearchHit & { total: number }>`
-    WITH ranked AS (
-      SELECT z.product_uuid, (${score})::float8 AS score, count(*) OVER () AS total
-      FROM kennisbank_zoekindex z
-      WHERE ${sql.join(conditions, sql` AND `)}
-      ORDER BY score DESC, z.titel, z.product_uuid
+    WITH expansion AS (
+      SELECT * FROM unnest(${expansions.map((item) => item.position)}::int[], ${expansions.map((item) => item.woord)}::text[],
+        ${expansions.map((item) => item.similarity)}::float8[]) AS e (position, woord, similarity)
+    ),
+    title_match AS (
+      SELECT product_uuid, titel, sum(best) AS bonus
+      FROM (
+        SELECT z.product_uuid, z.titel, e.position, max(e.similarity) - ${sql.lit(TRIGRAM_FLOOR)} AS best
+        FROM expansion e JOIN kennisbank_zoekindex z ON z.titelwoorden @> ARRAY[e.woord]
+        WHERE ${visible}
+        GROUP BY z.product_uuid, z.titel, e.position
+      ) AS per_word
+      GROUP BY product_uuid, titel
+    ),
+    text_match AS (
+      SELECT z.product_uuid, z.titel, ${rank} AS rank FROM kennisbank_zoekindex z WHERE ${visible} AND ${headMatch}
+    ),
+    head AS MATERIALIZED (
+      SELECT coalesce(t.product_uuid, m.product_uuid) AS product_uuid, coalesce(t.titel, m.titel) AS titel,
+             (coalesce(t.rank, 0) + ${sql.lit(TRIGRAM_WEIGHT)} * coalesce(m.bonus, 0))::float8 AS score
+      FROM text_match t FULL JOIN title_match m ON m.product_uuid = t.product_uuid
+    ),
+    body_match AS MATERIALIZED (
+      SELECT z.product_uuid, z.titel FROM kennisbank_zoekindex z WHERE ${visible} AND z.document @@ ${query}
+    ),
+    body_only AS MATERIALIZED (
+      SELECT b.product_uuid, b.titel FROM body_match b
+      WHERE NOT EXISTS (SELECT 1 FROM head h WHERE h.product_uuid = b.product_uuid)
+      LIMIT ${sql.lit(BODY_ONLY_CAP)}
+    ),
+    page AS (
+      SELECT * FROM (
+        (SELECT product_uuid, titel, score, 0 AS tier FROM head ORDER BY score DESC, titel, product_uuid LIMIT ${reach})
+        UNION ALL
+        (SELECT product_uuid, titel, 0::float8, 1 FROM body_only ORDER BY titel, product_uuid LIMIT ${reach})
+      ) AS both_tiers
+      ORDER BY tier, score DESC, titel, product_uuid
       LIMIT ${window.limit} OFFSET ${window.offset}
+    ),
+    total AS (
+      SELECT (SELECT count(*) FROM head) + (SELECT count(*) FROM body_only) AS total
     )
-    SELECT z.product_uuid, z.slug, z.titel, z.samenvatting, z.doelgroepen, z.aanvraagkanalen, z.interne_notitie, r.score, r.total,
+    SELECT z.product_uuid, z.slug, z.titel, z.samenvatting, z.doelgroepen, z.aanvraagkanalen, z.interne_notitie, p.score, total.total,
            ts_headline(${config}::regconfig, z.tekst, ${query}, ${headlineOptions}) AS snippet
-    FROM ranked r JOIN kennisbank_zoekindex z ON z.product_uuid = r.product_uuid
-    ORDER BY r.score DESC, z.titel, z.product_uuid`;
-  // The planner prices a tsvector match as cheap, not seeing that a sequential scan reads every article's whole
-  // (TOASTed) document to test it: it then walks all articles (370 ms at 10,000) where the GIN indexes take 30 ms.
-  // Inside the search's own transaction the hint ends with it; a caller's transaction keeps the planner's choice.
-  const rows = db.isTransaction
-    ? (await statement.execute(db)).rows
-    : await db.transaction().execute(async (trx) => {
-        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-        return (await statement.execute(trx)).rows;
-      });
-  const count = rows[0] !== undefined ? Number(rows[0].total) : window.offset > 0 ? await countOnly(db, conditions) : 0;
-  return { count, hits: rows.map(({ total: _total, ...hit }) => ({ ...hit, score: Number(hit.score) })) };
-}
-
-/** The total for a page past the last match (the page itself is empty, so the window function gave nothing). */
-async function countOnly(db: Kysely<Database>, conditions: RawBuilder<unknown>[]): Promise<number> {
-  const result = await sql<{ count: number }>`SELECT count(*) AS count FROM kennisbank_zoekindex z WHERE ${sql.join(conditions, sql` AND `)}`.execute(db);
-  return Number(result.rows[0]?.count ?? 0);
+    FROM total
+    LEFT JOIN page p ON true
+    LEFT JOIN kennisbank_zoekindex z ON z.product_uuid = p.product_uuid
+    ORDER BY p.tier, p.score DESC, p.titel, p.product_uuid`;
+  const rows = (await statement.execute(db)).rows;
+  const count = Number(rows[0]?.total ?? 0);
+  const hits = rows.filter((row) => row.product_uuid !== null).map(({ total: _total, ...hit }) => ({ ...hit, score: Number(hit.score) }));
+  return { count, hits };
 }
 
 /** The tenant's synonym groups. */

@@ -5,7 +5,9 @@ import { amsterdamToday } from '../dates.ts';
 import type { Aanvraagkanaal, Doelgroep } from '../producten/content.ts';
 import { logSearch } from '../zoeklog/service.ts';
 import { planSearch } from './query.ts';
-import { searchIndex, synonymGroups } from './repository.ts';
+import { searchIndex, type TitleWordExpansion } from './repository.ts';
+import { DEFAULT_CACHE_ENTRIES, SearchResultCache } from './result-cache.ts';
+import { tenantSearchState } from './search-state.ts';
 import { snippetHtml } from './snippet.ts';
 
 /** One search, from whichever channel. */
@@ -39,7 +41,18 @@ export interface ZoekAntwoord {
   results: ZoekResultaat[];
 }
 
+/** A title word resembles a query word when it has this share of its trigrams (pg_trgm's word_similarity threshold). */
+const TRIGRAM_THRESHOLD = 0.6;
+/** Title words taken per query word ("vergunning" resembles every kind of vergunning in the titles). */
+const EXPANSIONS_PER_WORD = 64;
 const DEFAULT_LIMIT = 10;
+
+const answers = new SearchResultCache<Awaited<ReturnType<typeof searchIndex>>>(DEFAULT_CACHE_ENTRIES);
+
+/** How many search answers this process keeps (LOKET_KENNISBANK_SEARCH_CACHE; 0 keeps none). */
+export function configureSearchResultCache(entries: number): void {
+  answers.resize(entries);
+}
 const MAX_LIMIT = 50;
 
 /**
@@ -48,17 +61,24 @@ const MAX_LIMIT = 50;
  * number of results, unless `log` is false (a search that a person did not type, such as a page's related items).
  */
 export async function searchKennisbank(db: Kysely<Database>, tenantId: string, vraag: ZoekVraag, options: { today?: string; log?: boolean } = {}): Promise<ZoekAntwoord> {
-  const terms = planSearch(vraag.q, await synonymGroups(db, tenantId));
+  const state = await tenantSearchState(db, tenantId);
+  const terms = planSearch(vraag.q, state.synonyms);
+  const expansions = terms.trigram.flatMap((word, position): TitleWordExpansion[] =>
+    state.vocabulary.similar(word, TRIGRAM_THRESHOLD, EXPANSIONS_PER_WORD).map((match) => ({ position, ...match })),
+  );
   const limit = Math.min(Math.max(vraag.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
   const offset = Math.max(vraag.offset ?? 0, 0);
   const intern = vraag.kanaal === 'kcc';
-  const found = await searchIndex(
-    db,
-    tenantId,
-    terms,
-    { doelgroep: vraag.doelgroep, aanvraagkanaal: vraag.aanvraagkanaal, intern, today: options.today ?? amsterdamToday() },
-    { limit, offset },
-  );
+  const filter = { doelgroep: vraag.doelgroep, aanvraagkanaal: vraag.aanvraagkanaal, intern, today: options.today ?? amsterdamToday() };
+  const key =
+    state.stand === undefined
+      ? undefined
+      : JSON.stringify([tenantId, state.stand, filter.today, intern, filter.doelgroep, filter.aanvraagkanaal, limit, offset, terms.fullText, terms.trigram]);
+  let found = key === undefined ? undefined : answers.get(key);
+  if (found === undefined) {
+    found = await searchIndex(db, tenantId, terms, expansions, filter, { limit, offset });
+    if (key !== undefined) answers.set(key, found);
+  }
   const results = found.hits.map((hit): ZoekResultaat => ({
     productUuid: hit.product_uuid,
     slug: hit.slug,

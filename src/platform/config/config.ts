@@ -40,6 +40,8 @@ export interface Config {
   outboxEnabled: boolean;
   /** Whether server-side requests to client-supplied URLs may reach private/loopback networks (tests and closed networks only). */
   outboundAllowPrivateNetworks: boolean;
+  /** Kennisbank search answers each process keeps for repeated queries (0 keeps none). */
+  kennisbankSearchCache: number;
   /** Optional staff sign-in through OpenID Connect. */
   oidc: OidcConfig | undefined;
 }
@@ -169,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     outboxLeaseSeconds: integer(env, 'LOKET_OUTBOX_LEASE_SECONDS', 60, 1, 3600),
     outboxEnabled: boolean(env, 'LOKET_OUTBOX_ENABLED', true),
     outboundAllowPrivateNetworks: boolean(env, 'LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS', false),
+    kennisbankSearchCache: integer(env, 'LOKET_KENNISBANK_SEARCH_CACHE', 1000, 0, 100_000),
     oidc: oidc(env),
   };
 }

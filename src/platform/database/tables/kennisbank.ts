@@ -97,6 +97,15 @@ export interface KennisbankZoekindexTable {
   /** Title and UPL name (A), trefwoorden (B), summary, questions and inleiding (C): what the rank reads (migration 0021). */
   kop: string;
   trigram_tekst: string;
+  /** The vocabulary words of `trigram_tekst` (titleVocabulary, migration 0023). */
+  titelwoorden: string[];
+}
+
+/** Per tenant, how many indexed articles have each title word; kept by a trigger on the index (migration 0023). */
+export interface KennisbankZoekwoordenTable {
+  tenant_id: string;
+  woord: string;
+  aantal: number;
 }
 
 export interface KennisbankSynoniemenTable {
@@ -133,6 +142,7 @@ export interface KennisbankTables {
   kennisbank_versies: KennisbankVersiesTable;
   kennisbank_wijzigingen: KennisbankWijzigingenTable;
   kennisbank_zoekindex: KennisbankZoekindexTable;
+  kennisbank_zoekwoorden: KennisbankZoekwoordenTable;
   kennisbank_synoniemen: KennisbankSynoniemenTable;
   kennisbank_zoekopdrachten: KennisbankZoekopdrachtenTable;
   kennisbank_beoordelingen: KennisbankBeoordelingenTable;
