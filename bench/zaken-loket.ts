@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /*
- * Loket as the benchmark measures it: its own process (`node --import tsx src/main.ts`), so the load generator
+ * Loket as the benchmark measures it: its own process, started as `npm start` starts it, so the load generator
  * and the raw-pg baseline in this process never share its event loop.
  */
 
@@ -27,12 +29,20 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts Loket with `env` on a free port and waits until /health/ready answers (at most `timeoutMs`). */
+/** The arguments `npm start` gives node (its V8 flags included), so a benchmark measures Loket as it runs. */
+function startArguments(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...rest] = manifest.scripts.start.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start is expected to run node, not ${JSON.stringify(manifest.scripts.start)}`);
+  return rest;
+}
+
 export async function startLoketServer(env: Record<string, string>, timeoutMs = 60_000): Promise<LoketServer> {
   const port = await freePort();
   let output = '';
   // BENCH_PROFILE=DIR: a V8 CPU profile of the Loket process per run, written to DIR when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...profile, ...startArguments()], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOKET_LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

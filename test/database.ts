@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openPostgres, pgliteExtensions, pgliteParsers, wrapPglite, type LoketDatabase } from '../src/platform/database/connection.ts';
+import { openPostgres, type LoketDatabase } from '../src/platform/database/connection.ts';
+import { pgliteExtensions, pgliteParsers, wrapPglite } from '../src/platform/database/embedded.ts';
 import { testEngine, withDatabaseName } from './engine.ts';
 
 /** A private copy of the migrated template for one test file; `close` drops it. */

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { pgliteExtensions, pgliteParsers, wrapPglite } from './connection.ts';
+import { pgliteExtensions, pgliteParsers, wrapPglite } from './embedded.ts';
 import { migrate, MigrationChecksumError, readMigrations, type Migration } from './migrator.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 

@@ -101,6 +101,13 @@ export interface KennisbankZoekindexTable {
   titelwoorden: string[];
 }
 
+/** Per tenant, a number raised by every change of the search index or the synonyms (migration 0023). */
+export interface KennisbankZoekstandTable {
+  tenant_id: string;
+  /** bigint: read as a number. */
+  stand: number;
+}
+
 /** Per tenant, how many indexed articles have each title word; kept by a trigger on the index (migration 0023). */
 export interface KennisbankZoekwoordenTable {
   tenant_id: string;
@@ -143,6 +150,7 @@ export interface KennisbankTables {
   kennisbank_wijzigingen: KennisbankWijzigingenTable;
   kennisbank_zoekindex: KennisbankZoekindexTable;
   kennisbank_zoekwoorden: KennisbankZoekwoordenTable;
+  kennisbank_zoekstand: KennisbankZoekstandTable;
   kennisbank_synoniemen: KennisbankSynoniemenTable;
   kennisbank_zoekopdrachten: KennisbankZoekopdrachtenTable;
   kennisbank_beoordelingen: KennisbankBeoordelingenTable;
