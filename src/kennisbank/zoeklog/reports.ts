@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { amsterdamToday } from '../dates.ts';
+import { completeSearchLog } from './service.ts';
 import {
   lowestRated,
   noClickQueries,
@@ -41,6 +42,7 @@ export async function kennisbankRapportage(
 ): Promise<KennisbankRapportage> {
   const periode = options.periode ?? lastDays(30);
   const limit = options.limit ?? 20;
+  await completeSearchLog(db);
   const [topZoektermenPerKanaal, zonderResultaat, zonderKlik, laagstBeoordeeld, reviewVerlopen] = await Promise.all([
     topQueries(db, tenantId, periode, limit),
     zeroResultQueries(db, tenantId, periode, limit),

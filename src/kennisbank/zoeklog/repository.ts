@@ -2,27 +2,6 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { ZoekKanaal } from '../../platform/database/tables/kennisbank.ts';
 
-/**
- * Logs one search (the term already masked); resolves to its uuid, which a click refers to. The search log is
- * statistics, so a search does not wait for the disk: the entry is committed asynchronously (PostgreSQL writes it
- * within wal_writer_delay, 200 ms). A crash can lose the searches of that last moment, never other data; waiting for
- * the flush cost each search about 5 ms. Inside a caller's transaction the entry commits with it.
- */
-export async function insertZoekopdracht(db: Kysely<Database>, tenantId: string, entry: { zoekterm: string; kanaal: ZoekKanaal; aantalResultaten: number }): Promise<string> {
-  const insert = (target: Kysely<Database>) =>
-    target
-      .insertInto('kennisbank_zoekopdrachten')
-      .values({ tenant_id: tenantId, zoekterm: entry.zoekterm, kanaal: entry.kanaal, aantal_resultaten: entry.aantalResultaten })
-      .returning('uuid')
-      .executeTakeFirstOrThrow();
-  if (db.isTransaction) return (await insert(db)).uuid;
-  const row = await db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-    return insert(trx);
-  });
-  return row.uuid;
-}
-
 /** Records the result clicked for a logged search; false when the search is not the tenant's. */
 export async function recordClick(db: Kysely<Database>, tenantId: string, zoekopdrachtUuid: string, productUuid: string, positie: number | null): Promise<boolean> {
   const result = await db
