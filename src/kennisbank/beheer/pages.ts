@@ -31,7 +31,7 @@ export function overzichtPage(view: { tenantName: string; products: ProductOverz
     title: 'Kennisbank beheren',
     tenantName: view.tenantName,
     body: html`<h1 class="utrecht-heading-1">Kennisbank beheren</h1>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${BEHEER_PATH}/nieuw">Nieuw product</a> · <a class="utrecht-link" href="${BEHEER_PATH}/rapportage">Rapportage zoeken en beoordelingen</a></p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${BEHEER_PATH}/nieuw">Nieuw product</a> · <a class="utrecht-link" href="${BEHEER_PATH}/importeren">Importeren</a> · <a class="utrecht-link" href="${BEHEER_PATH}/rapportage">Rapportage zoeken en beoordelingen</a></p>
 <div class="loket-table-scroll" role="region" aria-labelledby="producten-titel" tabindex="0">
 <table>
 <caption id="producten-titel">${view.products.length} producten, op titel</caption>
@@ -64,7 +64,7 @@ function errorFor(errors: FieldError[], id: string): string | undefined {
 
 function fieldFrame(id: string, label: string, control: SafeHtml, options: { hint?: string; error?: string }): SafeHtml {
   return html`<div class="loket-form-field${options.error ? ' loket-form-field--invalid' : ''}">
-<label for="${id}">${label}</label>
+<label for="${id}" id="${id}-label">${label}</label>
 ${options.hint ? html`<p class="loket-hint" id="${id}-hint">${options.hint}</p>` : ''}
 ${options.error ? html`<p class="loket-field-error" id="${id}-fout"><span class="loket-visually-hidden">Fout: </span>${options.error}</p>` : ''}
 ${control}
@@ -85,12 +85,13 @@ function textInput(id: string, label: string, value: string, options: { hint?: s
   );
 }
 
-function textArea(id: string, label: string, value: string, options: { hint?: string; error?: string; rows?: number }): SafeHtml {
+/** A textarea; `richText` marks it for the editor script (rich-text-editor.js), which replaces it when JavaScript runs. */
+function textArea(id: string, label: string, value: string, options: { hint?: string; error?: string; rows?: number; richText?: boolean }): SafeHtml {
   const by = describedBy(id, options);
   return fieldFrame(
     id,
     label,
-    html`<textarea id="${id}" name="${id}" rows="${String(options.rows ?? 5)}" cols="80"${options.error ? html` aria-invalid="true"` : ''}${by ? html` aria-describedby="${by}"` : ''}>${value}</textarea>`,
+    html`<textarea id="${id}" name="${id}" rows="${String(options.rows ?? 5)}" cols="80"${options.richText ? html` data-rich-text` : ''}${options.error ? html` aria-invalid="true"` : ''}${by ? html` aria-describedby="${by}"` : ''}>${value}</textarea>`,
     options,
   );
 }
@@ -135,6 +136,7 @@ export function productFormPage(view: ProductFormView): SafeHtml {
   return page({
     title: view.errors.length > 0 ? `Fout: ${title}` : title,
     tenantName: view.tenantName,
+    scripts: ['/static/rich-text-editor.js'],
     body: html`<h1 class="utrecht-heading-1">${title}</h1>
 ${view.notice ? html`<p class="utrecht-paragraph" role="status"><strong>${view.notice}</strong></p>` : ''}
 ${status}
@@ -154,10 +156,10 @@ ${textInput('uplNaam', 'Naam in de Uniforme Productnamenlijst (UPL)', value('upl
 ${textInput('samenvatting', 'Samenvatting', value('samenvatting'), { hint: 'Eén of twee zinnen; dit staat in de zoekresultaten.', error: error('samenvatting'), required: true })}
 ${checkboxes('doelgroepen', 'Voor wie', DOELGROEPEN, chosen('doelgroepen'), error('doelgroepen'))}
 ${checkboxes('aanvraagkanalen', 'Hoe aan te vragen', AANVRAAGKANALEN, chosen('aanvraagkanalen'), error('aanvraagkanalen'))}
-${SECTIES.map((sectie) => textArea(`sectie-${sectie}`, SECTIE_TITELS[sectie], value(`sectie-${sectie}`), { hint: RICH_TEXT_HINT, error: error(`sectie-${sectie}`) }))}
+${SECTIES.map((sectie) => textArea(`sectie-${sectie}`, SECTIE_TITELS[sectie], value(`sectie-${sectie}`), { hint: RICH_TEXT_HINT, error: error(`sectie-${sectie}`), richText: true }))}
 ${textArea('kostenbedragen', 'Bedragen', value('kostenbedragen'), { hint: 'Eén bedrag per regel: omschrijving; bedrag in euro. Bijvoorbeeld: Paspoort 18 jaar en ouder; 84,70', error: error('kostenbedragen'), rows: 3 })}
 ${textArea('vraagAntwoord', 'Vragen en antwoorden', value('vraagAntwoord'), { hint: 'Per vraag: de vraag op de eerste regel, het antwoord eronder. Een lege regel tussen twee vragen.', error: error('vraagAntwoord'), rows: 6 })}
-${textArea('interneNotitie', 'Interne notitie (alleen voor het KCC)', value('interneNotitie'), { error: error('interneNotitie'), rows: 3 })}
+${textArea('interneNotitie', 'Interne notitie (alleen voor het KCC)', value('interneNotitie'), { hint: RICH_TEXT_HINT, error: error('interneNotitie'), rows: 3, richText: true })}
 ${textInput('trefwoorden', 'Trefwoorden', value('trefwoorden'), { hint: 'Woorden die mensen gebruiken, gescheiden door komma’s, zoals: kliko, container.', error: error('trefwoorden') })}
 ${textInput('gerelateerd', 'Gerelateerde producten', value('gerelateerd'), { hint: 'Adressen van andere producten, gescheiden door komma’s.', error: error('gerelateerd') })}
 ${textInput('zaaktypeIdentificatie', 'Zaaktype van de online aanvraag', value('zaaktypeIdentificatie'), { hint: 'De identificatie van het zaaktype, zoals PARKEERVERGUNNING. Leeg als er geen online aanvraag is.', error: error('zaaktypeIdentificatie') })}
