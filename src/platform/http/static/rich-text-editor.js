@@ -34,7 +34,8 @@
   function copyClean(source, target, targetTag) {
     for (var child = source.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        target.appendChild(document.createTextNode(child.nodeValue));
+        // Browsers type a no-break space where a plain one would collapse while editing; stored text has plain spaces.
+        target.appendChild(document.createTextNode(child.nodeValue.replace(/\u00a0/g, ' ')));
         continue;
       }
       if (child.nodeType !== 1 || DROP[child.nodeName.toUpperCase()]) continue;
