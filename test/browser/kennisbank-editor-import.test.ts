@@ -50,7 +50,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'kennisbank rich-text ed
     return served.database.db
       .selectFrom('kennisbank_versies as v')
       .innerJoin('kennisbank_producten as p', 'p.uuid', 'v.product_uuid')
-      .select(['v.inleiding', 'v.aanvraag'])
+      .select(['v.inleiding', 'v.aanvraag', 'v.vraag_antwoord'])
       .where('p.tenant_id', '=', served.tenant.id)
       .where('p.slug', '=', slug)
       .executeTakeFirstOrThrow();
@@ -164,6 +164,18 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'kennisbank rich-text ed
       await page.screenshot({ path: join(screenshotDir, 'kennisbank-editor.png'), fullPage: true, clip: await clipOf('#sectie-inleiding', '#sectie-aanvraag') });
     }
 
+    // Answers to questions get the same editor.
+    await page.fill('#vraag-1', 'Kan ik de pas delen?');
+    await page.keyboard.press('Tab');
+    expect(await focusedEditor()).toBe('antwoord-1');
+    await page.keyboard.press('Tab');
+    expect(await focusedElement(page)).toBe('#antwoord-1');
+    await page.keyboard.type('Nee, de pas is ');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('persoonlijk');
+    await page.keyboard.press('Control+b');
+    await page.keyboard.type('.');
+
     await page.focus('button[type="submit"]');
     await Promise.all([page.waitForURL(`${base}${BEHEER}/producten/zwembadpas?melding=aangemaakt`), page.keyboard.press('Enter')]);
     const stored = await storedVersion('zwembadpas');
@@ -171,6 +183,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'kennisbank rich-text ed
       '<p>Met deze pas zwemt u <strong>goedkoper</strong>. <em>Ook</em> in de vakantie.</p><ul><li>Zwemmen</li><li><a href="https://www.example.nl/sauna">Saunabezoek</a></li></ul>',
     );
     expect(stored.aanvraag).toBe('<h3>Aanvragen</h3><p>Kom naar <strong>de balie</strong> of klik <a href="https://www.example.nl/afspraak">maak een afspraak</a>.</p><p>Cel</p>');
+    expect(stored.vraag_antwoord).toEqual([{ vraag: 'Kan ik de pas delen?', antwoord: '<p>Nee, de pas is <strong>persoonlijk</strong>.</p>' }]);
     // What the editor posts is already what the server keeps.
     expect(sanitizeRichText(stored.inleiding)).toBe(stored.inleiding);
     expect(sanitizeRichText(stored.aanvraag)).toBe(stored.aanvraag);

@@ -4,7 +4,7 @@ import { page } from '../../platform/http/page.ts';
 import { AANVRAAGKANALEN, DOELGROEPEN, SECTIE_TITELS, SECTIES, type ProductInhoud } from '../producten/content.ts';
 import type { ProductOverzichtRow, VersieRow, WijzigingRow } from '../producten/repository.ts';
 import type { KennisbankRapportage } from '../zoeklog/reports.ts';
-import { formatEuro } from './form.ts';
+import { formatEuro, vraagNummers } from './form.ts';
 
 export const BEHEER_PATH = '/medewerker/kennisbank';
 export const productPath = (slug: string) => `${BEHEER_PATH}/producten/${slug}`;
@@ -106,6 +106,29 @@ ${options.map((option) => html`<div><input type="checkbox" id="${name}-${option}
 
 const RICH_TEXT_HINT = 'Opmaak met HTML: <p>, <ul>/<ol> met <li>, <strong>, <em>, <h3>, <h4> en <a href="https://…">. Andere opmaak wordt verwijderd.';
 
+/** Empty question fields the form offers beyond the filled ones (more after saving; the form needs no script). */
+const EXTRA_VRAGEN = 2;
+
+/** The questions as numbered pairs: a line for the question, a rich-text answer; the empty pairs at the end are extra. */
+function vragenFieldset(values: Record<string, string | string[]>, error: (id: string) => string | undefined): SafeHtml {
+  const value = (name: string) => {
+    const raw = values[name];
+    return typeof raw === 'string' ? raw : '';
+  };
+  const count = Math.max(0, ...vraagNummers(values)) + EXTRA_VRAGEN;
+  const numbers = Array.from({ length: count }, (_, index) => index + 1);
+  return html`<fieldset class="loket-form-field loket-vragen">
+<legend>Vragen en antwoorden</legend>
+<p class="loket-hint">Lege vragen worden overgeslagen. Meer vragen nodig? Sla het concept op; daarna staan er weer ${EXTRA_VRAGEN} lege vragen klaar.</p>
+${numbers.map(
+    (number) => html`<div class="loket-vraag">
+${textInput(`vraag-${number}`, `Vraag ${number}`, value(`vraag-${number}`), { error: error(`vraag-${number}`) })}
+${textArea(`antwoord-${number}`, `Antwoord op vraag ${number}`, value(`antwoord-${number}`), { hint: RICH_TEXT_HINT, error: error(`antwoord-${number}`), rows: 3, richText: true })}
+</div>`,
+  )}
+</fieldset>`;
+}
+
 export interface ProductFormView {
   tenantName: string;
   csrfToken: string;
@@ -158,7 +181,7 @@ ${checkboxes('doelgroepen', 'Voor wie', DOELGROEPEN, chosen('doelgroepen'), erro
 ${checkboxes('aanvraagkanalen', 'Hoe aan te vragen', AANVRAAGKANALEN, chosen('aanvraagkanalen'), error('aanvraagkanalen'))}
 ${SECTIES.map((sectie) => textArea(`sectie-${sectie}`, SECTIE_TITELS[sectie], value(`sectie-${sectie}`), { hint: RICH_TEXT_HINT, error: error(`sectie-${sectie}`), richText: true }))}
 ${textArea('kostenbedragen', 'Bedragen', value('kostenbedragen'), { hint: 'Eén bedrag per regel: omschrijving; bedrag in euro. Bijvoorbeeld: Paspoort 18 jaar en ouder; 84,70', error: error('kostenbedragen'), rows: 3 })}
-${textArea('vraagAntwoord', 'Vragen en antwoorden', value('vraagAntwoord'), { hint: 'Per vraag: de vraag op de eerste regel, het antwoord eronder. Een lege regel tussen twee vragen.', error: error('vraagAntwoord'), rows: 6 })}
+${vragenFieldset(view.values, error)}
 ${textArea('interneNotitie', 'Interne notitie (alleen voor het KCC)', value('interneNotitie'), { hint: RICH_TEXT_HINT, error: error('interneNotitie'), rows: 3, richText: true })}
 ${textInput('trefwoorden', 'Trefwoorden', value('trefwoorden'), { hint: 'Woorden die mensen gebruiken, gescheiden door komma’s, zoals: kliko, container.', error: error('trefwoorden') })}
 ${textInput('gerelateerd', 'Gerelateerde producten', value('gerelateerd'), { hint: 'Adressen van andere producten, gescheiden door komma’s.', error: error('gerelateerd') })}
