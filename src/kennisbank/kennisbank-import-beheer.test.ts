@@ -241,7 +241,7 @@ describe('kennisbank import size limit', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    test = await createTestApp(database, { LOKET_BODY_LIMIT_BYTES: '4096' });
+    test = await createTestApp(database, { LOKET_KENNISBANK_IMPORT_MAX_BYTES: '4096' });
   }, TIMEOUT);
 
   afterAll(async () => {

@@ -10,11 +10,10 @@ export async function registerKennisbank(app: FastifyInstance, context: AppConte
   const db = context.database.db;
   await app.register(async (api) => registerKennisbankApi(api, db), { prefix: KENNISBANK_API_ROOT });
   registerKennisbankBeheer(app, db);
-  // The import reads multipart uploads itself, so it gets a plugin scope of its own. Its file may be as large as any
-  // request body Loket accepts (LOKET_BODY_LIMIT_BYTES).
+  // The import reads multipart uploads itself, so it gets a plugin scope of its own, with its own size limit.
   await app.register(async (scope) =>
     registerKennisbankImport(scope, db, {
-      maxBytes: context.config.bodyLimitBytes,
+      maxBytes: context.config.kennisbankImportMaxBytes,
       onUnexpectedError: (error) => context.logger.error({ err: error }, 'kennisbank import failed'),
     }),
   );

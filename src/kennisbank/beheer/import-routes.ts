@@ -95,12 +95,12 @@ export function registerKennisbankImport(app: FastifyInstance, db: Kysely<Databa
     }
   });
 
-  app.get<{ Params: { uuid: string } }>(`${importJobPath(':uuid')}`, { config: BEHEERDER, schema: { params: JOB_PARAMS } }, async (request, reply) => {
+  app.get<{ Params: { uuid: string } }>(importJobPath(':uuid'), { config: BEHEERDER, schema: { params: JOB_PARAMS } }, async (request, reply) => {
     staffOf(request);
     return send(reply, 200, importStatusPage({ tenantName: request.tenant.name, job: await importStatus(db, request.tenant.id, request.params.uuid) }));
   });
 
-  app.get<{ Params: { uuid: string } }>(`${importStatusPath(':uuid')}`, { config: BEHEERDER, schema: { params: JOB_PARAMS } }, async (request, reply) => {
+  app.get<{ Params: { uuid: string } }>(importStatusPath(':uuid'), { config: BEHEERDER, schema: { params: JOB_PARAMS } }, async (request, reply) => {
     staffOf(request);
     const job = await importStatus(db, request.tenant.id, request.params.uuid);
     return reply.header('Cache-Control', 'no-store').send({
