@@ -11,10 +11,11 @@ export interface ImportProgress {
 }
 
 /*
- * Progress of the imports running in this process, fresher than their rows. The import writes its products inside one
- * transaction; the progress row is written outside it, through the pool (another connection) on PostgreSQL. The
- * embedded database has a single session, so a write outside the import's transaction waits until that transaction
- * ends: there (one process only) the status page reads this map instead.
+ * Progress of the imports running in this process, at least as fresh as their rows (a write may still be under way).
+ * The import writes its products inside one transaction; the progress row is written outside it, through the pool
+ * (another connection) on PostgreSQL, so every Loket process sees it. The embedded database has a single session: a
+ * write outside the import's transaction (and any other request) waits until that transaction ends, so there the
+ * row moves while the file is checked and then jumps to the outcome.
  */
 const live = new Map<string, ImportProgress>();
 
