@@ -14,6 +14,14 @@ export default tseslint.config(
     },
   },
   {
+    // Enhancement scripts Loket serves to browsers as they are (no build step).
+    files: ['src/platform/http/static/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', DOMParser: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
     files: ['bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly' } },
   },

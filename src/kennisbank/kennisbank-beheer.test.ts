@@ -16,7 +16,12 @@ const VALID_FORM = {
   aanvraagkanalen: ['online', 'balie'],
   'sectie-inleiding': '<p onclick="x()">Korting op <strong>elk</strong> bezoek.<script>alert(1)</script></p>',
   kostenbedragen: 'Zwembadpas; 12,50\nVervangende pas; 5',
-  vraagAntwoord: 'Kan ik de pas delen?\nNee, de pas is persoonlijk.\n\nIs er een kinderpas?\nJa, tot 12 jaar.',
+  'vraag-1': 'Kan ik de pas delen?',
+  'antwoord-1': '<p>Nee, de pas is <strong>persoonlijk</strong>.</p>',
+  'vraag-2': '',
+  'antwoord-2': '',
+  'vraag-3': 'Is er een kinderpas?',
+  'antwoord-3': 'Ja, tot 12 jaar.<img src=x onerror=alert(1)>',
   trefwoorden: 'zwemmen, zwembad',
   reviewVoor: '2027-01-01',
 };
@@ -64,6 +69,14 @@ describe('kennisbank beheer pages', () => {
     expect(response.body).toContain('value="Met een zwembadpas zwemt u met korting."');
   });
 
+  it('links a half-filled question to its answer field', async () => {
+    const response = await post(`${BEHEER}/nieuw`, { ...VALID_FORM, slug: 'zwembadpas-vragen', 'vraag-2': 'Waar haal ik de pas?' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('<a href="#antwoord-2">Vraag 2: vul het antwoord in.</a>');
+    expect(response.body).toContain('id="antwoord-2-fout"');
+    expect(response.body).toContain('value="Waar haal ik de pas?"');
+  });
+
   it('refuses a form without the session CSRF token', async () => {
     const response = await test.app.inject({ method: 'POST', url: `${BEHEER}/nieuw`, headers: { ...beheerder.headers, accept: 'text/html' }, payload: VALID_FORM });
     expect(response.statusCode).toBe(403);
@@ -92,6 +105,11 @@ describe('kennisbank beheer pages', () => {
     expect(edited.statusCode).toBe(303);
     const page = await get(`${BEHEER}/producten/zwembadpas?melding=opgeslagen`);
     expect(page.body).toContain('Het concept is opgeslagen.');
+    // The two questions come back as pairs 1 and 2 (answers for the editor), with two empty pairs to add more.
+    expect(page.body).toContain('<input type="text" id="vraag-2" name="vraag-2" value="Is er een kinderpas?">');
+    expect(page.body).toContain('<textarea id="antwoord-1" name="antwoord-1" rows="3" cols="80" data-rich-text');
+    expect(page.body).toContain('name="vraag-4"');
+    expect(page.body).not.toContain('name="vraag-5"');
     expect(page.body).toContain('Versie 2: <strong>Concept</strong> · er is een gepubliceerde versie online');
     expect(page.body).toContain('Ben Beheerder (');
     expect(page.body).toMatch(/Gewijzigd<\/td><td>Ben Beheerder \([^)]*\)<\/td><td>titel/);
@@ -121,11 +139,20 @@ describe('the beheer form', () => {
     expect([parseEuro('84,70'), parseEuro('€ 5'), parseEuro('12.5'), parseEuro('twaalf')]).toEqual([8470, 500, 1250, undefined]);
   });
 
-  it('reads questions separated by an empty line', () => {
+  it('reads numbered question and answer pairs, skipping empty ones and sanitising the answers', () => {
     const read = readProductForm({ ...VALID_FORM });
     expect(read.inhoud?.vraagAntwoord).toEqual([
-      { vraag: 'Kan ik de pas delen?', antwoord: 'Nee, de pas is persoonlijk.' },
+      { vraag: 'Kan ik de pas delen?', antwoord: '<p>Nee, de pas is <strong>persoonlijk</strong>.</p>' },
       { vraag: 'Is er een kinderpas?', antwoord: 'Ja, tot 12 jaar.' },
+    ]);
+  });
+
+  it('names a half-filled question pair by its number, and an answer that sanitises to nothing', () => {
+    const read = readProductForm({ ...VALID_FORM, 'vraag-2': 'Waar haal ik de pas?', 'antwoord-4': 'Bij de kassa.', 'vraag-5': 'Leeg?', 'antwoord-5': '<script>alert(1)</script>' });
+    expect(read.problems.map((problem) => [problem.name, problem.reason])).toEqual([
+      ['antwoord-2', 'Vraag 2: vul het antwoord in.'],
+      ['vraag-4', 'Vraag 4: vul de vraag in die bij dit antwoord hoort.'],
+      ['antwoord-5', 'Vraag 5: Vul het antwoord in.'],
     ]);
   });
 });

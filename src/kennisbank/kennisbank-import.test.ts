@@ -117,9 +117,14 @@ describe('loket kennisbank import and export', () => {
   let database: TestDatabase | undefined;
 
   async function loket(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+    return loketOn(false, ...args);
+  }
+
+  /** Runs a command with stderr as a terminal (`tty`) or a pipe. */
+  async function loketOn(tty: boolean, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const status = await runCli(args, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text), isTTY: false }, env });
+    const status = await runCli(args, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text), isTTY: tty, columns: 100 }, env });
     return { status, stdout, stderr };
   }
 
@@ -145,7 +150,7 @@ describe('loket kennisbank import and export', () => {
       env.DATABASE_URL = database.url ?? '';
       env.LOKET_SECRET_KEY = randomBytes(32).toString('base64');
     }
-    for (const slug of ['utrecht', 'zeist']) {
+    for (const slug of ['utrecht', 'zeist', 'houten']) {
       const run = await loket('tenant', 'add', '--slug', slug, '--name', `Gemeente ${slug}`, '--rsin', '123456782');
       expect(run.status, run.stderr).toBe(0);
     }
@@ -160,8 +165,16 @@ describe('loket kennisbank import and export', () => {
     const run = await loket('kennisbank', 'import', fileWith('demo.json', JSON.stringify(demoFile())), '--tenant', 'utrecht');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`: ${DEMO_PRODUCTEN.length} new, 0 updated, ${DEMO_PRODUCTEN.length} published, synonym list replaced`);
+    expect(run.stderr).toContain(`Checked ${DEMO_PRODUCTEN.length} product(s).`);
     expect(run.stderr).toContain(`Importing ${DEMO_PRODUCTEN.length}/${DEMO_PRODUCTEN.length}`);
     expect(await countFor('utrecht')).toBe(DEMO_PRODUCTEN.length);
+  });
+
+  it('draws the progress as a bar on a terminal', { timeout: TIMEOUT }, async () => {
+    const run = await loketOn(true, 'kennisbank', 'import', fileWith('demo.json', JSON.stringify(demoFile())), '--tenant', 'houten');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`\r\x1b[2KImporting [########################] ${DEMO_PRODUCTEN.length}/${DEMO_PRODUCTEN.length}`);
+    expect(run.stderr).toContain(`\r\x1b[2KImported ${DEMO_PRODUCTEN.length} product(s).\n`);
   });
 
   it('refuses a malformed file with a problem per row and imports nothing', { timeout: TIMEOUT }, async () => {

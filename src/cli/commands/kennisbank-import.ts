@@ -9,7 +9,7 @@ import { selectTenant, withSession } from '../session.ts';
 import type { InvalidParam } from '../../platform/errors/catalogue.ts';
 import { ProblemError } from '../../platform/errors/problem.ts';
 import { readCsvImport } from '../../kennisbank/uitwisseling/csv-import.ts';
-import { importKennisbank, NOT_IMPORTED, readImportFile, type ImportFile } from '../../kennisbank/uitwisseling/import.ts';
+import { importKennisbank, NOT_IMPORTED, readImportFileStepwise, type ImportFile } from '../../kennisbank/uitwisseling/import.ts';
 
 const usage = `Usage: loket kennisbank import FILE [--tenant SLUG]
 
@@ -70,7 +70,14 @@ export const kennisbankImportCommand: Command = {
     }
     return withSession(io, { migrate: true }, async ({ db, config }) => {
       const tenant = await selectTenant(db, values.tenant, config.defaultTenant);
-      const read: { file?: ImportFile; problems: InvalidParam[] } = csv ? await readCsvImport(db, tenant.id, text) : readImportFile(json);
+      // Checking (sanitising every text) takes a while for a large file too: it gets a bar of its own.
+      let checking: Progress | undefined;
+      const onChecked = (done: number, total: number) => {
+        checking ??= createProgress(io.stderr, 'Checking', total);
+        checking.update(done);
+      };
+      const read: { file?: ImportFile; problems: InvalidParam[] } = csv ? await readCsvImport(db, tenant.id, text, onChecked) : await readImportFileStepwise(json, onChecked);
+      checking?.finish(read.file ? `Checked ${read.file.producten.length} product(s).` : 'Check found problems.');
       if (!read.file) throw new CliError(problemReport(file, NOT_IMPORTED, read.problems));
       let progress: Progress | undefined;
       const total = read.file.producten.length;

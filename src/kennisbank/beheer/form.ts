@@ -3,8 +3,8 @@ import { readProductInhoud, SECTIES, type ProductInhoud, type Sectie } from '../
 
 /*
  * The beheer form's fields and how they map to a product text. Lists the editor types as text: trefwoorden and
- * related products separated by commas, amounts one per line ("Paspoort 18 jaar en ouder; 84,70"), questions as
- * blocks separated by an empty line (the first line is the question, the rest the answer).
+ * related products separated by commas, amounts one per line ("Paspoort 18 jaar en ouder; 84,70"). Questions are
+ * numbered pairs of fields, `vraag-1` with `antwoord-1` (rich text), …; an empty pair is skipped.
  */
 
 /** The form as the browser posts it (checkbox groups arrive as a string or a list). */
@@ -28,7 +28,6 @@ export const PRODUCT_FORM_BODY = {
     aanvraagkanalen: CHOICES,
     ...Object.fromEntries(SECTIES.map((sectie) => [`sectie-${sectie}`, TEXT])),
     kostenbedragen: TEXT,
-    vraagAntwoord: TEXT,
     interneNotitie: TEXT,
     trefwoorden: TEXT,
     gerelateerd: TEXT,
@@ -36,7 +35,22 @@ export const PRODUCT_FORM_BODY = {
     publicatiedatum: LINE,
     reviewVoor: LINE,
   },
+  patternProperties: {
+    '^vraag-[1-9][0-9]{0,2}$': LINE,
+    '^antwoord-[1-9][0-9]{0,2}$': TEXT,
+  },
 } as const;
+
+const PAIR_FIELD = /^(?:vraag|antwoord)-([1-9][0-9]{0,2})$/;
+
+/** The numbers of the question fields in the form (1, 2, …), in order. */
+export function vraagNummers(form: ProductForm): number[] {
+  const numbers = Object.keys(form).flatMap((name) => {
+    const match = PAIR_FIELD.exec(name);
+    return match ? [Number(match[1])] : [];
+  });
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
 
 function text(form: ProductForm, name: string): string {
   const value = form[name];
@@ -90,14 +104,20 @@ export function readProductForm(form: ProductForm): { inhoud?: ProductInhoud; pr
       }
       return [{ omschrijving, bedragInCenten: amount }];
     });
-  const vraagAntwoord = text(form, 'vraagAntwoord')
-    .split(/\r?\n\s*\r?\n/)
-    .map((block) => block.trim())
-    .filter((block) => block !== '')
-    .map((block) => {
-      const [vraag = '', ...antwoord] = block.split(/\r?\n/);
-      return { vraag: vraag.trim(), antwoord: antwoord.join('\n').trim() };
-    });
+  // Each filled pair becomes a question; `pairOf` remembers its field number, to name a problem found later.
+  const vraagAntwoord: { vraag: string; antwoord: string }[] = [];
+  const pairOf: number[] = [];
+  for (const number of vraagNummers(form)) {
+    const vraag = text(form, `vraag-${number}`).trim();
+    const antwoord = text(form, `antwoord-${number}`).trim();
+    if (vraag === '' && antwoord === '') continue;
+    if (vraag === '') problems.push({ name: `vraag-${number}`, code: 'required', reason: `Vraag ${number}: vul de vraag in die bij dit antwoord hoort.` });
+    else if (antwoord === '') problems.push({ name: `antwoord-${number}`, code: 'required', reason: `Vraag ${number}: vul het antwoord in.` });
+    else {
+      vraagAntwoord.push({ vraag, antwoord });
+      pairOf.push(number);
+    }
+  }
   const secties = Object.fromEntries(SECTIES.map((sectie) => [sectie, text(form, `sectie-${sectie}`)])) as Record<Sectie, string>;
   const read = readProductInhoud({
     uplNaam: text(form, 'uplNaam'),
@@ -115,7 +135,11 @@ export function readProductForm(form: ProductForm): { inhoud?: ProductInhoud; pr
     publicatiedatum: text(form, 'publicatiedatum'),
     reviewVoor: text(form, 'reviewVoor'),
   });
-  const all = [...problems, ...read.problems];
+  const pairProblems = read.problems.map((problem) => {
+    const pair = /^vraagAntwoord\[(\d+)\]\.(vraag|antwoord)$/.exec(problem.name);
+    return pair ? { ...problem, name: `${pair[2]}-${pairOf[Number(pair[1])] ?? 1}`, reason: `Vraag ${pairOf[Number(pair[1])] ?? 1}: ${problem.reason}` } : problem;
+  });
+  const all = [...problems, ...pairProblems];
   return all.length > 0 ? { problems: all } : { inhoud: read.inhoud, problems: [] };
 }
 
@@ -129,7 +153,7 @@ export function formOf(inhoud: ProductInhoud): Record<string, string | string[]>
     aanvraagkanalen: inhoud.aanvraagkanalen,
     ...Object.fromEntries(SECTIES.map((sectie) => [`sectie-${sectie}`, inhoud.secties[sectie]])),
     kostenbedragen: inhoud.kostenbedragen.map((item) => `${item.omschrijving}; ${formatEuro(item.bedragInCenten)}`).join('\n'),
-    vraagAntwoord: inhoud.vraagAntwoord.map((item) => `${item.vraag}\n${item.antwoord}`).join('\n\n'),
+    ...Object.fromEntries(inhoud.vraagAntwoord.flatMap((item, index) => [[`vraag-${index + 1}`, item.vraag], [`antwoord-${index + 1}`, item.antwoord]])),
     interneNotitie: inhoud.interneNotitie,
     trefwoorden: inhoud.trefwoorden.join(', '),
     gerelateerd: inhoud.gerelateerd.join(', '),

@@ -4,7 +4,7 @@ import { page } from '../../platform/http/page.ts';
 import { AANVRAAGKANALEN, DOELGROEPEN, SECTIE_TITELS, SECTIES, type ProductInhoud } from '../producten/content.ts';
 import type { ProductOverzichtRow, VersieRow, WijzigingRow } from '../producten/repository.ts';
 import type { KennisbankRapportage } from '../zoeklog/reports.ts';
-import { formatEuro } from './form.ts';
+import { formatEuro, vraagNummers } from './form.ts';
 
 export const BEHEER_PATH = '/medewerker/kennisbank';
 export const productPath = (slug: string) => `${BEHEER_PATH}/producten/${slug}`;
@@ -31,7 +31,7 @@ export function overzichtPage(view: { tenantName: string; products: ProductOverz
     title: 'Kennisbank beheren',
     tenantName: view.tenantName,
     body: html`<h1 class="utrecht-heading-1">Kennisbank beheren</h1>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${BEHEER_PATH}/nieuw">Nieuw product</a> · <a class="utrecht-link" href="${BEHEER_PATH}/rapportage">Rapportage zoeken en beoordelingen</a></p>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${BEHEER_PATH}/nieuw">Nieuw product</a> · <a class="utrecht-link" href="${BEHEER_PATH}/importeren">Importeren</a> · <a class="utrecht-link" href="${BEHEER_PATH}/rapportage">Rapportage zoeken en beoordelingen</a></p>
 <div class="loket-table-scroll" role="region" aria-labelledby="producten-titel" tabindex="0">
 <table>
 <caption id="producten-titel">${view.products.length} producten, op titel</caption>
@@ -64,7 +64,7 @@ function errorFor(errors: FieldError[], id: string): string | undefined {
 
 function fieldFrame(id: string, label: string, control: SafeHtml, options: { hint?: string; error?: string }): SafeHtml {
   return html`<div class="loket-form-field${options.error ? ' loket-form-field--invalid' : ''}">
-<label for="${id}">${label}</label>
+<label for="${id}" id="${id}-label">${label}</label>
 ${options.hint ? html`<p class="loket-hint" id="${id}-hint">${options.hint}</p>` : ''}
 ${options.error ? html`<p class="loket-field-error" id="${id}-fout"><span class="loket-visually-hidden">Fout: </span>${options.error}</p>` : ''}
 ${control}
@@ -85,12 +85,13 @@ function textInput(id: string, label: string, value: string, options: { hint?: s
   );
 }
 
-function textArea(id: string, label: string, value: string, options: { hint?: string; error?: string; rows?: number }): SafeHtml {
+/** A textarea; `richText` marks it for the editor script (rich-text-editor.js), which replaces it when JavaScript runs. */
+function textArea(id: string, label: string, value: string, options: { hint?: string; error?: string; rows?: number; richText?: boolean }): SafeHtml {
   const by = describedBy(id, options);
   return fieldFrame(
     id,
     label,
-    html`<textarea id="${id}" name="${id}" rows="${String(options.rows ?? 5)}" cols="80"${options.error ? html` aria-invalid="true"` : ''}${by ? html` aria-describedby="${by}"` : ''}>${value}</textarea>`,
+    html`<textarea id="${id}" name="${id}" rows="${String(options.rows ?? 5)}" cols="80"${options.richText ? html` data-rich-text` : ''}${options.error ? html` aria-invalid="true"` : ''}${by ? html` aria-describedby="${by}"` : ''}>${value}</textarea>`,
     options,
   );
 }
@@ -104,6 +105,29 @@ ${options.map((option) => html`<div><input type="checkbox" id="${name}-${option}
 }
 
 const RICH_TEXT_HINT = 'Opmaak met HTML: <p>, <ul>/<ol> met <li>, <strong>, <em>, <h3>, <h4> en <a href="https://…">. Andere opmaak wordt verwijderd.';
+
+/** Empty question fields the form offers beyond the filled ones (more after saving; the form needs no script). */
+const EXTRA_VRAGEN = 2;
+
+/** The questions as numbered pairs: a line for the question, a rich-text answer; the empty pairs at the end are extra. */
+function vragenFieldset(values: Record<string, string | string[]>, error: (id: string) => string | undefined): SafeHtml {
+  const value = (name: string) => {
+    const raw = values[name];
+    return typeof raw === 'string' ? raw : '';
+  };
+  const count = Math.max(0, ...vraagNummers(values)) + EXTRA_VRAGEN;
+  const numbers = Array.from({ length: count }, (_, index) => index + 1);
+  return html`<fieldset class="loket-form-field loket-vragen">
+<legend>Vragen en antwoorden</legend>
+<p class="loket-hint">Lege vragen worden overgeslagen. Meer vragen nodig? Sla het concept op; daarna staan er weer ${EXTRA_VRAGEN} lege vragen klaar.</p>
+${numbers.map(
+    (number) => html`<div class="loket-vraag">
+${textInput(`vraag-${number}`, `Vraag ${number}`, value(`vraag-${number}`), { error: error(`vraag-${number}`) })}
+${textArea(`antwoord-${number}`, `Antwoord op vraag ${number}`, value(`antwoord-${number}`), { hint: RICH_TEXT_HINT, error: error(`antwoord-${number}`), rows: 3, richText: true })}
+</div>`,
+  )}
+</fieldset>`;
+}
 
 export interface ProductFormView {
   tenantName: string;
@@ -135,6 +159,7 @@ export function productFormPage(view: ProductFormView): SafeHtml {
   return page({
     title: view.errors.length > 0 ? `Fout: ${title}` : title,
     tenantName: view.tenantName,
+    scripts: ['/static/rich-text-editor.js'],
     body: html`<h1 class="utrecht-heading-1">${title}</h1>
 ${view.notice ? html`<p class="utrecht-paragraph" role="status"><strong>${view.notice}</strong></p>` : ''}
 ${status}
@@ -154,10 +179,10 @@ ${textInput('uplNaam', 'Naam in de Uniforme Productnamenlijst (UPL)', value('upl
 ${textInput('samenvatting', 'Samenvatting', value('samenvatting'), { hint: 'Eén of twee zinnen; dit staat in de zoekresultaten.', error: error('samenvatting'), required: true })}
 ${checkboxes('doelgroepen', 'Voor wie', DOELGROEPEN, chosen('doelgroepen'), error('doelgroepen'))}
 ${checkboxes('aanvraagkanalen', 'Hoe aan te vragen', AANVRAAGKANALEN, chosen('aanvraagkanalen'), error('aanvraagkanalen'))}
-${SECTIES.map((sectie) => textArea(`sectie-${sectie}`, SECTIE_TITELS[sectie], value(`sectie-${sectie}`), { hint: RICH_TEXT_HINT, error: error(`sectie-${sectie}`) }))}
+${SECTIES.map((sectie) => textArea(`sectie-${sectie}`, SECTIE_TITELS[sectie], value(`sectie-${sectie}`), { hint: RICH_TEXT_HINT, error: error(`sectie-${sectie}`), richText: true }))}
 ${textArea('kostenbedragen', 'Bedragen', value('kostenbedragen'), { hint: 'Eén bedrag per regel: omschrijving; bedrag in euro. Bijvoorbeeld: Paspoort 18 jaar en ouder; 84,70', error: error('kostenbedragen'), rows: 3 })}
-${textArea('vraagAntwoord', 'Vragen en antwoorden', value('vraagAntwoord'), { hint: 'Per vraag: de vraag op de eerste regel, het antwoord eronder. Een lege regel tussen twee vragen.', error: error('vraagAntwoord'), rows: 6 })}
-${textArea('interneNotitie', 'Interne notitie (alleen voor het KCC)', value('interneNotitie'), { error: error('interneNotitie'), rows: 3 })}
+${vragenFieldset(view.values, error)}
+${textArea('interneNotitie', 'Interne notitie (alleen voor het KCC)', value('interneNotitie'), { hint: RICH_TEXT_HINT, error: error('interneNotitie'), rows: 3, richText: true })}
 ${textInput('trefwoorden', 'Trefwoorden', value('trefwoorden'), { hint: 'Woorden die mensen gebruiken, gescheiden door komma’s, zoals: kliko, container.', error: error('trefwoorden') })}
 ${textInput('gerelateerd', 'Gerelateerde producten', value('gerelateerd'), { hint: 'Adressen van andere producten, gescheiden door komma’s.', error: error('gerelateerd') })}
 ${textInput('zaaktypeIdentificatie', 'Zaaktype van de online aanvraag', value('zaaktypeIdentificatie'), { hint: 'De identificatie van het zaaktype, zoals PARKEERVERGUNNING. Leeg als er geen online aanvraag is.', error: error('zaaktypeIdentificatie') })}

@@ -4,14 +4,20 @@ import type { InvalidParam } from '../../platform/errors/catalogue.ts';
 import { emptySecties } from '../producten/content.ts';
 import { inhoudOf, listNewestVersions } from '../producten/repository.ts';
 import { CSV_COLUMNS, CSV_LIST_COLUMNS, parseCsv, unquoteCell, type CsvColumn } from './csv.ts';
-import { EXCHANGE_FORMAT, EXCHANGE_VERSION, readImportFile, type ImportFile } from './import.ts';
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION, readImportFileStepwise, type ImportFile } from './import.ts';
 
 /**
  * Reads a CSV of the flat fields into an exchange file: a row for an existing product keeps that product's sections,
  * questions and internal note and replaces its flat fields; a row for a new product starts with empty sections.
- * Problems are named by line ("regel 3: titel"), all of them, before anything is written.
+ * Problems are named by line ("regel 3: titel"), all of them, before anything is written. `onProgress` is told how
+ * many rows are checked.
  */
-export async function readCsvImport(db: Kysely<Database>, tenantId: string, text: string): Promise<{ file?: ImportFile; problems: InvalidParam[] }> {
+export async function readCsvImport(
+  db: Kysely<Database>,
+  tenantId: string,
+  text: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ file?: ImportFile; problems: InvalidParam[] }> {
   const parsed = parseCsv(text);
   if (parsed.error) return { problems: [{ name: 'bestand', code: 'invalid', reason: parsed.error }] };
   const [header, ...rows] = parsed.records;
@@ -38,7 +44,7 @@ export async function readCsvImport(db: Kysely<Database>, tenantId: string, text
     return product;
   });
   if (problems.length > 0) return { problems };
-  const read = readImportFile({ formaat: EXCHANGE_FORMAT, versie: EXCHANGE_VERSION, producten });
+  const read = await readImportFileStepwise({ formaat: EXCHANGE_FORMAT, versie: EXCHANGE_VERSION, producten }, onProgress);
   // The exchange file's names (producten[0].titel) become the CSV's lines (regel 2: titel).
   return {
     ...read,

@@ -37,14 +37,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Checks a whole exchange file before anything is written: its envelope, every product (each problem named by its
- * row, e.g. `producten[12].titel`), duplicate slugs and the synonym groups. Related products may point at products
- * elsewhere in the file; those pointing nowhere are found by `importKennisbank` against the database.
- */
-export function readImportFile(json: unknown): { file?: ImportFile; problems: InvalidParam[] } {
+/** What reading a file has found so far: the rows that passed, every problem, the slugs seen (and at which row). */
+interface ReadState {
+  producten: unknown[];
+  rows: ImportRow[];
+  problems: InvalidParam[];
+  seen: Map<string, number>;
+}
+
+/** Checks the envelope; a file without a product list ends here (`done`). */
+function beginRead(json: unknown): { state: ReadState } | { done: { problems: InvalidParam[] } } {
   const problems: InvalidParam[] = [];
-  if (!isRecord(json)) return { problems: [{ name: '', code: 'invalid', reason: 'Het bestand is geen JSON-object.' }] };
+  if (!isRecord(json)) return { done: { problems: [{ name: '', code: 'invalid', reason: 'Het bestand is geen JSON-object.' }] } };
   if (json.formaat !== EXCHANGE_FORMAT) problems.push({ name: 'formaat', code: 'invalid', reason: `Verwacht "${EXCHANGE_FORMAT}".` });
   if (json.versie !== EXCHANGE_VERSION) problems.push({ name: 'versie', code: 'invalid', reason: `Verwacht versie ${EXCHANGE_VERSION}.` });
   for (const key of Object.keys(json)) {
@@ -52,23 +56,30 @@ export function readImportFile(json: unknown): { file?: ImportFile; problems: In
   }
   if (!Array.isArray(json.producten)) {
     problems.push({ name: 'producten', code: 'required', reason: 'Een lijst met producten.' });
-    return { problems };
+    return { done: { problems } };
   }
-  const rows: ImportRow[] = [];
-  const seen = new Map<string, number>();
-  json.producten.forEach((item: unknown, index) => {
-    const prefix = `producten[${index}].`;
-    const record = isRecord(item) ? item : {};
-    const slug = typeof record.slug === 'string' ? record.slug.trim() : '';
-    if (!SLUG_PATTERN.test(slug) || slug.length > 100) problems.push({ name: `${prefix}slug`, code: 'invalid', reason: 'Kleine letters, cijfers en streepjes, zoals "paspoort-aanvragen".' });
-    else if (seen.has(slug)) problems.push({ name: `${prefix}slug`, code: 'unique', reason: `"${slug}" staat ook in producten[${seen.get(slug)}].` });
-    else seen.set(slug, index);
-    const status = record.status ?? 'concept';
-    if (!(IMPORT_STATUSES as readonly unknown[]).includes(status)) problems.push({ name: `${prefix}status`, code: 'invalid_choice', reason: `Een van: ${IMPORT_STATUSES.join(', ')}.` });
-    const read = readProductInhoud(item, prefix);
-    problems.push(...read.problems);
-    if (read.inhoud) rows.push({ slug, status: status as ImportStatus, inhoud: read.inhoud });
-  });
+  return { state: { producten: json.producten as unknown[], rows: [], problems, seen: new Map() } };
+}
+
+/** Checks one product of the file (row `index`). */
+function readRow(state: ReadState, item: unknown, index: number): void {
+  const { problems, seen } = state;
+  const prefix = `producten[${index}].`;
+  const record = isRecord(item) ? item : {};
+  const slug = typeof record.slug === 'string' ? record.slug.trim() : '';
+  if (!SLUG_PATTERN.test(slug) || slug.length > 100) problems.push({ name: `${prefix}slug`, code: 'invalid', reason: 'Kleine letters, cijfers en streepjes, zoals "paspoort-aanvragen".' });
+  else if (seen.has(slug)) problems.push({ name: `${prefix}slug`, code: 'unique', reason: `"${slug}" staat ook in producten[${seen.get(slug)}].` });
+  else seen.set(slug, index);
+  const status = record.status ?? 'concept';
+  if (!(IMPORT_STATUSES as readonly unknown[]).includes(status)) problems.push({ name: `${prefix}status`, code: 'invalid_choice', reason: `Een van: ${IMPORT_STATUSES.join(', ')}.` });
+  const read = readProductInhoud(item, prefix);
+  problems.push(...read.problems);
+  if (read.inhoud) state.rows.push({ slug, status: status as ImportStatus, inhoud: read.inhoud });
+}
+
+/** Checks the synonym groups and assembles the result: the file, or every problem. */
+function endRead(state: ReadState, json: Record<string, unknown>): { file?: ImportFile; problems: InvalidParam[] } {
+  const { problems, rows } = state;
   let synoniemen: string[][] | undefined;
   if (json.synoniemen !== undefined) {
     if (!Array.isArray(json.synoniemen)) problems.push({ name: 'synoniemen', code: 'invalid', reason: 'Een lijst met groepen woorden.' });
@@ -83,6 +94,40 @@ export function readImportFile(json: unknown): { file?: ImportFile; problems: In
     }
   }
   return problems.length > 0 ? { problems } : { file: { producten: rows, ...(synoniemen ? { synoniemen } : {}) }, problems };
+}
+
+/**
+ * Checks a whole exchange file before anything is written: its envelope, every product (each problem named by its
+ * row, e.g. `producten[12].titel`), duplicate slugs and the synonym groups. Related products may point at products
+ * elsewhere in the file; those pointing nowhere are found by `importKennisbank` against the database.
+ */
+export function readImportFile(json: unknown): { file?: ImportFile; problems: InvalidParam[] } {
+  const begun = beginRead(json);
+  if ('done' in begun) return begun.done;
+  begun.state.producten.forEach((item, index) => readRow(begun.state, item, index));
+  return endRead(begun.state, json as Record<string, unknown>);
+}
+
+/** Products checked between two pauses of `readImportFileStepwise`. */
+const CHECK_STEP = 100;
+
+/**
+ * `readImportFile` for a server: checking 10,000 products (sanitising every text) takes seconds, so it pauses every
+ * CHECK_STEP products to let other requests (such as the import's own status page) through, and reports how far it is.
+ */
+export async function readImportFileStepwise(json: unknown, onProgress?: (done: number, total: number) => void): Promise<{ file?: ImportFile; problems: InvalidParam[] }> {
+  const begun = beginRead(json);
+  if ('done' in begun) return begun.done;
+  const { state } = begun;
+  for (let index = 0; index < state.producten.length; index += 1) {
+    if (index > 0 && index % CHECK_STEP === 0) {
+      onProgress?.(index, state.producten.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    readRow(state, state.producten[index], index);
+  }
+  onProgress?.(state.producten.length, state.producten.length);
+  return endRead(state, json as Record<string, unknown>);
 }
 
 export interface ImportResult {

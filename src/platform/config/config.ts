@@ -28,6 +28,8 @@ export interface Config {
   staffMfaRequired: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimitBytes: number;
+  /** Largest kennisbank import file uploaded on the beheer pages (10,000 products are some tens of megabytes). */
+  kennisbankImportMaxBytes: number;
   /** Trust X-Forwarded-* headers (behind a TLS-terminating proxy). */
   trustProxy: boolean;
   /** pino log level. */
@@ -165,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionAbsoluteHours: integer(env, 'LOKET_SESSION_ABSOLUTE_HOURS', 10, 1, 7 * 24),
     staffMfaRequired: boolean(env, 'LOKET_STAFF_MFA_REQUIRED', true),
     bodyLimitBytes: integer(env, 'LOKET_BODY_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 2 ** 31 - 1),
+    kennisbankImportMaxBytes: integer(env, 'LOKET_KENNISBANK_IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     trustProxy: boolean(env, 'LOKET_TRUST_PROXY', false),
     logLevel,
     outboxPollMs: integer(env, 'LOKET_OUTBOX_POLL_MS', 1000, 10, 60_000),

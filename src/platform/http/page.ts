@@ -5,6 +5,8 @@ export interface PageOptions {
   body: SafeHtml;
   /** Name of the municipality, shown in the header and the title. */
   tenantName?: string;
+  /** Enhancement scripts Loket serves itself (e.g. `/static/rich-text-editor.js`); the page works without them. */
+  scripts?: readonly string[];
 }
 
 /**
@@ -21,7 +23,8 @@ export function page(options: PageOptions): SafeHtml {
 <title>${options.title} - ${site}</title>
 <link rel="stylesheet" href="/static/loket.css">
 <link rel="stylesheet" href="/thema.css">
-</head>
+${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>
+`)}</head>
 <body class="utrecht-page">
 <a class="loket-skip-link" href="#inhoud">Direct naar de inhoud</a>
 <header class="loket-header"><p class="loket-site-name">${site}</p></header>

@@ -6,9 +6,21 @@ import { themeStylesheet } from '../tenants/theme.ts';
 
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
 
-/** The shared stylesheet (read once) and each tenant's theme tokens; pages reference them instead of inline styles. */
+/** Small enhancement scripts of the server-rendered pages; every page works without them. */
+const SCRIPTS = ['rich-text-editor.js', 'import-status.js'] as const;
+
+/**
+ * The shared stylesheet and scripts (read once) and each tenant's theme tokens; pages reference them instead of inline
+ * styles and scripts, so the CSP allows only Loket's own files.
+ */
 export function registerStaticRoutes(app: FastifyInstance): void {
   const stylesheet = readFileSync(join(STATIC_DIR, 'loket.css'));
+  for (const name of SCRIPTS) {
+    const script = readFileSync(join(STATIC_DIR, name));
+    app.get(`/static/${name}`, { config: { public: true, tenantless: true }, logLevel: 'warn' }, async (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(script),
+    );
+  }
   app.get('/static/loket.css', { config: { public: true, tenantless: true }, logLevel: 'warn' }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(stylesheet),
   );

@@ -144,6 +144,41 @@ export interface KennisbankBeoordelingenTable {
   beoordeeld_op: Timestamp;
 }
 
+export type ImportStatus = 'bezig' | 'voltooid' | 'mislukt';
+export type ImportFase = 'controleren' | 'importeren';
+
+/** A problem that refused an import, named by its row or product. */
+export interface ImportFout {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+/** What a completed import did. */
+export interface ImportResultaat {
+  created: number;
+  updated: number;
+  published: number;
+  synoniemen: number | null;
+}
+
+/** One import started from the beheer pages (migrations/0022). */
+export interface KennisbankImportenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  fase: ColumnType<ImportFase, ImportFase | undefined, ImportFase>;
+  bestandsnaam: string;
+  totaal: ColumnType<number, number | undefined, number>;
+  verwerkt: ColumnType<number, number | undefined, number>;
+  fouten: JsonArray<ImportFout>;
+  resultaat: ColumnType<ImportResultaat | null, string | null | undefined, string | null>;
+  door: string;
+  gestart_op: Timestamp;
+  bijgewerkt_op: Timestamp;
+  beeindigd_op: NullableTimestamp;
+}
+
 export interface KennisbankTables {
   kennisbank_producten: KennisbankProductenTable;
   kennisbank_versies: KennisbankVersiesTable;
@@ -154,4 +189,5 @@ export interface KennisbankTables {
   kennisbank_synoniemen: KennisbankSynoniemenTable;
   kennisbank_zoekopdrachten: KennisbankZoekopdrachtenTable;
   kennisbank_beoordelingen: KennisbankBeoordelingenTable;
+  kennisbank_importen: KennisbankImportenTable;
 }
