@@ -114,6 +114,27 @@ describe('the public kennisbank API', () => {
     expect((await post(`${API}/producten/afvalpas/beoordelingen`, { nuttig: 'ja' })).statusCode).toBe(400);
   });
 
+  it('refuses a flood of ratings from one address with 429 and Retry-After, and stores no more of them', async () => {
+    const count = async () =>
+      Number((await database.db.selectFrom('kennisbank_beoordelingen').select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const statuses: number[] = [];
+    let refused;
+    for (let index = 0; index < 12; index++) {
+      const response = await post(`${API}/producten/afvalpas/beoordelingen`, { nuttig: true });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) refused = response;
+    }
+    // 10 a minute per address (earlier tests in this file may have used some): accepted ones first, then only refusals.
+    const accepted = statuses.filter((status) => status === 201).length;
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThanOrEqual(10);
+    expect(statuses).toEqual([...Array(accepted).fill(201), ...Array(12 - accepted).fill(429)]);
+    expect(refused?.headers['content-type']).toContain('application/problem+json');
+    expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await count()).toBe(before + accepted);
+  });
+
   it('serves a published product without the internal note, and no draft', async () => {
     const response = await get(`${API}/producten/paspoort-aanvragen`);
     expect(response.statusCode).toBe(200);
