@@ -6,8 +6,10 @@
 --    "omgevingsvergunning" for "vergunning"); the words found are looked up in `titelwoorden`;
 --  * `kop` gets its own GIN index, so the articles that match in their head (title, trefwoorden, summary, questions,
 --    inleiding) are found without reading whole documents; a match in the body only is found through `document`;
---  * `kennisbank_zoekstand` holds a number per tenant that every change of the index or the synonyms raises, so a
---    process sees with one small read whether its vocabulary and synonyms are still current.
+--  * `kennisbank_zoekstand` holds a number per tenant that every change of the index or the synonyms replaces, so a
+--    process sees with one small read whether its vocabulary, synonyms and kept answers are still current. The
+--    number is drawn at random rather than counted up: a database restored from a backup and changed again can
+--    never come back to a number that a process still holds with other content.
 
 -- The title text's words: each word, and a hyphenated word also without its hyphens and in its parts. Same rule as
 -- titleVocabulary() in src/kennisbank/zoeken/vocabulary.ts.
@@ -51,18 +53,18 @@ CREATE TABLE kennisbank_zoekstand (
   stand bigint NOT NULL
 );
 
-INSERT INTO kennisbank_zoekstand (tenant_id, stand) SELECT id, 1 FROM tenants;
+INSERT INTO kennisbank_zoekstand (tenant_id, stand) SELECT id, (random() * 9007199254740991)::bigint FROM tenants;
 
--- Raises the tenants' numbers; a tenant that is being deleted (its rows go with it) is skipped.
+-- Gives the tenants new numbers; a tenant that is being deleted (its rows go with it) is skipped.
 CREATE OR REPLACE FUNCTION kennisbank_zoekstand_verhogen(tenant_ids uuid[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO kennisbank_zoekstand AS current (tenant_id, stand)
-  SELECT DISTINCT changed.tenant, 1 FROM unnest(tenant_ids) AS changed (tenant)
+  SELECT changed.tenant, (random() * 9007199254740991)::bigint FROM (SELECT DISTINCT unnest(tenant_ids) AS tenant) AS changed
   WHERE EXISTS (SELECT 1 FROM tenants WHERE tenants.id = changed.tenant) ORDER BY 1
-  ON CONFLICT (tenant_id) DO UPDATE SET stand = current.stand + 1;
+  ON CONFLICT (tenant_id) DO UPDATE SET stand = excluded.stand;
 $$;
 
 -- One function for every change of the index: the words of the rows added count up, those of the rows removed count
--- down, and the tenants' numbers go up. Rows are taken in key order, so two transactions never wait for each other's
+-- down, and the tenants get new numbers. Rows are taken in key order, so two transactions never wait for each other's
 -- words crosswise. Removing only updates words that are there, so a tenant being deleted inserts nothing.
 CREATE OR REPLACE FUNCTION kennisbank_zoekwoorden_tellen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -47,7 +47,7 @@ describe('kennisbank search vocabulary, search stand and body-only matches', () 
     return Number(row?.stand ?? 0);
   }
 
-  it('counts the title words of published articles, up on publication and down on archiving, raising the stand each time', async () => {
+  it('counts the title words of published articles, up on publication and down on archiving, renewing the stand each time', async () => {
     const before = await stand();
     await publish('kapvergunning', 'Kapvergunning aanvragen', ['boom kappen']);
     await publish('omgevingsvergunning', 'Omgevingsvergunning aanvragen');
@@ -59,11 +59,11 @@ describe('kennisbank search vocabulary, search stand and body-only matches', () 
       kappen: 1,
     });
     const afterPublishing = await stand();
-    expect(afterPublishing).toBeGreaterThan(before);
+    expect(afterPublishing).not.toBe(before);
 
     await archiveProduct(database.db, tenant.id, 'Rita Reviewer', 'kapvergunning');
     expect(await counts(['kapvergunning', 'aanvragen'])).toEqual({ kapvergunning: 0, aanvragen: 1 });
-    expect(await stand()).toBeGreaterThan(afterPublishing);
+    expect(await stand()).not.toBe(afterPublishing);
   });
 
   it('finds a compound and a misspelling through the vocabulary, and sees a new publication at the very next search', async () => {

@@ -2,7 +2,7 @@
  * Search answers that were just computed, kept per process. What people search for repeats heavily (the search log
  * shows the same few hundred queries day after day), and a broad query costs the database several milliseconds at
  * 10,000 articles. A kept answer is keyed on the tenant's `kennisbank_zoekstand` number, which every change of the
- * index or the synonyms raises, and on the date (publication dates count per day), so it is never served once the
+ * index or the synonyms replaces, and on the date (publication dates count per day), so it is never served once the
  * catalogue changed. The search log is written for every search, kept answer or not.
  */
 

@@ -6,7 +6,7 @@ import { TrigramVocabulary } from './vocabulary.ts';
 /*
  * What every search of a tenant needs besides the index: the beheerder's synonyms and the vocabulary of the titles.
  * Each process keeps them in memory per tenant and checks with one small read per search whether they are still
- * current: every change of the index or the synonym list raises the tenant's number in `kennisbank_zoekstand`
+ * current: every change of the index or the synonym list gives the tenant a new number in `kennisbank_zoekstand`
  * (triggers of migration 0023), so a publication is found by the very next search in every process.
  */
 

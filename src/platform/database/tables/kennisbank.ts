@@ -101,7 +101,7 @@ export interface KennisbankZoekindexTable {
   titelwoorden: string[];
 }
 
-/** Per tenant, a number raised by every change of the search index or the synonyms (migration 0023). */
+/** Per tenant, a number (random) replaced by every change of the search index or the synonyms (migration 0023). */
 export interface KennisbankZoekstandTable {
   tenant_id: string;
   /** bigint: read as a number. */
