@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +27,9 @@ import { startLoketServer } from './zaken-loket.ts';
  *             POSTed to their callbacks (HTTP servers in this process on 127.0.0.1): deliveries per second and the
  *             time from the commit until the last delivery arrived
  *   raw       the same number of POSTs of the same messages from this process straight to the same callbacks, with
- *             the dispatcher's concurrency (one connection per request, as Loket's guarded delivery does): what
- *             the subscribers and loopback allow, and the ratio Loket/raw
+ *             the dispatcher's concurrency, twice: over kept-alive connections (one pool per callback, as Loket's
+ *             delivery does) and with one connection per request (as it did before); what the subscribers and
+ *             loopback allow, and the ratio Loket/raw against the kept-alive run
  *
  * BENCH_DATABASE_URL   admin URL that may create databases (default postgres://postgres@127.0.0.1:5432/postgres)
  * BENCH_NOTIFICATIES   notifications (default 10000)
@@ -79,10 +80,10 @@ function message(nummer: number): Record<string, unknown> {
   return { kanaal: 'zaken', hoofdObject: url, resource: 'zaak', resourceUrl: url, actie: 'create', aanmaakdatum: new Date().toISOString(), kenmerken: { bronorganisatie: '123456782' } };
 }
 
-/** POSTs one message without a pooled connection, as a delivery does. */
-function post(url: string, body: string): Promise<void> {
+/** POSTs one message, through `agent` (kept-alive connections) or on a connection of its own (`false`). */
+function post(url: string, body: string, agent: Agent | false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer bench' } });
+    const outgoing = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer bench' } });
     outgoing.on('response', (response) => {
       response.resume();
       response.on('end', resolve);
@@ -92,7 +93,8 @@ function post(url: string, body: string): Promise<void> {
   });
 }
 
-async function rawBaseline(subscribers: Subscriber[]): Promise<number> {
+async function rawBaseline(subscribers: Subscriber[], keepAlive: boolean): Promise<number> {
+  const agents = new Map(subscribers.map((subscriber) => [subscriber.url, keepAlive ? new Agent({ keepAlive: true }) : (false as const)]));
   const jobs: { url: string; body: string }[] = [];
   for (let nummer = 0; nummer < count; nummer++) {
     const body = JSON.stringify(message(nummer));
@@ -104,11 +106,13 @@ async function rawBaseline(subscribers: Subscriber[]): Promise<number> {
     Array.from({ length: DEFAULT_CONCURRENCY }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++];
-        if (job) await post(job.url, job.body);
+        if (job) await post(job.url, job.body, agents.get(job.url) ?? false);
       }
     }),
   );
-  return performance.now() - started;
+  const elapsed = performance.now() - started;
+  for (const agent of agents.values()) if (agent) agent.destroy();
+  return elapsed;
 }
 
 async function main(): Promise<void> {
@@ -157,9 +161,11 @@ async function main(): Promise<void> {
     for (const row of retried.rows) print(`  outbox ${row.kind}: ${row.events} events, ${row.retried} needed more than one attempt`);
 
     for (const subscriber of subscribers) subscriber.received = 0;
-    const rawMs = await rawBaseline(subscribers);
-    print(`  raw:   ${(expected / (rawMs / 1000)).toFixed(0)} POSTs/s; ${(rawMs / 1000).toFixed(2)} s for all`);
-    print(`  ratio loket/raw (throughput): ${(rawMs / loketMs).toFixed(2)}`);
+    const rawMs = await rawBaseline(subscribers, true);
+    print(`  raw, kept-alive connections:   ${(expected / (rawMs / 1000)).toFixed(0)} POSTs/s; ${(rawMs / 1000).toFixed(2)} s for all`);
+    const rawFreshMs = await rawBaseline(subscribers, false);
+    print(`  raw, a connection per request: ${(expected / (rawFreshMs / 1000)).toFixed(0)} POSTs/s; ${(rawFreshMs / 1000).toFixed(2)} s for all`);
+    print(`  ratio loket/raw (throughput, against kept-alive): ${(rawMs / loketMs).toFixed(2)}; against a connection per request: ${(rawFreshMs / loketMs).toFixed(2)}`);
   } finally {
     await server?.stop();
     await database.close();
