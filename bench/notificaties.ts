@@ -34,12 +34,15 @@ import { startLoketServer } from './zaken-loket.ts';
  * BENCH_DATABASE_URL   admin URL that may create databases (default postgres://postgres@127.0.0.1:5432/postgres)
  * BENCH_NOTIFICATIES   notifications (default 10000)
  * BENCH_SUBSCRIBERS    abonnementen, each with its own callback server (default 3)
+ * LOKET_OUTBOX_CONCURRENCY  deliveries the Loket process (and the raw side) runs at the same time (default 32)
  * Benchmarks print figures and never fail on time.
  */
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const count = Number(process.env.BENCH_NOTIFICATIES ?? '10000');
 const subscriberCount = Number(process.env.BENCH_SUBSCRIBERS ?? '3');
+// The Loket process reads LOKET_OUTBOX_CONCURRENCY from this environment too; the raw side uses the same.
+const concurrency = Number(process.env.LOKET_OUTBOX_CONCURRENCY ?? DEFAULT_CONCURRENCY);
 if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_NOTIFICATIES must be a positive whole number, got ${JSON.stringify(process.env.BENCH_NOTIFICATIES)}`);
 if (!Number.isInteger(subscriberCount) || subscriberCount < 1) throw new Error(`BENCH_SUBSCRIBERS must be a positive whole number, got ${JSON.stringify(process.env.BENCH_SUBSCRIBERS)}`);
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -103,7 +106,7 @@ async function rawBaseline(subscribers: Subscriber[], keepAlive: boolean): Promi
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: DEFAULT_CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++];
         if (job) await post(job.url, job.body, agents.get(job.url) ?? false);
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
     server = await startLoketServer({ DATABASE_URL: bench.url, LOKET_SECRET_KEY: secretKey, LOKET_DATA_DIR: dataDir, LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' });
 
     const expected = count * subscriberCount;
-    print(`notificaties: ${count} notifications × ${subscriberCount} subscribers = ${expected} deliveries (dispatcher concurrency ${DEFAULT_CONCURRENCY})`);
+    print(`notificaties: ${count} notifications × ${subscriberCount} subscribers = ${expected} deliveries (dispatcher concurrency ${concurrency})`);
     await database.db.transaction().execute(async (trx) => {
       await sql`
         INSERT INTO outbox (tenant_id, kind, payload)

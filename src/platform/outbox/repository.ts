@@ -43,8 +43,12 @@ export async function recordDeliveredAndClaim(
     // Two claims counting a lane's leases at the same moment would each see room for the same free slots. Lane-limited
     // claims therefore take turns (a transaction-level advisory lock), and each counts in a statement that starts after
     // the previous claim committed.
-    if (laneLimit === Number.MAX_SAFE_INTEGER) await withoutWaitingForDisk(trx);
-    else await sql`SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(${LANE_CLAIM_LOCK_KEY})`.execute(trx);
+    // Plain index scans for the lane count: a bitmap scan visits every dead row version the outbox_leased_lanes index
+    // still points to (one per delivery since the last vacuum), where an index scan marks them dead and skips them.
+    const settings = sql`set_config('synchronous_commit', 'off', true), set_config('enable_bitmapscan', 'off', true)`;
+    if (laneLimit === Number.MAX_SAFE_INTEGER) await sql`SELECT ${settings}`.execute(trx);
+    else await sql`SELECT ${settings}, pg_advisory_xact_lock(${LANE_CLAIM_LOCK_KEY})`.execute(trx);
+    // (synchronous_commit off: see withoutWaitingForDisk.)
     const lost = await markDeliveredIn(trx, workerId, delivered);
     const claimed = limit > 0 ? await claim(trx, workerId, limit, leaseSeconds, laneLimit) : [];
     return { claimed, lost };
