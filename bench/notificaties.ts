@@ -52,16 +52,18 @@ interface Subscriber {
   url: string;
   server: Server;
   received: number;
+  first: number;
   last: number;
 }
 
 async function startSubscriber(): Promise<Subscriber> {
-  const subscriber: Subscriber = { url: '', server: createServer(), received: 0, last: 0 };
+  const subscriber: Subscriber = { url: '', server: createServer(), received: 0, first: 0, last: 0 };
   subscriber.server.on('request', (incoming, response) => {
     incoming.resume();
     incoming.on('end', () => {
       subscriber.received++;
       subscriber.last = performance.now();
+      if (subscriber.first === 0) subscriber.first = subscriber.last;
       response.writeHead(204).end();
     });
   });
@@ -155,6 +157,9 @@ async function main(): Promise<void> {
     const last = Math.max(...subscribers.map((subscriber) => subscriber.last));
     const loketMs = last - committed;
     print(`  loket: ${(expected / (loketMs / 1000)).toFixed(0)} deliveries/s; last delivery arrived ${(loketMs / 1000).toFixed(2)} s after the commit`);
+    // Notifications are fanned out oldest first, so the first delivery shows about when the fan-outs caught up.
+    const first = Math.min(...subscribers.map((subscriber) => subscriber.first));
+    print(`  loket: first delivery arrived ${((first - committed) / 1000).toFixed(2)} s after the commit`);
     const duplicates = total() - expected;
     if (duplicates > 0) print(`  loket: ${duplicates} deliveries arrived twice (at least once)`);
     await server.stop();
