@@ -27,8 +27,8 @@ export async function claimDueEvents(db: Kysely<Database>, workerId: string, lim
 
 /**
  * Records this worker's finished deliveries (as markDeliveredBatch) and claims due events (as claimDueEvents) in one
- * statement: the claim counts the lanes with those deliveries no longer leased, and the dispatcher's round costs one
- * statement and one commit instead of two of each. Returns the events claimed and the ids whose delivery could not be recorded because their
+ * transaction: the claim counts the lanes with those deliveries no longer leased, and the dispatcher's round costs one
+ * commit instead of two. Returns the events claimed and the ids whose delivery could not be recorded because their
  * claim was lost meanwhile.
  */
 export async function recordDeliveredAndClaim(
@@ -49,8 +49,9 @@ export async function recordDeliveredAndClaim(
     if (laneLimit === Number.MAX_SAFE_INTEGER) await sql`SELECT ${settings}`.execute(trx);
     else await sql`SELECT ${settings}, pg_advisory_xact_lock(${LANE_CLAIM_LOCK_KEY})`.execute(trx);
     // (synchronous_commit off: see withoutWaitingForDisk.)
-    if (limit <= 0) return { claimed: [], lost: await markDeliveredIn(trx, workerId, delivered) };
-    return recordAndClaim(trx, workerId, delivered, limit, leaseSeconds, laneLimit);
+    const lost = await markDeliveredIn(trx, workerId, delivered);
+    const claimed = limit > 0 ? await claim(trx, workerId, limit, leaseSeconds, laneLimit) : [];
+    return { claimed, lost };
   });
 }
 
@@ -69,31 +70,11 @@ export async function withoutWaitingForDisk(trx: Transaction<Database>): Promise
 /** The advisory lock lane-limited claims take turns on (any constant no other part of Loket uses). */
 export const LANE_CLAIM_LOCK_KEY = 7_411_207_246;
 
-/**
- * The dispatcher's round in one statement: records `delivered` (each only while its claim holds, as markDelivered) and
- * claims up to `limit` due events. The statement's CTEs all read one snapshot, in which the deliveries just recorded
- * are still leased; the lane count leaves them out, so it counts what is leased once the statement commits.
- */
-async function recordAndClaim(
-  db: Kysely<Database>,
-  workerId: string,
-  delivered: readonly DeliveredAttempt[],
-  limit: number,
-  leaseSeconds: number,
-  laneLimit: number,
-): Promise<{ claimed: OutboxEvent[]; lost: number[] }> {
-  const ids = delivered.map((attempt) => attempt.id);
-  const result = await sql<Selectable<OutboxTable> & { recorded: (string | number)[] | null }>`
-    WITH done AS (
-      UPDATE outbox
-         SET delivered_at = now(), locked_until = NULL
-        FROM unnest(${ids}::bigint[], ${delivered.map((attempt) => attempt.attempts)}::int[]) AS finished (id, attempts)
-       WHERE outbox.id = finished.id AND outbox.attempts = finished.attempts AND outbox.locked_by = ${workerId} AND outbox.delivered_at IS NULL
-      RETURNING outbox.id),
-    leased AS (
+async function claim(db: Kysely<Database>, workerId: string, limit: number, leaseSeconds: number, laneLimit: number): Promise<OutboxEvent[]> {
+  const result = await sql<Selectable<OutboxTable>>`
+    WITH leased AS (
       SELECT lane, count(*) AS n FROM outbox
        WHERE lane IS NOT NULL AND delivered_at IS NULL AND locked_until IS NOT NULL AND locked_until >= now()
-         AND id NOT IN (SELECT id FROM done)
        GROUP BY lane),
     candidates AS (
       SELECT id, lane FROM outbox
@@ -108,21 +89,14 @@ async function recordAndClaim(
         LEFT JOIN leased ON leased.lane = ranked.lane
        WHERE ranked.lane IS NULL OR ranked.rank + coalesce(leased.n, 0) <= ${laneLimit}
        ORDER BY ranked.id
-       LIMIT ${limit}),
-    claimed AS (
-      UPDATE outbox
-         SET locked_until = now() + make_interval(secs => ${leaseSeconds}),
-             locked_by = ${workerId},
-             attempts = attempts + 1
-       WHERE id IN (SELECT id FROM chosen)
-      RETURNING outbox.*)
-    -- One row at least, so the ids recorded come back also when nothing was claimed.
-    SELECT claimed.*, recorded.ids AS recorded
-      FROM (SELECT array_agg(id) AS ids FROM done) AS recorded
-      LEFT JOIN claimed ON true`.execute(db);
-  const recorded = new Set((result.rows[0]?.recorded ?? []).map(Number));
-  const claimed = result.rows.filter((row) => row.id !== null).map(toOutboxEvent);
-  return { claimed: claimed.sort((a, b) => a.id - b.id), lost: ids.filter((id) => !recorded.has(id)) };
+       LIMIT ${limit})
+    UPDATE outbox
+       SET locked_until = now() + make_interval(secs => ${leaseSeconds}),
+           locked_by = ${workerId},
+           attempts = attempts + 1
+     WHERE id IN (SELECT id FROM chosen)
+    RETURNING *`.execute(db);
+  return result.rows.map(toOutboxEvent).sort((a, b) => a.id - b.id);
 }
 
 /**
