@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,18 +27,22 @@ import { startLoketServer } from './zaken-loket.ts';
  *             POSTed to their callbacks (HTTP servers in this process on 127.0.0.1): deliveries per second and the
  *             time from the commit until the last delivery arrived
  *   raw       the same number of POSTs of the same messages from this process straight to the same callbacks, with
- *             the dispatcher's concurrency (one connection per request, as Loket's guarded delivery does): what
- *             the subscribers and loopback allow, and the ratio Loket/raw
+ *             the dispatcher's concurrency, twice: over kept-alive connections (one pool per callback, as Loket's
+ *             delivery does) and with one connection per request (as it did before); what the subscribers and
+ *             loopback allow, and the ratio Loket/raw against the kept-alive run
  *
  * BENCH_DATABASE_URL   admin URL that may create databases (default postgres://postgres@127.0.0.1:5432/postgres)
  * BENCH_NOTIFICATIES   notifications (default 10000)
  * BENCH_SUBSCRIBERS    abonnementen, each with its own callback server (default 3)
+ * LOKET_OUTBOX_CONCURRENCY  deliveries the Loket process (and the raw side) runs at the same time (default 32)
  * Benchmarks print figures and never fail on time.
  */
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const count = Number(process.env.BENCH_NOTIFICATIES ?? '10000');
 const subscriberCount = Number(process.env.BENCH_SUBSCRIBERS ?? '3');
+// The Loket process reads LOKET_OUTBOX_CONCURRENCY from this environment too; the raw side uses the same.
+const concurrency = Number(process.env.LOKET_OUTBOX_CONCURRENCY ?? DEFAULT_CONCURRENCY);
 if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_NOTIFICATIES must be a positive whole number, got ${JSON.stringify(process.env.BENCH_NOTIFICATIES)}`);
 if (!Number.isInteger(subscriberCount) || subscriberCount < 1) throw new Error(`BENCH_SUBSCRIBERS must be a positive whole number, got ${JSON.stringify(process.env.BENCH_SUBSCRIBERS)}`);
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -48,16 +52,18 @@ interface Subscriber {
   url: string;
   server: Server;
   received: number;
+  first: number;
   last: number;
 }
 
 async function startSubscriber(): Promise<Subscriber> {
-  const subscriber: Subscriber = { url: '', server: createServer(), received: 0, last: 0 };
+  const subscriber: Subscriber = { url: '', server: createServer(), received: 0, first: 0, last: 0 };
   subscriber.server.on('request', (incoming, response) => {
     incoming.resume();
     incoming.on('end', () => {
       subscriber.received++;
       subscriber.last = performance.now();
+      if (subscriber.first === 0) subscriber.first = subscriber.last;
       response.writeHead(204).end();
     });
   });
@@ -79,10 +85,10 @@ function message(nummer: number): Record<string, unknown> {
   return { kanaal: 'zaken', hoofdObject: url, resource: 'zaak', resourceUrl: url, actie: 'create', aanmaakdatum: new Date().toISOString(), kenmerken: { bronorganisatie: '123456782' } };
 }
 
-/** POSTs one message without a pooled connection, as a delivery does. */
-function post(url: string, body: string): Promise<void> {
+/** POSTs one message, through `agent` (kept-alive connections) or on a connection of its own (`false`). */
+function post(url: string, body: string, agent: Agent | false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer bench' } });
+    const outgoing = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer bench' } });
     outgoing.on('response', (response) => {
       response.resume();
       response.on('end', resolve);
@@ -92,7 +98,8 @@ function post(url: string, body: string): Promise<void> {
   });
 }
 
-async function rawBaseline(subscribers: Subscriber[]): Promise<number> {
+async function rawBaseline(subscribers: Subscriber[], keepAlive: boolean): Promise<number> {
+  const agents = new Map(subscribers.map((subscriber) => [subscriber.url, keepAlive ? new Agent({ keepAlive: true }) : (false as const)]));
   const jobs: { url: string; body: string }[] = [];
   for (let nummer = 0; nummer < count; nummer++) {
     const body = JSON.stringify(message(nummer));
@@ -101,14 +108,16 @@ async function rawBaseline(subscribers: Subscriber[]): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: DEFAULT_CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++];
-        if (job) await post(job.url, job.body);
+        if (job) await post(job.url, job.body, agents.get(job.url) ?? false);
       }
     }),
   );
-  return performance.now() - started;
+  const elapsed = performance.now() - started;
+  for (const agent of agents.values()) if (agent) agent.destroy();
+  return elapsed;
 }
 
 async function main(): Promise<void> {
@@ -130,7 +139,7 @@ async function main(): Promise<void> {
     server = await startLoketServer({ DATABASE_URL: bench.url, LOKET_SECRET_KEY: secretKey, LOKET_DATA_DIR: dataDir, LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS: 'true' });
 
     const expected = count * subscriberCount;
-    print(`notificaties: ${count} notifications × ${subscriberCount} subscribers = ${expected} deliveries (dispatcher concurrency ${DEFAULT_CONCURRENCY})`);
+    print(`notificaties: ${count} notifications × ${subscriberCount} subscribers = ${expected} deliveries (dispatcher concurrency ${concurrency})`);
     await database.db.transaction().execute(async (trx) => {
       await sql`
         INSERT INTO outbox (tenant_id, kind, payload)
@@ -148,6 +157,9 @@ async function main(): Promise<void> {
     const last = Math.max(...subscribers.map((subscriber) => subscriber.last));
     const loketMs = last - committed;
     print(`  loket: ${(expected / (loketMs / 1000)).toFixed(0)} deliveries/s; last delivery arrived ${(loketMs / 1000).toFixed(2)} s after the commit`);
+    // Notifications are fanned out oldest first, so the first delivery shows about when the fan-outs caught up.
+    const first = Math.min(...subscribers.map((subscriber) => subscriber.first));
+    print(`  loket: first delivery arrived ${((first - committed) / 1000).toFixed(2)} s after the commit`);
     const duplicates = total() - expected;
     if (duplicates > 0) print(`  loket: ${duplicates} deliveries arrived twice (at least once)`);
     await server.stop();
@@ -157,9 +169,11 @@ async function main(): Promise<void> {
     for (const row of retried.rows) print(`  outbox ${row.kind}: ${row.events} events, ${row.retried} needed more than one attempt`);
 
     for (const subscriber of subscribers) subscriber.received = 0;
-    const rawMs = await rawBaseline(subscribers);
-    print(`  raw:   ${(expected / (rawMs / 1000)).toFixed(0)} POSTs/s; ${(rawMs / 1000).toFixed(2)} s for all`);
-    print(`  ratio loket/raw (throughput): ${(rawMs / loketMs).toFixed(2)}`);
+    const rawMs = await rawBaseline(subscribers, true);
+    print(`  raw, kept-alive connections:   ${(expected / (rawMs / 1000)).toFixed(0)} POSTs/s; ${(rawMs / 1000).toFixed(2)} s for all`);
+    const rawFreshMs = await rawBaseline(subscribers, false);
+    print(`  raw, a connection per request: ${(expected / (rawFreshMs / 1000)).toFixed(0)} POSTs/s; ${(rawFreshMs / 1000).toFixed(2)} s for all`);
+    print(`  ratio loket/raw (throughput, against kept-alive): ${(rawMs / loketMs).toFixed(2)}; against a connection per request: ${(rawFreshMs / loketMs).toFixed(2)}`);
   } finally {
     await server?.stop();
     await database.close();

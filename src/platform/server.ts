@@ -44,6 +44,7 @@ export async function startLoket(config: Config, options: { print?: (text: strin
         logger: logger.child({ module: 'outbox' }),
         leaseSeconds: config.outboxLeaseSeconds,
         pollMs: config.outboxPollMs,
+        concurrency: config.outboxConcurrency,
         // PGlite is one session inside this process: notify() suffices there, LISTEN is for PostgreSQL.
         listenUrl: database.engine === 'postgres' ? config.databaseUrl : undefined,
       })

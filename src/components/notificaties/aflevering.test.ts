@@ -80,8 +80,16 @@ describe('Notificaties: delivery to abonnementen', () => {
     await database.close();
   });
 
-  function startDispatcher(workerId: string, options: { timeoutMs?: number; stopTimeoutMs?: number } = {}): OutboxDispatcher {
-    const started = new OutboxDispatcher({ db: database.db, logger: createLogger('silent'), leaseSeconds: 60, pollMs: 50, workerId, stopTimeoutMs: options.stopTimeoutMs });
+  function startDispatcher(workerId: string, options: { timeoutMs?: number; stopTimeoutMs?: number; concurrency?: number } = {}): OutboxDispatcher {
+    const started = new OutboxDispatcher({
+      db: database.db,
+      logger: createLogger('silent'),
+      leaseSeconds: 60,
+      pollMs: 50,
+      workerId,
+      stopTimeoutMs: options.stopTimeoutMs,
+      concurrency: options.concurrency,
+    });
     registerNotificatiesDelivery(started.handlers, {
       db: database.db,
       keys: test.keys,
@@ -342,6 +350,37 @@ describe('Notificaties: delivery to abonnementen', () => {
     expect(await afleveringen(abonnement)).toHaveLength(1);
   });
 
+  it('fans out notifications that start together in one go, each to its own abonnementen and each once', async () => {
+    const zaken = await receiver();
+    const besluiten = await receiver();
+    const zakenAbonnement = await subscribe(`${zaken.url}/samen-zaken`, [{ naam: 'zaken' }]);
+    const besluitenAbonnement = await subscribe(`${besluiten.url}/samen-besluiten`, [{ naam: 'besluiten' }]);
+    const handlers = new DeliveryHandlers();
+    registerNotificatiesDelivery(handlers, { db: database.db, keys: test.keys, outbound: { allowPrivateNetworks: true } });
+    const fanOut = handlers.get(NOTIFICATIE_KIND);
+    if (!fanOut) throw new Error('no fan-out handler');
+    const zaak = { ...message({ resourceUrl: `https://zaken.example/api/v1/zaken/${randomUUID()}` }), kenmerken: {} } as unknown as Notificatie;
+    const besluit = { ...message({ kanaal: 'besluiten', resource: 'besluit', resourceUrl: `https://besluiten.example/api/v1/besluiten/${randomUUID()}` }), kenmerken: {} } as unknown as Notificatie;
+    // Events the running dispatcher does not see yet, handed to the fan-out by hand in one turn, the zaak one twice.
+    const later = new Date(Date.now() + 3_600_000);
+    const event = async (notificatie: Notificatie) => {
+      const id = await database.db.transaction().execute((trx) => enqueueEvent(trx, { tenantId: tenant.id, kind: NOTIFICATIE_KIND, payload: notificatie, availableAt: later }));
+      return { id, tenantId: tenant.id, kind: NOTIFICATIE_KIND, payload: notificatie, createdAt: new Date(), attempts: 1, lockedBy: null, lockedUntil: null, deliveredAt: null, failedAt: null, lastError: null };
+    };
+    const zaakEvent = await event(zaak);
+    const besluitEvent = await event(besluit);
+    const signal = new AbortController().signal;
+    await Promise.all([fanOut(zaakEvent, signal), fanOut(besluitEvent, signal), fanOut(zaakEvent, signal)]);
+
+    expect((await afleveringen(zakenAbonnement)).map((row) => row.resource_url)).toEqual([zaak.resourceUrl]);
+    expect((await afleveringen(besluitenAbonnement)).map((row) => row.resource_url)).toEqual([besluit.resourceUrl]);
+    const markers = await database.db.selectFrom('notificaties_fanouts').select(['outbox_id', 'afleveringen']).where('outbox_id', 'in', [zaakEvent.id, besluitEvent.id]).orderBy('outbox_id').execute();
+    expect(markers.map((marker) => [Number(marker.outbox_id), marker.afleveringen])).toEqual([
+      [zaakEvent.id, 1],
+      [besluitEvent.id, 1],
+    ]);
+  });
+
   it('does not let a hanging subscriber hold up deliveries to another, however many are waiting for it', async () => {
     const pending: (() => void)[] = [];
     const hanging = await receiver(
@@ -355,17 +394,20 @@ describe('Notificaties: delivery to abonnementen', () => {
     await subscribe(`${hanging.url}/hangt`, [{ naam: 'zaken' }]);
     await subscribe(`${healthy.url}/gezond`, [{ naam: 'zaken' }]);
     // A time-out far beyond the test: only the lane limit can keep the hanging subscriber from taking every slot.
+    // Eight slots, so its lane limit (half: four) is well below the twelve notifications.
     await dispatcher.stop();
-    dispatcher = startDispatcher('geduldig', { timeoutMs: 600_000 });
+    dispatcher = startDispatcher('geduldig', { timeoutMs: 600_000, concurrency: 8 });
+    expect(dispatcher.laneLimit).toBe(4);
     const sent: Json[] = [];
     for (let n = 0; n < 12; n++) sent.push(await publish());
 
     await waitUntil('the healthy subscriber has all twelve', () => healthy.received.length === 12);
     expect(new Set(bodies(healthy).map((body) => body.resourceUrl))).toEqual(new Set(sent.map((body) => body.resourceUrl)));
-    // The hanging subscriber holds some of the 8 delivery slots (the lane limit: half), never all of them, and its other
-    // deliveries wait their turn in the outbox.
+    // The hanging subscriber holds at most its lane limit of the 8 delivery slots (half), and its other deliveries wait
+    // their turn in the outbox. Lane-limited claims take turns (an advisory lock on PostgreSQL), so the limit holds
+    // exactly.
     expect(pending.length).toBeGreaterThan(0);
-    expect(pending.length).toBeLessThan(8);
+    expect(pending.length).toBeLessThanOrEqual(dispatcher.laneLimit);
 
     // Once it answers again, it gets every notification too.
     hanging.respondWith(() => 200);

@@ -3,7 +3,8 @@ import type { Keys } from '../../platform/crypto/keys.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import type { OutboundPolicy } from '../../platform/http/outbound-url.ts';
 import type { DeliveryHandlers } from '../../platform/outbox/handlers.ts';
-import { AFLEVERING_KIND, NOTIFICATIE_KIND, createNotificatieFanOut } from '../../platform/zgw/notificatie.ts';
+import { AFLEVERING_KIND, NOTIFICATIE_KIND } from '../../platform/zgw/notificatie.ts';
+import { createNotificatieFanOut } from '../../platform/zgw/notificatie-fan-out.ts';
 import { matchingAbonnementen } from './abonnementen/service.ts';
 import { createAfleveringHandler } from './afleveringen/afleveren.ts';
 

@@ -9,6 +9,8 @@ describe('configuration', () => {
     expect(config.jwtMaxAgeSeconds).toBe(3600);
     expect(config.staffMfaRequired).toBe(true);
     expect(config.outboundAllowPrivateNetworks).toBe(false);
+    expect(config.outboxConcurrency).toBe(32);
+    expect(loadConfig({ LOKET_OUTBOX_CONCURRENCY: '128' }).outboxConcurrency).toBe(128);
   });
 
   it.each([
@@ -20,6 +22,7 @@ describe('configuration', () => {
     ['LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS', 'sometimes', /LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS .*true or false/],
     ['LOKET_SECRET_KEY', 'too-short', /LOKET_SECRET_KEY .*32 random bytes/],
     ['LOKET_LOG_LEVEL', 'loud', /LOKET_LOG_LEVEL .*one of/],
+    ['LOKET_OUTBOX_CONCURRENCY', '0', /LOKET_OUTBOX_CONCURRENCY .*1 to 1000/],
     ['LOKET_DEFAULT_TENANT', 'Not A Slug', /LOKET_DEFAULT_TENANT/],
   ])('refuses %s=%s naming the variable and the expected form', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

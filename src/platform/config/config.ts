@@ -40,6 +40,8 @@ export interface Config {
   outboxLeaseSeconds: number;
   /** Whether this process runs the outbox dispatcher (turn off on pure API replicas). */
   outboxEnabled: boolean;
+  /** Outbox dispatcher: deliveries this process runs at the same time (at most half of them to one receiver). */
+  outboxConcurrency: number;
   /** Whether server-side requests to client-supplied URLs may reach private/loopback networks (tests and closed networks only). */
   outboundAllowPrivateNetworks: boolean;
   /** Kennisbank search answers each process keeps for repeated queries (0 keeps none). */
@@ -173,6 +175,8 @@ export function loadConfig(env: Env = process.env): Config {
     outboxPollMs: integer(env, 'LOKET_OUTBOX_POLL_MS', 1000, 10, 60_000),
     outboxLeaseSeconds: integer(env, 'LOKET_OUTBOX_LEASE_SECONDS', 60, 1, 3600),
     outboxEnabled: boolean(env, 'LOKET_OUTBOX_ENABLED', true),
+    // The dispatcher's DEFAULT_CONCURRENCY (not imported: the configuration depends on nothing it configures).
+    outboxConcurrency: integer(env, 'LOKET_OUTBOX_CONCURRENCY', 32, 1, 1000),
     outboundAllowPrivateNetworks: boolean(env, 'LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS', false),
     kennisbankSearchCache: integer(env, 'LOKET_KENNISBANK_SEARCH_CACHE', 1000, 0, 100_000),
     oidc: oidc(env),

@@ -7,11 +7,15 @@ import type { OutboxEvent } from './event.ts';
 import { PermanentDeliveryError } from './delivery-handler.ts';
 import { createDeliveryHandlers, type DeliveryHandlers } from './handlers.ts';
 import { OutboxListener } from './listener.ts';
-import { claimDueEvents, deleteDeliveredEvents, markDelivered, recordFailure } from './repository.ts';
+import { DeliveredRecorder } from './delivered-recorder.ts';
+import { deleteDeliveredEvents, recordDeliveredAndClaim, recordFailure } from './repository.ts';
 import { GIVE_UP_AFTER_HOURS, retryDelaySeconds } from './retry-policy.ts';
 
-/** Deliveries one process runs at the same time; a slow receiver occupies one slot, not the loop. */
-export const DEFAULT_CONCURRENCY = 8;
+/**
+ * Deliveries one process runs at the same time; a slow receiver occupies one slot, not the loop. Deliveries mostly
+ * wait on the network, so a process keeps many going; the lane limit keeps one receiver from taking them all.
+ */
+export const DEFAULT_CONCURRENCY = 32;
 /** Delivered events are kept this long (to answer "was it sent?"), then deleted. */
 export const DELIVERED_RETENTION_DAYS = 7;
 /** How often a process cleans up delivered events, and how many rows per statement. */
@@ -76,10 +80,12 @@ export class OutboxDispatcher implements OutboxNotifier {
   private readonly leaseSeconds: number;
   private readonly pollMs: number;
   private readonly concurrency: number;
-  private readonly laneLimit: number;
+  /** At most this many events of one lane leased at a time, over all processes. */
+  readonly laneLimit: number;
   private readonly stopTimeoutMs: number;
   private readonly listener: OutboxListener | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly delivered: DeliveredRecorder;
   private readonly stopController = new AbortController();
   private loopDone: Promise<void> | undefined;
   private stopped: Promise<void> | undefined;
@@ -99,6 +105,7 @@ export class OutboxDispatcher implements OutboxNotifier {
     this.laneLimit = options.laneLimit ?? Math.max(1, Math.floor(this.concurrency / 2));
     this.stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.delivered = new DeliveredRecorder(this.db, this.workerId, this.logger);
     this.listener = options.listenUrl ? new OutboxListener(options.listenUrl, () => this.notify(), this.logger) : undefined;
   }
 
@@ -136,6 +143,7 @@ export class OutboxDispatcher implements OutboxNotifier {
         this.stopController.abort(new Error('Loket is stopping'));
         await this.settleInFlight(1000);
       }
+      await this.delivered.flush();
     })();
     return this.stopped;
   }
@@ -170,7 +178,17 @@ export class OutboxDispatcher implements OutboxNotifier {
   private async claimAndDeliver(): Promise<boolean> {
     const free = this.concurrency - this.inFlight.size;
     if (free <= 0) return true;
-    const events = await claimDueEvents(this.db, this.workerId, free, this.leaseSeconds, this.laneLimit);
+    // The deliveries that finished are recorded in the claim's transaction: until then they count as leased in their lanes.
+    const delivered = this.delivered.take();
+    let events: OutboxEvent[];
+    try {
+      const round = await recordDeliveredAndClaim(this.db, this.workerId, delivered, free, this.leaseSeconds, this.laneLimit);
+      this.delivered.reportLost(round.lost);
+      events = round.claimed;
+    } catch (error) {
+      this.delivered.restore(delivered);
+      throw error;
+    }
     for (const event of events) {
       const delivery = this.deliver(event).finally(() => {
         this.inFlight.delete(delivery);
@@ -219,13 +237,7 @@ export class OutboxDispatcher implements OutboxNotifier {
       await this.recordFailure(event, reason, error instanceof PermanentDeliveryError);
       return;
     }
-    try {
-      if (!(await markDelivered(this.db, event, this.workerId))) {
-        this.logger.info({ eventId: event.id, kind: event.kind, attempt: event.attempts }, 'outbox: delivered after the lease was taken over; it may be delivered twice');
-      }
-    } catch (error) {
-      this.logger.error({ eventId: event.id, kind: event.kind, attempt: event.attempts, error: messageOf(error) }, 'outbox: delivered but could not record it; it will be delivered again');
-    }
+    this.delivered.add(event);
   }
 
   private async recordFailure(event: OutboxEvent, reason: string, permanent: boolean): Promise<void> {

@@ -9,7 +9,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../../test/webhoo
 import type { Tenant } from '../database/schema.ts';
 import { createLogger } from '../logging/logger.ts';
 import { OutboxDispatcher, type OutboxDispatcherOptions } from './dispatcher.ts';
-import { claimDueEvents, markDelivered } from './repository.ts';
+import { claimDueEvents, markDelivered, markDeliveredBatch } from './repository.ts';
 import { enqueueWebhook } from './webhook.ts';
 import { enqueueEvent } from './write.ts';
 
@@ -72,7 +72,7 @@ describe('outbox delivery', () => {
 
     expect(receivedPaths()).toContain('/vastgelegd');
     expect(receiver.received.find((request) => request.path === '/vastgelegd')?.body).toEqual({ zaak: 'Z-2026-1' });
-    // Events are claimed in id order, so a rolled-back event would have been sent before the committed one.
+    // Events are claimed oldest first, so a rolled-back event would have been sent before the committed one.
     expect(receivedPaths()).not.toContain('/teruggedraaid');
     const rows = await database.db.selectFrom('outbox').select('payload').where('tenant_id', '=', tenant.id).execute();
     expect(rows.some((row) => JSON.stringify(row.payload).includes('teruggedraaid'))).toBe(false);
@@ -138,6 +138,31 @@ describe('outbox delivery', () => {
     const row = await database.db.selectFrom('outbox').select(['locked_by', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ locked_by: dispatcher.workerId, attempts: 2 });
     if (stale) expect(await markDelivered(database.db, stale, 'gestorven-proces')).toBe(false);
+  });
+
+  it('records many deliveries in one statement, each only while its claim holds', async () => {
+    const ids: number[] = [];
+    await database.db.transaction().execute(async (trx) => {
+      for (let n = 0; n < 3; n++) ids.push(await enqueueEvent(trx, { tenantId: tenant.id, kind: 'test-batch', payload: { n } }));
+    });
+    const claimed = (await claimDueEvents(database.db, 'batch-proces', 100, 30)).filter((event) => ids.includes(event.id));
+    expect(claimed).toHaveLength(3);
+    const [taken, ...kept] = claimed;
+    if (!taken) throw new Error('nothing claimed');
+    // The first one's lease ran out and another process claimed it: this process may no longer record it.
+    await sql`UPDATE outbox SET locked_until = now() - interval '1 second' WHERE id = ${taken.id}`.execute(database.db);
+    expect((await claimDueEvents(database.db, 'ander-proces', 100, 30)).map((event) => event.id)).toContain(taken.id);
+
+    const lost = await markDeliveredBatch(
+      database.db,
+      'batch-proces',
+      claimed.map((event) => ({ id: event.id, attempts: event.attempts })),
+    );
+    expect(lost).toEqual([taken.id]);
+    const rows = await database.db.selectFrom('outbox').select(['id', 'delivered_at', 'locked_by']).where('id', 'in', ids).orderBy('id').execute();
+    expect(rows.filter((row) => row.delivered_at !== null).map((row) => Number(row.id))).toEqual(kept.map((event) => event.id));
+    expect(rows.find((row) => Number(row.id) === taken.id)).toMatchObject({ delivered_at: null, locked_by: 'ander-proces' });
+    await database.db.deleteFrom('outbox').where('tenant_id', '=', tenant.id).where('kind', '=', 'test-batch').execute();
   });
 
   it('logs a failed delivery with event id, kind and attempt, never the payload', async () => {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestTenant } from '../../../test/fixtures.ts';
 import type { Tenant } from '../database/schema.ts';
-import { claimDueEvents, LANE_CLAIM_LOCK_KEY } from './repository.ts';
+import { claimDueEvents, LANE_CLAIM_LOCK_KEY, recordDeliveredAndClaim } from './repository.ts';
 import { enqueueEvents } from './write.ts';
 
 describe('outbox lanes', () => {
@@ -58,6 +58,28 @@ describe('outbox lanes', () => {
     await other;
     // The lane's limit of two is taken by the first claim: the second, counting after it, leases none.
     expect((await waiting).filter((event) => ids.includes(event.id))).toEqual([]);
+  });
+
+  it('counts the deliveries it records in the same statement as no longer leased in their lane', async () => {
+    const ids = await enqueue(['vol', 'vol', 'vol', 'vol']);
+    const first = (await claimDueEvents(database.db, 'worker-d', 4, 60, 2)).filter((event) => ids.includes(event.id));
+    expect(first.map((event) => event.id)).toEqual([ids[0], ids[1]]);
+    // The lane is at its limit until those two are recorded; recorded in the round's statement, they make room at once.
+    const round = await recordDeliveredAndClaim(
+      database.db,
+      'worker-d',
+      first.map((event) => ({ id: event.id, attempts: event.attempts })),
+      4,
+      60,
+      2,
+    );
+    expect(round.lost).toEqual([]);
+    expect(round.claimed.map((event) => event.id)).toEqual([ids[2], ids[3]]);
+    const rows = await database.db.selectFrom('outbox').select(['id', 'delivered_at']).where('id', 'in', ids).orderBy('id').execute();
+    expect(rows.map((row) => row.delivered_at !== null)).toEqual([true, true, false, false]);
+    // A delivery whose claim another worker holds is not recorded, and said to be lost.
+    const other = await recordDeliveredAndClaim(database.db, 'worker-e', [{ id: ids[2] ?? 0, attempts: 1 }], 0, 60, 2);
+    expect(other).toEqual({ claimed: [], lost: [ids[2]] });
   });
 
   it('claims events without a lane as before, in order', async () => {

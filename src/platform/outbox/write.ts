@@ -43,6 +43,9 @@ export async function enqueueEvent(trx: Transaction<Database>, event: NewOutboxE
   return Number(row.id);
 }
 
+/** Rows per INSERT of enqueueEvents. */
+const ENQUEUE_CHUNK_ROWS = 2000;
+
 /**
  * Puts several events in the outbox inside the caller's transaction with one statement, for a caller that enqueues
  * many at once (a notification fanned out to its abonnementen). Without a NOTIFY unless `notify` is set: every
@@ -56,8 +59,13 @@ export async function enqueueEvents(trx: Transaction<Database>, events: NewOutbo
     if (payload === undefined) throw new TypeError('An outbox payload must be JSON-serialisable.');
     return sql`(${event.tenantId}::uuid, ${event.kind}, ${payload}::jsonb, coalesce(${event.availableAt ?? null}::timestamptz, now()), ${event.lane ?? null}::text)`;
   });
-  const result = await sql<{ id: number | string }>`
-    INSERT INTO outbox (tenant_id, kind, payload, available_at, lane) VALUES ${sql.join(rows)} RETURNING id`.execute(trx);
+  const ids: number[] = [];
+  // Five parameters a row: chunks keep a statement well below PostgreSQL's 65,535 parameters.
+  for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK_ROWS) {
+    const result = await sql<{ id: number | string }>`
+      INSERT INTO outbox (tenant_id, kind, payload, available_at, lane) VALUES ${sql.join(rows.slice(start, start + ENQUEUE_CHUNK_ROWS))} RETURNING id`.execute(trx);
+    ids.push(...result.rows.map((row) => Number(row.id)));
+  }
   if (options.notify === true) await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
-  return result.rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+  return ids.sort((a, b) => a - b);
 }

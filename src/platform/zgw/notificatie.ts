@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../database/schema.ts';
-import { enqueueEvent, enqueueEvents } from '../outbox/write.ts';
-import { PermanentDeliveryError, type DeliveryHandler } from '../outbox/delivery-handler.ts';
+import { enqueueEvent } from '../outbox/write.ts';
+import { PermanentDeliveryError } from '../outbox/delivery-handler.ts';
 
 /*
  * ZGW notifications (Notificaties API 1.0): every create, update and delete in the Zaken, Catalogi, Besluiten
@@ -69,55 +69,4 @@ export function parseAflevering(payload: unknown): NotificatieAflevering {
   const record = payload as Record<string, unknown>;
   if (typeof record.abonnement !== 'string') throw new PermanentDeliveryError('aflevering payload has no abonnement');
   return { abonnement: record.abonnement, notificatie: parseNotificatie(record.notificatie) };
-}
-
-/** Finds the abonnementen of a tenant that a notification goes to (their kanaal and filters match). */
-export type AbonnementenLookup = (db: Kysely<Database>, tenantId: string, notificatie: Notificatie) => Promise<string[]>;
-
-export interface NotificatieFanOutOptions {
-  db: Kysely<Database>;
-  /** The Notificaties component's matching of abonnementen. */
-  abonnementen: AbonnementenLookup;
-  /** Wakes the dispatcher once deliveries are enqueued (PGlite has no NOTIFY between sessions). */
-  notify?: () => void;
-}
-
-/** Fan-out markers older than this are pruned: by then the notification's own outbox event is long settled. */
-const FANOUT_MARKER_RETENTION_DAYS = 3;
-const FANOUT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
-
-/**
- * The `zgw-notificatie` handler: in one transaction, finds the matching abonnementen, marks the notification as
- * fanned out and enqueues one `zgw-notificatie-aflevering` event per abonnement (one statement). The marker makes a
- * second run (the notification's own event delivered again after a crash) enqueue nothing, so a subscriber gets one
- * delivery record per message; a concurrent second run waits on the marker's key and then finds it taken.
- */
-export function createNotificatieFanOut(options: NotificatieFanOutOptions): DeliveryHandler {
-  let lastPrune = 0;
-  return async (event) => {
-    const notificatie = parseNotificatie(event.payload);
-    const enqueued = await options.db.transaction().execute(async (trx) => {
-      const abonnementen = await options.abonnementen(trx, event.tenantId, notificatie);
-      const marker = await sql<{ outbox_id: string }>`
-        INSERT INTO notificaties_fanouts (outbox_id, tenant_id, afleveringen) VALUES (${event.id}, ${event.tenantId}, ${abonnementen.length})
-        ON CONFLICT (outbox_id) DO NOTHING RETURNING outbox_id`.execute(trx);
-      if (marker.rows.length === 0) return 0;
-      // One lane per abonnement: a subscriber that hangs holds a few delivery slots, not all of them.
-      const afleveringen = abonnementen.map((abonnement) => ({
-        tenantId: event.tenantId,
-        kind: AFLEVERING_KIND,
-        payload: { abonnement, notificatie } satisfies NotificatieAflevering,
-        lane: `abonnement:${abonnement}`,
-      }));
-      // No NOTIFY: this process's dispatcher is woken below, others find the deliveries at their next poll.
-      await enqueueEvents(trx, afleveringen, { notify: options.notify === undefined });
-      return abonnementen.length;
-    });
-    if (enqueued > 0) options.notify?.();
-    if (Date.now() - lastPrune > FANOUT_PRUNE_INTERVAL_MS) {
-      lastPrune = Date.now();
-      // Housekeeping only: the fan-out has committed, so a failure here must not make the notification count as failed.
-      await sql`DELETE FROM notificaties_fanouts WHERE created_at < now() - make_interval(days => ${FANOUT_MARKER_RETENTION_DAYS})`.execute(options.db).catch(() => undefined);
-    }
-  };
 }

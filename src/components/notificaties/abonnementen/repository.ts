@@ -22,6 +22,28 @@ export async function findAbonnement(db: Kysely<Database>, tenantId: string, uui
   return db.selectFrom('notificaties_abonnementen').selectAll().where('tenant_id', '=', tenantId).where('uuid', '=', uuid).executeTakeFirst();
 }
 
+/** A tenant's abonnement by key. */
+export interface AbonnementKey {
+  tenantId: string;
+  uuid: string;
+}
+
+/**
+ * Several abonnementen at once (possibly of several tenants), for deliveries that start together: one statement
+ * instead of one per delivery. Each row is returned only for the tenant it was asked for.
+ */
+export async function findAbonnementen(db: Kysely<Database>, keys: readonly AbonnementKey[]): Promise<AbonnementRow[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('notificaties_abonnementen')
+    .selectAll()
+    .where('tenant_id', 'in', [...new Set(keys.map((key) => key.tenantId))])
+    .where('uuid', 'in', [...new Set(keys.map((key) => key.uuid))])
+    .execute();
+  const asked = new Set(keys.map((key) => `${key.tenantId}/${key.uuid}`));
+  return rows.filter((row) => asked.has(`${row.tenant_id}/${row.uuid}`));
+}
+
 /** The tenant's abonnementen that take kanaal `naam` (GIN containment), for the fan-out to filter further. */
 export async function abonnementenOnKanaal(db: Kysely<Database>, tenantId: string, naam: string): Promise<Pick<AbonnementRow, 'uuid' | 'kanalen'>[]> {
   return db

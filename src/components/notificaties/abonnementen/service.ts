@@ -153,8 +153,14 @@ export async function destroyAbonnement(deps: AbonnementenDeps, caller: Notifica
   if (!(await deleteAbonnement(deps.db, caller.tenant.id, row.uuid))) throw notFound(uuid);
 }
 
-/** The uuids of the tenant's abonnementen a notification goes to: the fan-out's lookup. */
-export async function matchingAbonnementen(db: Kysely<Database>, tenantId: string, notificatie: Pick<Notificatie, 'kanaal' | 'kenmerken'>): Promise<string[]> {
-  const candidates = await abonnementenOnKanaal(db, tenantId, notificatie.kanaal);
-  return candidates.filter((row) => abonnementMatches(row.kanalen, notificatie)).map((row) => row.uuid);
+/**
+ * For each of the tenant's notifications, the uuids of the abonnementen it goes to (the fan-out's lookup): one query
+ * per kanaal among them, however many notifications share it.
+ */
+export async function matchingAbonnementen(db: Kysely<Database>, tenantId: string, notificaties: readonly Pick<Notificatie, 'kanaal' | 'kenmerken'>[]): Promise<string[][]> {
+  const onKanaal = new Map<string, Awaited<ReturnType<typeof abonnementenOnKanaal>>>();
+  for (const kanaal of new Set(notificaties.map((notificatie) => notificatie.kanaal))) onKanaal.set(kanaal, await abonnementenOnKanaal(db, tenantId, kanaal));
+  return notificaties.map((notificatie) =>
+    (onKanaal.get(notificatie.kanaal) ?? []).filter((row) => abonnementMatches(row.kanalen, notificatie)).map((row) => row.uuid),
+  );
 }
