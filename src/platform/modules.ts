@@ -9,6 +9,7 @@ import { registerKennisbank } from '../kennisbank/routes.ts';
 import { registerDocumenten } from '../components/documenten/routes.ts';
 import { registerNotificaties } from '../components/notificaties/routes.ts';
 import { registerAutorisaties } from '../components/autorisaties/routes.ts';
+import { registerPortaal } from '../portaal/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -21,4 +22,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerDocumenten(app, context);
   await registerNotificaties(app, context);
   await registerAutorisaties(app, context);
+  await registerPortaal(app, context);
 }

@@ -132,3 +132,34 @@ export async function pastReviewDate(db: Kysely<Database>, tenantId: string, tod
     .execute();
   return rows.map((row) => ({ ...row, review_voor: row.review_voor ?? '' }));
 }
+
+export interface UsedProduct {
+  slug: string;
+  titel: string;
+  samenvatting: string;
+}
+
+/** Published products whose result was clicked most often in the period, in any channel (most clicks first). */
+export async function mostClickedProducts(db: Kysely<Database>, tenantId: string, periode: Periode, today: string, limit: number): Promise<UsedProduct[]> {
+  const result = await sql<UsedProduct>`
+    SELECT i.slug, i.titel, i.samenvatting
+    FROM kennisbank_zoekopdrachten z
+    JOIN kennisbank_zoekindex i ON i.tenant_id = z.tenant_id AND i.product_uuid = z.geklikt_product_uuid
+    WHERE z.tenant_id = ${tenantId} AND z.geklikt_op >= ${periode.van} AND z.geklikt_op < ${periode.tot} AND i.publicatiedatum <= ${today}
+    GROUP BY i.slug, i.titel, i.samenvatting
+    ORDER BY count(*) DESC, i.titel
+    LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** The published products among `slugs` (in no particular order). */
+export async function publishedProductSummaries(db: Kysely<Database>, tenantId: string, slugs: readonly string[], today: string): Promise<UsedProduct[]> {
+  if (slugs.length === 0) return [];
+  return db
+    .selectFrom('kennisbank_zoekindex')
+    .select(['slug', 'titel', 'samenvatting'])
+    .where('tenant_id', '=', tenantId)
+    .where('slug', 'in', [...slugs])
+    .where('publicatiedatum', '<=', today)
+    .execute();
+}

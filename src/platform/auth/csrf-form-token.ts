@@ -6,6 +6,14 @@ import { assertSameOrigin, csrfTokensMatch, newCsrfToken, takeSubmittedCsrfToken
 /** Cookie that carries the sign-in form's token before any session exists (double submit). */
 export const FORM_TOKEN_COOKIE = 'loket_formulier';
 const COOKIE_PATH = '/medewerker/inloggen';
+
+/** Which cookie holds a form token and under which path it is sent: each anonymous form area has its own. */
+export interface FormTokenScope {
+  cookie: string;
+  path: string;
+}
+
+const SIGN_IN_SCOPE: FormTokenScope = { cookie: FORM_TOKEN_COOKIE, path: COOKIE_PATH };
 const LIFETIME_MS = 2 * 3_600_000;
 /** A token this close to expiry is replaced when the form is shown again, so a form never dies while being filled in. */
 const RENEW_WITHIN_MS = 30 * 60_000;
@@ -36,15 +44,15 @@ function unseal(keys: Keys, sealed: string | undefined): SealedFormToken | undef
  * forged request can set neither a matching pair nor read the cookie. An existing valid token is
  * reused, so several open tabs keep working.
  */
-export function issueFormToken(request: FastifyRequest, reply: FastifyReply, keys: Keys, now: number = Date.now()): string {
-  const current = unseal(keys, request.cookies[FORM_TOKEN_COOKIE]);
+export function issueFormToken(request: FastifyRequest, reply: FastifyReply, keys: Keys, now: number = Date.now(), scope: FormTokenScope = SIGN_IN_SCOPE): string {
+  const current = unseal(keys, request.cookies[scope.cookie]);
   if (current && current.tenantId === request.tenant.id && current.expiresAt - now > RENEW_WITHIN_MS) return current.token;
   const token = newCsrfToken();
   const sealed: SealedFormToken = { tenantId: request.tenant.id, token, expiresAt: now + LIFETIME_MS };
-  reply.setCookie(FORM_TOKEN_COOKIE, keys.encrypt(JSON.stringify(sealed)), {
+  reply.setCookie(scope.cookie, keys.encrypt(JSON.stringify(sealed)), {
     httpOnly: true,
     sameSite: 'lax',
-    path: COOKIE_PATH,
+    path: scope.path,
     secure: request.protocol === 'https',
     maxAge: LIFETIME_MS / 1000,
   });
@@ -56,9 +64,9 @@ export function issueFormToken(request: FastifyRequest, reply: FastifyReply, key
  * in this tenant's unexpired form cookie. Returns the token (it identifies this one form, so a
  * double submit can replace its own session); throws 403 `csrf_failed` otherwise.
  */
-export function verifyFormToken(request: FastifyRequest, keys: Keys, now: number = Date.now()): string {
+export function verifyFormToken(request: FastifyRequest, keys: Keys, now: number = Date.now(), scope: FormTokenScope = SIGN_IN_SCOPE): string {
   assertSameOrigin(request);
-  const sealed = unseal(keys, request.cookies[FORM_TOKEN_COOKIE]);
+  const sealed = unseal(keys, request.cookies[scope.cookie]);
   const submitted = takeSubmittedCsrfToken(request);
   if (!sealed || sealed.tenantId !== request.tenant.id || sealed.expiresAt <= now || !csrfTokensMatch(sealed.token, submitted)) {
     throw new ProblemError('csrf_failed');
