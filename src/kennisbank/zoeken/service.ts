@@ -63,9 +63,6 @@ const MAX_LIMIT = 50;
 export async function searchKennisbank(db: Kysely<Database>, tenantId: string, vraag: ZoekVraag, options: { today?: string; log?: boolean } = {}): Promise<ZoekAntwoord> {
   const state = await tenantSearchState(db, tenantId);
   const terms = planSearch(vraag.q, state.synonyms);
-  const expansions = terms.trigram.flatMap((word, position): TitleWordExpansion[] =>
-    state.vocabulary.similar(word, TRIGRAM_THRESHOLD, EXPANSIONS_PER_WORD).map((match) => ({ position, ...match })),
-  );
   const limit = Math.min(Math.max(vraag.limit ?? DEFAULT_LIMIT, 1), MAX_LIMIT);
   const offset = Math.max(vraag.offset ?? 0, 0);
   const intern = vraag.kanaal === 'kcc';
@@ -76,6 +73,10 @@ export async function searchKennisbank(db: Kysely<Database>, tenantId: string, v
       : JSON.stringify([tenantId, state.stand, filter.today, intern, filter.doelgroep, filter.aanvraagkanaal, limit, offset, terms.fullText, terms.trigram]);
   let found = key === undefined ? undefined : answers.get(key);
   if (found === undefined) {
+    // The title words like the query's words: a function of the query and the kept vocabulary, so only on a miss.
+    const expansions = terms.trigram.flatMap((word, position): TitleWordExpansion[] =>
+      state.vocabulary.similar(word, TRIGRAM_THRESHOLD, EXPANSIONS_PER_WORD).map((match) => ({ position, ...match })),
+    );
     found = await searchIndex(db, tenantId, terms, expansions, filter, { limit, offset });
     if (key !== undefined) answers.set(key, found);
   }

@@ -61,14 +61,20 @@ export class TrigramVocabulary {
   /** The words most like `word` (best first, then shorter), at most `limit`. */
   similar(word: string, threshold: number, limit: number): VocabularyMatch[] {
     const trigrams = trigramsOf(word);
-    const shared = new Map<number, number>();
+    // Counted in a typed array, touching only the words that share a trigram (a common trigram has thousands).
+    const shared = new Uint8Array(this.words.length);
+    const touched: number[] = [];
     for (const trigram of trigrams) {
-      for (const id of this.postings.get(trigram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const id of this.postings.get(trigram) ?? []) {
+        if (shared[id] === 0) touched.push(id);
+        shared[id] = (shared[id] ?? 0) + 1;
+      }
     }
+    const needed = Math.ceil(threshold * trigrams.length - 1e-9);
     const matches: VocabularyMatch[] = [];
-    for (const [id, count] of shared) {
-      const similarity = count / trigrams.length;
-      if (similarity >= threshold) matches.push({ woord: this.words[id] ?? '', similarity });
+    for (const id of touched) {
+      const count = shared[id] ?? 0;
+      if (count >= needed) matches.push({ woord: this.words[id] ?? '', similarity: count / trigrams.length });
     }
     matches.sort((a, b) => b.similarity - a.similarity || a.woord.length - b.woord.length || (a.woord < b.woord ? -1 : 1));
     return matches.slice(0, limit);
