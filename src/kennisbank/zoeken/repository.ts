@@ -65,7 +65,8 @@ function tsQuery(terms: readonly string[]): RawBuilder<unknown> {
  *    for typos and compound words). They are ranked on the weighted rank of `kop` plus the similarity of the best
  *    title word per query word, so a product that matches more of the query ranks higher;
  *  - the body-only matches, after the head, by title; at most BODY_ONLY_CAP of them are read and counted.
- * All three look-ups go through GIN indexes; snippets are only made for the page's rows.
+ * The head's look-ups go through GIN indexes (`kop`, `titelwoorden`); the body match through `document`'s where the
+ * planner finds it cheaper. Snippets are only made for the page's rows.
  */
 export async function searchIndex(
   db: Kysely<Database>,

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { prepared } from '../../platform/database/prepared.ts';
+import { synonymGroups } from './repository.ts';
 import { TrigramVocabulary } from './vocabulary.ts';
 
 /*
@@ -32,11 +33,11 @@ async function currentStand(db: Kysely<Database>, tenantId: string): Promise<str
 }
 
 async function load<S extends string | undefined>(db: Kysely<Database>, tenantId: string, stand: S): Promise<TenantSearchState & { stand: S }> {
-  const [synonymRows, wordRows] = await Promise.all([
-    db.selectFrom('kennisbank_synoniemen').select('termen').where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('uuid').execute(),
+  const [synonyms, wordRows] = await Promise.all([
+    synonymGroups(db, tenantId),
     db.selectFrom('kennisbank_zoekwoorden').select('woord').where('tenant_id', '=', tenantId).where('aantal', '>', 0).execute(),
   ]);
-  return { stand, synonyms: synonymRows.map((row) => row.termen), vocabulary: new TrigramVocabulary(wordRows.map((row) => row.woord)) };
+  return { stand, synonyms, vocabulary: new TrigramVocabulary(wordRows.map((row) => row.woord)) };
 }
 
 function remember(tenantId: string, state: Cached): void {
