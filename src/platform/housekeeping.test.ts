@@ -32,7 +32,7 @@ describe('housekeeping of authentication data', () => {
       ])
       .execute();
     const removed = await removeExpiredAuthenticationData(database.db, { idleMinutes: 30, absoluteHours: 10 }, now);
-    expect(removed).toEqual({ sessions: 2, signInAttempts: 1 });
+    expect(removed).toEqual({ sessions: 2, residentSessions: 0, signInAttempts: 1 });
     const left = await database.db.selectFrom('staff_sessions').select('id_hash').where('tenant_id', '=', tenant.id).execute();
     expect(left.map((row) => row.id_hash)).toEqual(['live']);
   });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import type { Config } from './config/config.ts';
@@ -12,6 +13,8 @@ import { formatDemoCredentials, seedDemo } from './seed/demo-tenant.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { registerNotificatiesDelivery } from '../components/notificaties/delivery.ts';
+import { createMailer } from './mail/mailer.ts';
+import { registerMailDelivery } from './mail/mail-outbox.ts';
 
 export interface RunningLoket {
   app: FastifyInstance;
@@ -38,6 +41,7 @@ export async function startLoket(config: Config, options: { print?: (text: strin
     await database.close();
     throw error;
   }
+  const mailer = createMailer(config.smtpUrl !== undefined ? { kind: 'smtp', url: config.smtpUrl } : { kind: 'folder', directory: join(config.dataDir, 'mail') });
   const outbox = config.outboxEnabled
     ? new OutboxDispatcher({
         db: database.db,
@@ -52,6 +56,7 @@ export async function startLoket(config: Config, options: { print?: (text: strin
   if (outbox) {
     const outbound = { allowPrivateNetworks: config.outboundAllowPrivateNetworks };
     registerNotificatiesDelivery(outbox.handlers, { db: database.db, keys, outbound, notify: () => outbox.notify() });
+    registerMailDelivery(outbox.handlers, { db: database.db, mailer, fromAddress: config.mailFrom });
   }
   const context: AppContext = { config, database, keys, logger, outbox };
   const app = await buildApp(context, (instance) => registerModules(instance, context));
@@ -64,7 +69,12 @@ export async function startLoket(config: Config, options: { print?: (text: strin
     throw error;
   }
   outbox?.start();
-  const stopHousekeeping = startHousekeeping(database.db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, logger.child({ module: 'housekeeping' }));
+  const stopHousekeeping = startHousekeeping(database.db, {
+      idleMinutes: config.sessionIdleMinutes,
+      absoluteHours: config.sessionAbsoluteHours,
+      resident: { idleMinutes: config.residentIdleMinutes, absoluteHours: config.residentAbsoluteHours },
+    },
+    logger.child({ module: 'housekeeping' }));
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -76,6 +86,7 @@ export async function startLoket(config: Config, options: { print?: (text: strin
         // Requests are done (their events committed); let deliveries in flight finish before the database closes.
         await outbox?.stop();
         await database.close();
+        mailer.close();
       })();
       return stopping;
     },

@@ -79,7 +79,15 @@ export function enforceStaffCsrf(request: FastifyRequest): void {
   verifyCsrf(request, staff.csrfToken);
 }
 
-/** The hidden input every state-changing staff form includes. */
+/** The same check for every `resident` route (Mijn omgeving): the token of the resident's portal session. */
+export function enforceResidentCsrf(request: FastifyRequest): void {
+  if (!isStateChanging(request.method)) return;
+  const resident = request.resident;
+  if (!resident) throw new ProblemError('not_authenticated');
+  verifyCsrf(request, resident.csrfToken);
+}
+
+/** The hidden input every state-changing staff or resident form includes. */
 export function csrfField(token: string): SafeHtml {
   return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
 }

@@ -20,28 +20,37 @@ function hasUnsafeCharacter(text: string): boolean {
   return false;
 }
 
+/** Where a sign-in sends people by default, and the sign-in pages it must never send them back into. */
+export interface ReturnPathArea {
+  home: string;
+  signIn: string;
+}
+
+const STAFF_AREA: ReturnPathArea = { home: STAFF_PATHS.home, signIn: STAFF_PATHS.signIn };
+
 /**
- * The page to return to after sign-in, if `value` is a path on this same site; otherwise the staff
+ * The page to return to after sign-in, if `value` is a path on this same site; otherwise the area's
  * home page. Refuses absolute and scheme-relative URLs (`//evil.example`, `/\evil.example`),
  * backslashes and control characters, so `terug` cannot be used as an open redirect.
  */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_RETURN_PATH) return STAFF_PATHS.home;
-  if (!value.startsWith('/') || value.startsWith('//')) return STAFF_PATHS.home;
+export function safeReturnPath(value: unknown, area: ReturnPathArea = STAFF_AREA): string {
+  const home = area.home;
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_RETURN_PATH) return home;
+  if (!value.startsWith('/') || value.startsWith('//')) return home;
   // Browsers treat "\" like "/" and drop tabs and newlines, which would turn "/\host" or "/\t/host" into another origin.
-  if (hasUnsafeCharacter(value)) return STAFF_PATHS.home;
+  if (hasUnsafeCharacter(value)) return home;
   // Decoding must not reveal a scheme-relative target either.
   let decoded: string;
   try {
     decoded = decodeURIComponent(value);
   } catch {
-    return STAFF_PATHS.home;
+    return home;
   }
-  if (decoded.startsWith('//') || decoded.startsWith('/\\') || hasUnsafeCharacter(decoded.replace(/ /g, ''))) return STAFF_PATHS.home;
+  if (decoded.startsWith('//') || decoded.startsWith('/\\') || hasUnsafeCharacter(decoded.replace(/ /g, ''))) return home;
   // Never send someone back into the sign-in steps themselves.
-  if (value.split('?')[0]?.startsWith(STAFF_PATHS.signIn)) return STAFF_PATHS.home;
+  if (value.split('?')[0]?.startsWith(area.signIn)) return home;
   const url = new URL(value, 'http://loket.invalid');
-  if (url.origin !== 'http://loket.invalid') return STAFF_PATHS.home;
+  if (url.origin !== 'http://loket.invalid') return home;
   return url.pathname + url.search;
 }
 

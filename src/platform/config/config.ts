@@ -24,6 +24,10 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Staff sessions end this long after sign-in, however active. */
   sessionAbsoluteHours: number;
+  /** Portal sessions of residents and businesses end after this much inactivity (DigiD requires 15 minutes). */
+  residentIdleMinutes: number;
+  /** Portal sessions end this long after sign-in, however active. */
+  residentAbsoluteHours: number;
   /** Whether staff must pass a TOTP second factor (default true; only turn off behind an OIDC broker that enforces MFA). */
   staffMfaRequired: boolean;
   /** Largest accepted request body in bytes. */
@@ -46,6 +50,10 @@ export interface Config {
   outboundAllowPrivateNetworks: boolean;
   /** Kennisbank search answers each process keeps for repeated queries (0 keeps none). */
   kennisbankSearchCache: number;
+  /** SMTP server for e-mail to residents (`smtp://user:password@host:587`); absent: e-mail is written to `<dataDir>/mail`. */
+  smtpUrl: string | undefined;
+  /** Sender address of e-mail to residents; the display name is the municipality's. */
+  mailFrom: string;
   /** Optional staff sign-in through OpenID Connect. */
   oidc: OidcConfig | undefined;
 }
@@ -141,6 +149,25 @@ function oidc(env: Env): OidcConfig | undefined {
   return { issuer, clientId, clientSecret, emailClaim: optional(env, 'LOKET_OIDC_EMAIL_CLAIM') ?? 'email' };
 }
 
+function smtpUrl(env: Env): string | undefined {
+  const raw = optional(env, 'LOKET_SMTP_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('LOKET_SMTP_URL', 'a URL such as smtp://user:password@mail.example.nl:587', '(not a URL)');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('LOKET_SMTP_URL', 'a URL starting with smtp:// or smtps://', `${url.protocol}//…`);
+  return raw;
+}
+
+function mailFrom(env: Env): string {
+  const raw = optional(env, 'LOKET_MAIL_FROM') ?? 'noreply@loket.invalid';
+  if (!/^[^\s@<>",;]+@[^\s@<>",;]+$/.test(raw)) throw new ConfigError('LOKET_MAIL_FROM', 'an e-mail address such as noreply@gemeente.nl', raw);
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /**
@@ -167,6 +194,8 @@ export function loadConfig(env: Env = process.env): Config {
     jwtClockSkewSeconds: integer(env, 'LOKET_JWT_CLOCK_SKEW_SECONDS', 60, 0, 3600),
     sessionIdleMinutes: integer(env, 'LOKET_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: integer(env, 'LOKET_SESSION_ABSOLUTE_HOURS', 10, 1, 7 * 24),
+    residentIdleMinutes: integer(env, 'LOKET_RESIDENT_IDLE_MINUTES', 15, 1, 15),
+    residentAbsoluteHours: integer(env, 'LOKET_RESIDENT_ABSOLUTE_HOURS', 4, 1, 24),
     staffMfaRequired: boolean(env, 'LOKET_STAFF_MFA_REQUIRED', true),
     bodyLimitBytes: integer(env, 'LOKET_BODY_LIMIT_BYTES', 20 * 1024 * 1024, 1024, 2 ** 31 - 1),
     kennisbankImportMaxBytes: integer(env, 'LOKET_KENNISBANK_IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
@@ -179,6 +208,8 @@ export function loadConfig(env: Env = process.env): Config {
     outboxConcurrency: integer(env, 'LOKET_OUTBOX_CONCURRENCY', 32, 1, 1000),
     outboundAllowPrivateNetworks: boolean(env, 'LOKET_OUTBOUND_ALLOW_PRIVATE_NETWORKS', false),
     kennisbankSearchCache: integer(env, 'LOKET_KENNISBANK_SEARCH_CACHE', 1000, 0, 100_000),
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env),
     oidc: oidc(env),
   };
 }

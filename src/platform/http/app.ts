@@ -8,7 +8,8 @@ import { TenantResolver } from '../tenants/resolver.ts';
 import { authenticateApiCaller, requireScopes, requireAnyScope } from '../auth/api-jwt.ts';
 import { ApiClientCredentialStore } from '../auth/api-client-credentials.ts';
 import { authenticateStaff } from '../auth/staff-authentication.ts';
-import { enforceStaffCsrf } from '../auth/csrf.ts';
+import { enforceResidentCsrf, enforceStaffCsrf } from '../auth/csrf.ts';
+import { authenticateResident } from '../auth/resident-authentication.ts';
 import { handleError, sendProblem } from './error-handler.ts';
 import { MethodRegistry } from './method-registry.ts';
 import { assertRoutePolicy } from './route-policy.ts';
@@ -46,11 +47,13 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
   const methods = new MethodRegistry();
   const apiClients = new ApiClientCredentialStore(database.db, keys);
   const jwtPolicy = { maxAgeSeconds: config.jwtMaxAgeSeconds, clockSkewSeconds: config.jwtClockSkewSeconds };
+  const residentAuthentication = { db: database.db, policy: { idleMinutes: config.residentIdleMinutes, absoluteHours: config.residentAbsoluteHours } };
   const staffAuthentication = { db: database.db, policy: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours } };
 
   app.decorateRequest('tenant', null as never);
   app.decorateRequest('apiCaller', undefined);
   app.decorateRequest('staff', undefined);
+  app.decorateRequest('resident', undefined);
   app.decorateRequest('trace', null as never);
   // Before the onRequest hook below: cookies must be parsed by the time the staff session is checked.
   await app.register(cookie);
@@ -81,11 +84,15 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
       // False means it answered itself (a browser sent to sign in): stop here.
       if (!(await authenticateStaff(request, reply, routeConfig.staffRoles, staffAuthentication))) return reply;
     }
+    if (routeConfig.resident !== undefined) {
+      if (!(await authenticateResident(request, reply, residentAuthentication))) return reply;
+    }
   });
 
-  // The body is parsed by now: every state-changing staff request must carry its session's CSRF token.
+  // The body is parsed by now: every state-changing staff or resident request must carry its session's CSRF token.
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.config.staffRoles !== undefined) enforceStaffCsrf(request);
+    if (request.routeOptions.config.resident !== undefined) enforceResidentCsrf(request);
   });
 
   app.setErrorHandler(handleError);

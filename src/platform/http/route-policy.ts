@@ -1,6 +1,7 @@
 import type { Tenant } from '../database/schema.ts';
 import type { ApiCaller } from '../auth/api-jwt.ts';
 import type { StaffIdentity } from '../auth/staff-session.ts';
+import type { ResidentIdentity } from '../auth/resident-session.ts';
 import type { TraceContext } from './trace-context.ts';
 
 /** Staff roles; checked on the server for every staff route. */
@@ -10,8 +11,9 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 declare module 'fastify' {
   /**
    * Every route declares who may call it, as route data: exactly one of `public`, `scopes`
-   * (API route: a verified JWT whose client holds all these scopes) or `staffRoles`
-   * (staff page: a signed-in session with MFA passed and one of these roles).
+   * (API route: a verified JWT whose client holds all these scopes), `staffRoles`
+   * (staff page: a signed-in session with MFA passed and one of these roles) or `resident`
+   * (portal page of Mijn omgeving: a signed-in resident or business).
    * A route without a policy is refused when the app is built.
    */
   interface FastifyContextConfig {
@@ -23,6 +25,7 @@ declare module 'fastify' {
      */
     anyOfScopes?: readonly string[];
     staffRoles?: readonly StaffRole[];
+    resident?: true;
     /** The route serves no tenant (health checks); everything else needs one. */
     tenantless?: true;
   }
@@ -34,16 +37,18 @@ declare module 'fastify' {
     apiCaller: ApiCaller | undefined;
     /** Set on staff routes once the session, its second factor and the route's roles are checked. */
     staff: StaffIdentity | undefined;
+    /** Set on `resident` routes once the portal session is checked. */
+    resident: ResidentIdentity | undefined;
     /** W3C trace context, continued from `traceparent` or started here. */
     trace: TraceContext;
   }
 }
 
 /** Checks a route's declared policy at registration, so an unprotected route cannot ship by accident. */
-export function assertRoutePolicy(method: string | string[], url: string, config: { public?: true; scopes?: readonly string[]; staffRoles?: readonly StaffRole[]; tenantless?: true } | undefined): void {
-  const declared = [config?.public !== undefined, config?.scopes !== undefined, config?.staffRoles !== undefined].filter(Boolean).length;
+export function assertRoutePolicy(method: string | string[], url: string, config: { public?: true; scopes?: readonly string[]; staffRoles?: readonly StaffRole[]; resident?: true; tenantless?: true } | undefined): void {
+  const declared = [config?.public !== undefined, config?.scopes !== undefined, config?.staffRoles !== undefined, config?.resident !== undefined].filter(Boolean).length;
   if (declared !== 1) {
-    throw new Error(`Route ${String(method)} ${url} must declare exactly one access policy (public, scopes or staffRoles) in its config`);
+    throw new Error(`Route ${String(method)} ${url} must declare exactly one access policy (public, scopes, staffRoles or resident) in its config`);
   }
   // A tenantless route skips tenant resolution and with it every authentication check: only public routes may be tenantless.
   if (config?.tenantless !== undefined && config.public === undefined) {
