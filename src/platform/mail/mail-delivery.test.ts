@@ -14,6 +14,12 @@ import { startTestSmtpServer, type TestSmtpServer } from '../../../test/smtp-ser
 
 const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
 
+function mailHandler(handlers: DeliveryHandlers) {
+  const handler = handlers.get(MAIL_KIND);
+  if (!handler) throw new Error('no mail handler registered');
+  return handler;
+}
+
 function mailEvent(tenant: Tenant, payload: unknown): OutboxEvent {
   return { id: 1, tenantId: tenant.id, kind: MAIL_KIND, payload, createdAt: new Date(), attempts: 1, lockedBy: null, lockedUntil: null, deliveredAt: null, failedAt: null } as OutboxEvent;
 }
@@ -37,8 +43,7 @@ describe('e-mail to residents through the outbox', () => {
     const mailer = createMailer({ kind: 'smtp', url: smtp.url });
     const handlers = new DeliveryHandlers();
     registerMailDelivery(handlers, { db: database.db, mailer, fromAddress: 'noreply@voorbeeld.nl' });
-    const deliver = handlers.get(MAIL_KIND);
-    await deliver!(
+    await mailHandler(handlers)(
       mailEvent(tenant, { to: 'inwoner@example.org', subject: 'Uw afspraak', text: 'Tot ziens op het gemeentehuis.', attachments: [{ filename: 'afspraak.ics', contentType: 'text/calendar', content: ICS }] }),
       new AbortController().signal,
     );
@@ -54,7 +59,7 @@ describe('e-mail to residents through the outbox', () => {
   it('fails a message without a usable address at once instead of retrying it', async () => {
     const handlers = new DeliveryHandlers();
     registerMailDelivery(handlers, { db: database.db, mailer: createMailer({ kind: 'smtp', url: smtp.url }), fromAddress: 'noreply@voorbeeld.nl' });
-    await expect(handlers.get(MAIL_KIND)!(mailEvent(tenant, { to: 'geen adres', subject: 'x', text: 'x' }), new AbortController().signal)).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(mailHandler(handlers)(mailEvent(tenant, { to: 'geen adres', subject: 'x', text: 'x' }), new AbortController().signal)).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 
   it('writes whole .eml files to the mail folder when no SMTP server is configured (the embedded demo)', async () => {
@@ -64,8 +69,9 @@ describe('e-mail to residents through the outbox', () => {
       await mailer.send({ to: 'inwoner@example.org', subject: 'Bevestiging', text: 'Uw aanvraag is ontvangen.' }, '"Gemeente Voorbeeld" <noreply@voorbeeld.nl>');
       const files = await readdir(join(directory, 'mail'));
       expect(files).toHaveLength(1);
-      expect(files[0]).toMatch(/\.eml$/);
-      const raw = await readFile(join(directory, 'mail', files[0]!), 'utf8');
+      const [file = ''] = files;
+      expect(file).toMatch(/\.eml$/);
+      const raw = await readFile(join(directory, 'mail', file), 'utf8');
       expect(raw).toContain('Subject: Bevestiging');
       expect(raw).toContain('Uw aanvraag is ontvangen.');
     } finally {
