@@ -1,3 +1,4 @@
+import { inTransaction } from '../../platform/database/transaction.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { ApiCaller } from '../../platform/auth/api-jwt.ts';
@@ -133,7 +134,7 @@ export async function createApplicatie(db: Kysely<Database>, caller: Autorisatie
   const problems = await problemsOf(db, caller.tenant.id, values);
   if (problems.length > 0) throw invalid(problems);
   return guardedWrite(() =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const uuid = await insertApplicatie(trx, caller.tenant.id, values);
       const created = presentApplicatie(await existing(trx, caller.tenant.id, uuid), base);
       await auditAndNotify(trx, caller, created.url, 'create', 201, created.label, { nieuw: created });
@@ -167,7 +168,7 @@ export async function changeApplicatie(
   const problems = await problemsOf(db, caller.tenant.id, values, current.row.uuid);
   if (problems.length > 0) throw invalid(problems);
   return guardedWrite(() =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       await updateApplicatie(trx, caller.tenant.id, current.row.uuid, values);
       const changed = presentApplicatie(await existing(trx, caller.tenant.id, current.row.uuid), base);
       await auditAndNotify(trx, caller, changed.url, partial ? 'partial_update' : 'update', 200, changed.label, { oud: before, nieuw: changed });
@@ -180,7 +181,7 @@ export async function changeApplicatie(
 export async function destroyApplicatie(db: Kysely<Database>, caller: AutorisatiesCaller, base: string, uuid: string): Promise<void> {
   const current = await existing(db, caller.tenant.id, uuid);
   const before = presentApplicatie(current, base);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await deleteApplicatie(trx, caller.tenant.id, current.row.uuid);
     await auditAndNotify(trx, caller, applicatieUrl(base, current.row.uuid), 'destroy', 204, current.row.label, { oud: before });
   });

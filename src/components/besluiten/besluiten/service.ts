@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -173,7 +174,7 @@ export async function createBesluit(deps: BesluitenDeps, caller: BesluitenCaller
   // Authorisation first: a besluittype the caller may not create besluiten of is a 403, whether or not it exists.
   if (besluittypeUuid) assertMayUseBesluittype(caller.apiCaller, besluittypeUuid, [BESLUITEN_AANMAKEN]);
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const { zaak, problem: zaakProblem } = await resolveZaak(trx, tenantId, input.zaak);
       if (zaak) assertZaakOpenOrForced(caller.apiCaller, zaak);
       const problems: InvalidParam[] = [];
@@ -218,7 +219,7 @@ export async function createBesluit(deps: BesluitenDeps, caller: BesluitenCaller
 export async function changeBesluit(deps: BesluitenDeps, caller: BesluitenCaller, base: string, uuid: string, changes: BesluitPatch, partial: boolean): Promise<BesluitJson> {
   const tenantId = caller.tenant.id;
   if (!isUuid(uuid)) throw notFound(uuid);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     // Locked, so a concurrent change cannot slip between the stored version this audit record calls `oud` and ours.
     const before = await findBesluit(trx, tenantId, uuid, { forUpdate: true });
     if (!before) throw notFound(uuid);
@@ -260,7 +261,7 @@ export async function changeBesluit(deps: BesluitenDeps, caller: BesluitenCaller
 export async function destroyBesluit(deps: BesluitenDeps, caller: BesluitenCaller, base: string, uuid: string): Promise<void> {
   const tenantId = caller.tenant.id;
   if (!isUuid(uuid)) throw notFound(uuid);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row = await findBesluit(trx, tenantId, uuid, { forUpdate: true });
     if (!row) throw notFound(uuid);
     assertMayUseBesluittype(caller.apiCaller, row.besluittype_uuid, [BESLUITEN_VERWIJDEREN]);

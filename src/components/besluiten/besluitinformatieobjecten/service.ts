@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -141,7 +142,7 @@ async function informatieobjectProblems(deps: BesluitenDeps, trx: Kysely<Databas
 export async function createBesluitinformatieobject(deps: BesluitenDeps, caller: BesluitenCaller, base: string, input: BesluitinformatieobjectInput): Promise<BesluitinformatieobjectJson> {
   const tenantId = caller.tenant.id;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const besluitUuid = besluitUuidFromUrl(input.besluit);
       // Locked: the besluit cannot be deleted while its new relation is being written.
       const besluit = besluitUuid ? await findBesluit(trx, tenantId, besluitUuid, { forUpdate: true }) : undefined;
@@ -170,7 +171,7 @@ export async function createBesluitinformatieobject(deps: BesluitenDeps, caller:
 export async function destroyBesluitinformatieobject(deps: BesluitenDeps, caller: BesluitenCaller, base: string, uuid: string): Promise<void> {
   const tenantId = caller.tenant.id;
   if (!isUuid(uuid)) throw notFound(uuid);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row = await findBesluitinformatieobject(trx, tenantId, uuid);
     if (!row) throw notFound(uuid);
     const besluit = await besluitOf(trx, tenantId, row);

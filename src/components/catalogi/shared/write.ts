@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import { Transaction, type Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { recordAudit, type AuditActie } from '../../../platform/audit/record.ts';
@@ -16,7 +17,7 @@ import type { CatalogiCaller } from './caller.ts';
  * otherwise in a new transaction.
  */
 export async function inWriteTransaction<T>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db instanceof Transaction ? work(db) : db.transaction().execute(work);
+  return db instanceof Transaction ? work(db) : inTransaction(db, work);
 }
 
 /** One change to a catalogue type, as the audit trail and the notification describe it. */

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { DOCUMENTEN_BIJWERKEN } from '../scopes.ts';
@@ -44,7 +45,7 @@ export async function receiveBestandsdeel(deps: DocumentenDeps, caller: Document
   let kept = false;
   let replaced: string | null = null;
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const deel = await findBestandsdeel(trx, tenantId, uuid.toLowerCase());
       if (!deel) throw notFound(uuid);
       const document = await findDocument(trx, tenantId, deel.document_uuid, { forUpdate: true });

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
@@ -90,7 +91,7 @@ async function record(trx: Transaction<Database>, caller: DocumentenCaller, docu
 
 /** `gebruiksrechten_create`: on a document the caller may create for; drc-006 sets its indicatie to true. */
 export async function createGebruiksrecht(deps: DocumentenDeps, caller: DocumentenCaller, base: string, input: GebruiksrechtenInput): Promise<GebruiksrechtJson> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const { document, problem } = await documentOfUrl(trx, caller, input.informatieobject, { forUpdate: true });
     if (!document) throw invalid(problem ? [problem] : []);
     assertMayUseDocument(caller.apiCaller, document, [DOCUMENTEN_AANMAKEN]);
@@ -109,7 +110,7 @@ export async function createGebruiksrecht(deps: DocumentenDeps, caller: Document
 
 /** `gebruiksrechten_update` / `_partial_update`: the informatieobject cannot change. */
 export async function changeGebruiksrecht(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, changes: GebruiksrechtenPatch, partial: boolean): Promise<GebruiksrechtJson> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const { row, document } = await rowFor(deps, caller, uuid, [DOCUMENTEN_BIJWERKEN], trx);
     if (changes.informatieobject !== undefined && informatieobjectUuidFromUrl(changes.informatieobject) !== row.document_uuid) {
       throw invalid([{ name: 'informatieobject', code: 'wijzigen-niet-toegelaten', reason: 'Dit veld mag niet gewijzigd worden.' }]);
@@ -127,7 +128,7 @@ export async function changeGebruiksrecht(deps: DocumentenDeps, caller: Document
 
 /** `gebruiksrechten_destroy`: drc-006, the last one gone sets the document's indicatie back to null. */
 export async function destroyGebruiksrecht(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const { row, document } = await rowFor(deps, caller, uuid, [DOCUMENTEN_VERWIJDEREN], trx);
     await deleteGebruiksrecht(trx, caller.tenant.id, row.uuid);
     if ((await countGebruiksrechten(trx, caller.tenant.id, document.uuid)) === 0) await setIndicatie(trx, document, null);

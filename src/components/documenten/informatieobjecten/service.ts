@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
@@ -102,7 +103,7 @@ async function currentVersie(db: Kysely<Database>, document: DocumentRow): Promi
 /** Removes blobs no version or part of the tenant uses any more (after the transaction that let go of them). */
 export async function removeUnusedBlobs(deps: DocumentenDeps, tenantId: string, blobs: Iterable<string>): Promise<void> {
   for (const sha256 of new Set(blobs)) {
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       await lockBlob(trx, tenantId, sha256);
       if (!(await blobInUse(trx, tenantId, sha256))) await deps.storage.remove(tenantId, sha256);
     });
@@ -339,7 +340,7 @@ export async function createInformatieobject(deps: DocumentenDeps, caller: Docum
   if (contentProblems.length > 0) throw invalid(contentProblems);
   let committed = false;
   try {
-    const json = await deps.db.transaction().execute(async (trx) => {
+    const json = await inTransaction(deps.db, async (trx) => {
       const given = typeof input.identificatie === 'string' && input.identificatie !== '';
       if (given && (await identificatieTaken(trx, tenantId, input.bronorganisatie, String(input.identificatie)))) throw invalid([identificatieNotUnique()]);
       const lock = content.kind === 'chunked' ? newLock() : '';
@@ -388,7 +389,7 @@ export async function changeInformatieobject(deps: DocumentenDeps, caller: Docum
   let committed = false;
   const released: string[] = [];
   try {
-    const json = await deps.db.transaction().execute(async (trx) => {
+    const json = await inTransaction(deps.db, async (trx) => {
       // Locked, so a concurrent change cannot slip between the version this one builds on and its own.
       const document = await documentFor(trx, caller, uuid, UPDATE_SCOPES, { forUpdate: true });
       const stillLocked = lockProblem(document, input.lock);
@@ -454,7 +455,7 @@ export async function changeInformatieobject(deps: DocumentenDeps, caller: Docum
 export async function destroyInformatieobject(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string): Promise<void> {
   const tenantId = caller.tenant.id;
   let blobs: string[] = [];
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const document = await documentFor(trx, caller, uuid, [DOCUMENTEN_VERWIJDEREN], { forUpdate: true });
     if (await hasRelations(trx, tenantId, document.uuid)) {
       throw invalid([{ name: 'nonFieldErrors', code: 'pending-relations', reason: 'Het informatieobject heeft nog relaties met zaken, besluiten of andere objecten (objectinformatieobjecten).' }]);
@@ -471,7 +472,7 @@ export async function destroyInformatieobject(deps: DocumentenDeps, caller: Docu
 
 /** `enkelvoudiginformatieobject_lock`: drc-009, an unguessable lock id; a locked document cannot be locked again. */
 export async function lockInformatieobject(deps: DocumentenDeps, caller: DocumentenCaller, uuid: string): Promise<{ lock: string }> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const document = await documentFor(trx, caller, uuid, [DOCUMENTEN_LOCK], { forUpdate: true });
     if (document.lock !== '') throw invalid([{ name: 'nonFieldErrors', code: 'existing-lock', reason: 'Het document is al gelockt.' }]);
     const lock = newLock();
@@ -508,7 +509,7 @@ export async function unlockInformatieobject(deps: DocumentenDeps, caller: Docum
   let committed = false;
   const released: string[] = [];
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       const document = await documentFor(trx, caller, uuid, UNLOCK_SCOPES, { forUpdate: true });
       if (document.lock !== checked.lock || document.versie !== checked.versie) throw new ProblemError('conflict', 'Het document is intussen gewijzigd; probeer het opnieuw.');
       if (delen.length > 0) released.push(...(await replaceBestandsdelen(trx, tenantId, document.uuid, [])));

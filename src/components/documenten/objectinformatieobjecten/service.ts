@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -127,7 +128,7 @@ export async function createObjectinformatieobject(
   const inSource = await sourceHasRelation(input.object, input.objectType, informatieobjectUrl(`${caller.protocol}://${caller.host}/documenten/api/v1`, document.uuid), deps.outbound);
   if (inSource !== true) throw invalid([inconsistent('De relatie tussen het object en het informatieobject bestaat niet in de bron van het object.')]);
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const locked = await findDocument(trx, tenantId, document.uuid, { forUpdate: true });
       if (!locked) throw invalid(problem ? [problem] : []);
       const row = await insertObjectinformatieobject(trx, tenantId, document.uuid, object);
@@ -152,7 +153,7 @@ export async function destroyObjectinformatieobject(deps: Objectinformatieobject
   const objectType = row.object_type as keyof typeof SOURCE_RELATIONS;
   const inSource = await sourceHasRelation(String(row.object_url), objectType, informatieobjectUrl(`${caller.protocol}://${caller.host}/documenten/api/v1`, row.document_uuid), deps.outbound);
   if (inSource !== false) throw invalid([inconsistent('De relatie bestaat nog in de bron van het object (of de bron kon niet worden geraadpleegd).')]);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const document = await findDocument(trx, tenantId, row.document_uuid, { forUpdate: true });
     if (!document || !seesDocument(caller.apiCaller, document.is_gereed_voor_publicatie)) throw notFound(uuid);
     await deleteObjectinformatieobject(trx, tenantId, row.uuid);

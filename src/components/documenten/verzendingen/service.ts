@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -117,7 +118,7 @@ export async function retrieveVerzending(deps: DocumentenDeps, caller: Documente
 
 export async function createVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, input: VerzendingInput): Promise<VerzendingJson> {
   const startTime = new Date();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const { document, problem } = await documentOfUrl(trx, caller, input.informatieobject, { forUpdate: true });
     const data = dataOf({}, input);
     const problems = [...(problem ? [problem] : [])];
@@ -136,7 +137,7 @@ export async function createVerzending(deps: DocumentenDeps, caller: DocumentenC
 /** `verzending_update` / `_partial_update`: the informatieobject cannot change; still exactly one address after. */
 export async function changeVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string, changes: VerzendingPatch, partial: boolean): Promise<VerzendingJson> {
   const startTime = new Date();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const { row, document } = await rowFor(trx, caller, uuid, [DOCUMENTEN_BIJWERKEN], true);
     const problems: InvalidParam[] = [];
     if (changes.informatieobject !== undefined && informatieobjectUuidFromUrl(changes.informatieobject) !== row.document_uuid) {
@@ -157,7 +158,7 @@ export async function changeVerzending(deps: DocumentenDeps, caller: DocumentenC
 
 export async function destroyVerzending(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string): Promise<void> {
   const startTime = new Date();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const { row, document } = await rowFor(trx, caller, uuid, [DOCUMENTEN_VERWIJDEREN], true);
     await deleteVerzending(trx, caller.tenant.id, row.uuid);
     const json = presentVerzending(row, base);

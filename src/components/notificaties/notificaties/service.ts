@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -47,7 +48,7 @@ export async function publiceerNotificatie(deps: PublicerenDeps, caller: Notific
     aanmaakdatum: input.aanmaakdatum,
     kenmerken,
   };
-  await deps.db.transaction().execute((trx) => enqueueNotificatie(trx, caller.tenant.id, notificatie));
+  await inTransaction(deps.db, (trx) => enqueueNotificatie(trx, caller.tenant.id, notificatie));
   deps.notify?.();
   return notificatie;
 }

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -64,7 +65,7 @@ export async function retrieveKlantcontact(db: Kysely<Database>, caller: Relatio
 /** `klantcontact_create`: stores the contact with a unique (possibly generated) identificatie, audited and notified. */
 export async function createKlantcontact(db: Kysely<Database>, caller: RelationCaller, base: string, input: KlantcontactInput): Promise<KlantcontactJson> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const zaak = await zaakByUrl(trx, caller.tenant.id, input.zaak);
       if (!zaak) throw invalid([zaakUrlProblem()]);
       assertMayChangeZaak(caller, zaak, CREATE_SCOPES);

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -113,7 +114,7 @@ export async function retrieveResultaat(deps: ResultaatDeps, caller: RelationCal
 /** `resultaat_create`: the zaak's one resultaat, stored with its audit record and notification. */
 export async function createResultaat(deps: ResultaatDeps, caller: RelationCaller, base: string, input: ResultaatInput): Promise<ResultaatJson> {
   return guardedWrite(() =>
-    deps.db.transaction().execute(async (trx) => {
+    inTransaction(deps.db, async (trx) => {
       const zaak = await writableZaak(trx, caller, input.zaak);
       const problems = await resultaattypeProblems(trx, caller.tenant.id, input.resultaattype, zaak);
       if (problems.length > 0) throw invalid(problems);
@@ -135,7 +136,7 @@ export async function createResultaat(deps: ResultaatDeps, caller: RelationCalle
 export async function changeResultaat(deps: ResultaatDeps, caller: RelationCaller, base: string, uuid: string, changes: ResultaatPatch, partial: boolean): Promise<ResultaatJson> {
   if (!isUuid(uuid)) throw notFound(uuid);
   return guardedWrite(() =>
-    deps.db.transaction().execute(async (trx) => {
+    inTransaction(deps.db, async (trx) => {
       const before = await findResultaat(trx, caller.tenant.id, uuid);
       if (!before) throw notFound(uuid);
       const current = await zaakOfRelation(trx, caller.tenant.id, before.zaak_uuid);
@@ -174,7 +175,7 @@ export async function changeResultaat(deps: ResultaatDeps, caller: RelationCalle
 /** `resultaat_destroy`: removes the resultaat with its audit record and notification in one transaction. */
 export async function destroyResultaat(deps: ResultaatDeps, caller: RelationCaller, base: string, uuid: string): Promise<void> {
   if (!isUuid(uuid)) throw notFound(uuid);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row: ResultaatRow | undefined = await findResultaat(trx, caller.tenant.id, uuid);
     if (!row) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, row.zaak_uuid);

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { Keys } from '../../../platform/crypto/keys.ts';
@@ -146,7 +147,7 @@ export async function createRol(deps: RolDeps, caller: RelationCaller, base: str
   const startTime = new Date();
   const type = input.betrokkeneType;
   if (!isBetrokkeneType(type)) throw invalid([{ name: 'betrokkeneType', code: 'invalid_choice', reason: 'Onbekend betrokkeneType.' }]);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const zaak = await zaakByUrl(trx, caller.tenant.id, input.zaak);
     if (!zaak) throw invalid([zaakUrlProblem()]);
     assertMayChangeZaak(caller, zaak, CREATE_SCOPES);
@@ -185,7 +186,7 @@ export async function createRol(deps: RolDeps, caller: RelationCaller, base: str
 export async function destroyRol(deps: RolDeps, caller: RelationCaller, base: string, uuid: string): Promise<void> {
   const startTime = new Date();
   if (!isUuid(uuid)) throw notFound(uuid);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const [view] = await findRolViews(trx, caller.tenant.id, [uuid]);
     if (!view) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, view.zaak_uuid);

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { Keys } from '../../../platform/crypto/keys.ts';
@@ -149,7 +150,7 @@ export async function createStatus(deps: StatusDeps, caller: RelationCaller, bas
   const moment = parseInstant(input.datumStatusGezet);
   if (moment === undefined) throw invalid(statusCreateProblems(input));
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const zaakUuid = zaakUuidFromUrl(input.zaak);
       const zaak = zaakUuid ? await lockZaak(trx, caller.tenant.id, zaakUuid) : undefined;
       if (!zaak) throw invalid([zaakUrlProblem()]);

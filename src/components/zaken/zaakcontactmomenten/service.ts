@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { invalid, ProblemError } from '../../../platform/errors/problem.ts';
@@ -54,7 +55,7 @@ export async function retrieveZaakcontactmoment(db: Kysely<Database>, caller: Re
 
 /** `zaakcontactmoment_create`: relates a contactmoment to a zaak that is not archived. */
 export async function createZaakcontactmoment(db: Kysely<Database>, caller: RelationCaller, base: string, input: ZaakcontactmomentInput): Promise<ZaakcontactmomentJson> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const zaak = await zaakByUrl(trx, caller.tenant.id, input.zaak);
     if (!zaak) throw invalid([zaakUrlProblem()]);
     assertMayChangeZaak(caller, zaak, WRITE_SCOPES);
@@ -71,7 +72,7 @@ export async function createZaakcontactmoment(db: Kysely<Database>, caller: Rela
 /** `zaakcontactmoment_destroy`: removes the relation, audited and notified. */
 export async function destroyZaakcontactmoment(db: Kysely<Database>, caller: RelationCaller, base: string, uuid: string): Promise<void> {
   if (!isUuid(uuid)) throw notFound(uuid);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await findZaakcontactmoment(trx, caller.tenant.id, uuid);
     if (!row) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, row.zaak_uuid);

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -77,7 +78,7 @@ export async function retrieveZaakeigenschap(db: Kysely<Database>, caller: Relat
  * (zrc-018, `zaaktype-mismatch`); naam comes from the eigenschap; the waarde must fit its specificatie.
  */
 export async function createZaakeigenschap(db: Kysely<Database>, caller: RelationCaller, base: string, zaakUuid: string, input: ZaakeigenschapInput): Promise<ZaakeigenschapJson> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const zaak = await zaakByUrl(trx, caller.tenant.id, input.zaak);
     const eigenschapUuid = uuidFromResourceUrl(input.eigenschap, EIGENSCHAPPEN);
     const eigenschap = eigenschapUuid ? await findEigenschap(trx, caller.tenant.id, eigenschapUuid) : undefined;
@@ -121,7 +122,7 @@ export async function changeZaakeigenschap(
   changes: ZaakeigenschapPatch,
   partial: boolean,
 ): Promise<ZaakeigenschapJson> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const zaak = await pathZaak(trx, caller.tenant.id, zaakUuid);
     const before = isUuid(uuid) ? await findZaakeigenschap(trx, caller.tenant.id, zaak.uuid, uuid) : undefined;
     if (!before) throw notFound(uuid);
@@ -154,7 +155,7 @@ export async function changeZaakeigenschap(
 
 /** `zaakeigenschap_destroy`: removes the zaakeigenschap, audited and notified. */
 export async function destroyZaakeigenschap(db: Kysely<Database>, caller: RelationCaller, base: string, zaakUuid: string, uuid: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const zaak = await pathZaak(trx, caller.tenant.id, zaakUuid);
     const row = isUuid(uuid) ? await findZaakeigenschap(trx, caller.tenant.id, zaak.uuid, uuid) : undefined;
     if (!row) throw notFound(uuid);

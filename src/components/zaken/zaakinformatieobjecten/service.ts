@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -142,7 +143,7 @@ export async function retrieveZaakinformatieobject(deps: ZaakinformatieobjectDep
  */
 export async function createZaakinformatieobject(deps: ZaakinformatieobjectDeps, caller: RelationCaller, base: string, input: ZaakinformatieobjectInput): Promise<ZaakinformatieobjectJson> {
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const zaak = await zaakByUrl(trx, caller.tenant.id, input.zaak);
       const status = await resolveStatus(trx, caller.tenant.id, input.status);
       const informatieobject = await lookUpInformatieobject(deps, trx, caller.tenant.id, input.informatieobject);
@@ -201,7 +202,7 @@ export async function changeZaakinformatieobject(
   partial: boolean,
 ): Promise<ZaakinformatieobjectJson> {
   if (!isUuid(uuid)) throw notFound(uuid);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const before = await findZaakinformatieobject(trx, caller.tenant.id, uuid);
     if (!before) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, before.zaak_uuid);
@@ -241,7 +242,7 @@ function vernietigingsdatumOf(row: ZaakinformatieobjectRow): string | null {
 /** `zaakinformatieobject_destroy`: removes the relation and its mirror (zrc-005), audited and notified. */
 export async function destroyZaakinformatieobject(deps: ZaakinformatieobjectDeps, caller: RelationCaller, base: string, uuid: string): Promise<void> {
   if (!isUuid(uuid)) throw notFound(uuid);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row = await findZaakinformatieobject(trx, caller.tenant.id, uuid);
     if (!row) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, row.zaak_uuid);

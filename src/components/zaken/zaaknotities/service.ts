@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
@@ -104,7 +105,7 @@ export async function retrieveZaaknotitie(db: Kysely<Database>, caller: Relation
 
 /** `zaaknotitie_create`: stores the note (intern and concept unless said otherwise), audited and notified. */
 export async function createZaaknotitie(db: Kysely<Database>, caller: RelationCaller, base: string, input: ZaaknotitieInput): Promise<ZaaknotitieJson> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const zaak = await writableZaak(trx, caller, input.gerelateerdAan);
     const row = await insertZaaknotitie(trx, caller.tenant.id, toValues(input, zaak.uuid));
     const json = presentZaaknotitie(row, base);
@@ -119,7 +120,7 @@ export async function createZaaknotitie(db: Kysely<Database>, caller: RelationCa
  */
 export async function changeZaaknotitie(db: Kysely<Database>, caller: RelationCaller, base: string, uuid: string, changes: ZaaknotitiePatch, partial: boolean): Promise<ZaaknotitieJson> {
   if (!isUuid(uuid)) throw notFound(uuid);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await findZaaknotitie(trx, caller.tenant.id, uuid);
     if (!before) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, before.zaak_uuid);
@@ -152,7 +153,7 @@ export async function changeZaaknotitie(db: Kysely<Database>, caller: RelationCa
 /** `zaaknotitie_delete`: removes the note, audited and notified. */
 export async function destroyZaaknotitie(db: Kysely<Database>, caller: RelationCaller, base: string, uuid: string): Promise<void> {
   if (!isUuid(uuid)) throw notFound(uuid);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await findZaaknotitie(trx, caller.tenant.id, uuid);
     if (!row) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, row.zaak_uuid);

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { invalid } from '../../../platform/errors/problem.ts';
@@ -26,7 +27,7 @@ export async function reserveZaaknummers(db: Kysely<Database>, caller: ZakenCall
   if (!passesElevenTest(bronorganisatie)) problems.push({ name: 'bronorganisatie', code: 'invalid', reason: 'Dit is geen geldig RSIN: negen cijfers die voldoen aan de 11-proef.' });
   if (aantal > MAX_RESERVERINGEN) problems.push({ name: 'aantal', code: 'max_value', reason: `Er kunnen hoogstens ${MAX_RESERVERINGEN} zaaknummers tegelijk gereserveerd worden.` });
   if (problems.length > 0) throw invalid(problems);
-  const numbers = await db.transaction().execute(async (trx) => {
+  const numbers = await inTransaction(db, async (trx) => {
     const issued: Zaaknummer[] = [];
     for (let i = 0; i < aantal; i++) {
       issued.push({ zaaknummer: await nextFreeZaakIdentificatie(trx, caller.tenant.id, now, (candidate) => identificatieTaken(trx, caller.tenant.id, bronorganisatie, candidate)) });

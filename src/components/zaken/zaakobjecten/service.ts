@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { Keys } from '../../../platform/crypto/keys.ts';
@@ -135,7 +136,7 @@ export async function retrieveZaakobject(deps: ZaakobjectDeps, caller: RelationC
  */
 export async function createZaakobject(deps: ZaakobjectDeps, caller: RelationCaller, base: string, input: ZaakobjectInput): Promise<ZaakobjectJson> {
   const startTime = new Date();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const zaak = await zaakByUrl(trx, caller.tenant.id, input.zaak);
     if (!zaak) throw invalid([zaakUrlProblem()]);
     assertMayChangeZaak(caller, zaak, CREATE_SCOPES);
@@ -171,7 +172,7 @@ export async function changeZaakobject(
 ): Promise<ZaakobjectJson> {
   const startTime = new Date();
   if (!isUuid(uuid)) throw notFound(uuid);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const before = await findZaakobject(trx, caller.tenant.id, uuid);
     if (!before) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, before.zaak_uuid);
@@ -211,7 +212,7 @@ export async function changeZaakobject(
 export async function destroyZaakobject(deps: ZaakobjectDeps, caller: RelationCaller, base: string, uuid: string): Promise<void> {
   const startTime = new Date();
   if (!isUuid(uuid)) throw notFound(uuid);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     const row = await findZaakobject(trx, caller.tenant.id, uuid);
     if (!row) throw notFound(uuid);
     const zaak = await zaakOfRelation(trx, caller.tenant.id, row.zaak_uuid);

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../../platform/database/transaction.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import type { Keys } from '../../../platform/crypto/keys.ts';
@@ -346,7 +347,7 @@ export async function createZaak(deps: ZakenDeps, caller: ZakenCaller, base: str
  * when the bronorganisatie already has a zaak with its identificatie.
  */
 async function insertNewZaak(deps: ZakenDeps, caller: ZakenCaller, base: string, values: ZaakValues): Promise<ZaakJson | undefined> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const row = await insertZaak(trx, caller.tenant.id, values);
     if (!row) return undefined;
     const json = presentZaak(row, NO_RELATIONS, base);
@@ -389,7 +390,7 @@ export async function changeZaak(deps: ZakenDeps, caller: ZakenCaller, base: str
   if (problems.length > 0) throw invalid(problems);
 
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       // Locked and checked again: a status set meanwhile may have closed the zaak.
       const locked = await findZaakForUpdate(trx, tenantId, zaakUuid);
       if (!locked) throw notFound(uuid);
@@ -437,7 +438,7 @@ export async function destroyZaak(deps: ZakenDeps, caller: ZakenCaller, base: st
   const zaakUuid = uuid.toLowerCase();
   const startTime = new Date();
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(deps.db, async (trx) => {
       const zaak = await findZaakForUpdate(trx, tenantId, zaakUuid);
       if (!zaak) throw notFound(uuid);
       assertMayUseZaak(caller.apiCaller, zaak, 'zaken.verwijderen');
