@@ -1,6 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { Tenant } from '../platform/database/schema.ts';
 import { html, type SafeHtml } from '../platform/http/html.ts';
+import type { ResidentIdentity } from '../platform/auth/resident-session.ts';
+import { csrfField } from '../platform/auth/csrf.ts';
+import { RESIDENT_PATHS } from '../platform/auth/resident-paths.ts';
 import { contactOptions, telHref } from './contact-options.ts';
 
 export interface PortaalPageOptions {
@@ -12,6 +15,38 @@ export interface PortaalPageOptions {
   searchInHeader?: boolean;
   /** Prefills the header's search box. */
   q?: string;
+  /**
+   * The signed-in resident (pages of Mijn omgeving): the header then names them, offers sign-out, and the page warns
+   * before the session's idle time-out.
+   */
+  resident?: ResidentIdentity;
+}
+
+/** "Mijn omgeving" for everyone; once signed in also who, and a sign-out button. */
+function accountNavigation(resident: ResidentIdentity | undefined): SafeHtml {
+  if (!resident) {
+    return html`<nav class="portaal-account" aria-label="Mijn omgeving"><a class="utrecht-link" href="${RESIDENT_PATHS.home}">Mijn omgeving</a></nav>`;
+  }
+  return html`<nav class="portaal-account" aria-label="Mijn omgeving">
+<span class="portaal-account__naam">Ingelogd als ${resident.naam === '' ? resident.identificatie : resident.naam}</span>
+<a class="utrecht-link" href="${RESIDENT_PATHS.home}">Mijn omgeving</a>
+<form method="post" action="${RESIDENT_PATHS.signOut}">${csrfField(resident.csrfToken)}<button class="utrecht-button utrecht-button--subtle" type="submit">Uitloggen</button></form>
+</nav>`;
+}
+
+/**
+ * The idle time-out notice (WCAG 2.2.1: the resident is told and can extend). Without script it states the rule; the
+ * script shows a warning two minutes before the end with a button that extends the session, and says when it ended.
+ */
+function sessionWarning(resident: ResidentIdentity | undefined): SafeHtml {
+  if (!resident) return html``;
+  return html`<div class="portaal-sessie" id="sessie-melding" data-verloopt="${resident.expiresAt.toISOString()}" data-nu="${new Date().toISOString()}" data-verlengen="${RESIDENT_PATHS.keepAlive}" data-csrf="${resident.csrfToken}" data-inloggen="${RESIDENT_PATHS.signIn}">
+<p class="portaal-sessie__regel">U wordt automatisch uitgelogd als u 15 minuten niets doet op deze website.</p>
+<div class="portaal-sessie__waarschuwing utrecht-alert utrecht-alert--warning" role="alert" hidden>
+<p class="portaal-sessie__tekst"></p>
+<button class="utrecht-button utrecht-button--primary-action portaal-sessie__verlengen" type="button">Blijf ingelogd</button>
+</div>
+</div>`;
 }
 
 /**
@@ -38,6 +73,7 @@ export function portaalPage(options: PortaalPageOptions): SafeHtml {
 <link rel="stylesheet" href="/static/utrecht/component-library.css">
 <link rel="stylesheet" href="/static/portaal.css">
 <link rel="stylesheet" href="/thema.css">
+${options.resident ? html`<script src="/static/portaal-sessie.js" defer></script>` : ''}
 </head>
 <body class="utrecht-document utrecht-document--surface">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Direct naar de inhoud</a>
@@ -45,8 +81,10 @@ export function portaalPage(options: PortaalPageOptions): SafeHtml {
 <div class="portaal-breedte">
 <a class="portaal-naam" href="/">${tenant.name}</a>
 ${search}
+${accountNavigation(options.resident)}
 </div>
 </header>
+${sessionWarning(options.resident)}
 <main id="inhoud" class="portaal-inhoud" tabindex="-1">
 <div class="portaal-breedte">
 ${options.body}
@@ -75,7 +113,7 @@ ${options.body}
 </html>`;
 }
 
-/** Sends a portal page. `privateForm` pages carry a form token and are not cached. */
+/** Sends a portal page. `privateForm` pages (a form token, or a resident's own data) are never cached. */
 export function sendPortaalPage(reply: FastifyReply, status: number, document: SafeHtml, options: { privateForm?: boolean } = {}): FastifyReply {
   return reply
     .code(status)

@@ -8,7 +8,7 @@ import { themeStylesheet } from '../tenants/theme.ts';
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
 
 /** Small enhancement scripts of the server-rendered pages; every page works without them. */
-const SCRIPTS = ['rich-text-editor.js', 'import-status.js'] as const;
+const SCRIPTS = ['rich-text-editor.js', 'import-status.js', 'portaal-sessie.js'] as const;
 
 /** Stylesheets served from Loket's own folder besides loket.css. */
 const STYLESHEETS = ['portaal.css'] as const;
