@@ -13,6 +13,7 @@ import { notFoundPage, productPage, type BeoordelingState } from './product-page
 import { sendPortaalPage } from './portaal-page.ts';
 import { isProductSlug, productPath } from './paths.ts';
 import { zoekenPage } from './zoeken-page.ts';
+import { registerResidentSignIn } from './inloggen/routes.ts';
 
 const PUBLIC = { public: true } as const;
 const PAGE_SIZE = 10;
@@ -55,6 +56,7 @@ export async function registerPortaal(app: FastifyInstance, context: AppContext)
   const ratings = new RateLimiter({ limit: RATINGS_PER_MINUTE, windowMs: 60_000 });
   const clicks = new RateLimiter({ limit: CLICKS_PER_MINUTE, windowMs: 60_000 });
   const client = (request: FastifyRequest) => `${request.tenant.id} ${request.ip}`;
+  await registerResidentSignIn(app, context);
   const topTasks = (tenantId: string) => mostUsedProducts(db, tenantId, { limit: TOP_TASKS, fallbackSlugs: FALLBACK_TOP_TASKS });
 
   app.get('/', { config: PUBLIC }, async (request, reply) => sendPortaalPage(reply, 200, homePage(request.tenant, await topTasks(request.tenant.id))));

@@ -19,6 +19,8 @@ export interface PendingOidcSignIn {
   returnPath: string;
   redirectUri: string;
   expiresAt: number;
+  /** Portal sign-in only: the means the resident chose (digid, eherkenning). */
+  middel?: string;
 }
 
 /** The identity the issuer vouched for. */

@@ -4,17 +4,24 @@ import type { PendingOidcSignIn } from './oidc-staff-client.ts';
 
 /** Cookie holding the state, nonce and PKCE verifier of a started OIDC sign-in, sealed with Loket's key. */
 export const OIDC_STATE_COOKIE = 'loket_oidc';
-const COOKIE_PATH = '/medewerker/inloggen/oidc';
 
-function cookieOptions(request: FastifyRequest) {
+/** Name and path of the cookie: staff and residents each have their own, sent only to their callback. */
+export interface OidcStateCookieScope {
+  name: string;
+  path: string;
+}
+
+const STAFF_SCOPE: OidcStateCookieScope = { name: OIDC_STATE_COOKIE, path: '/medewerker/inloggen/oidc' };
+
+function cookieOptions(request: FastifyRequest, scope: OidcStateCookieScope) {
   // Lax, not Strict: the browser must send it on the top-level redirect back from the issuer.
-  return { httpOnly: true, sameSite: 'lax' as const, path: COOKIE_PATH, secure: request.protocol === 'https' };
+  return { httpOnly: true, sameSite: 'lax' as const, path: scope.path, secure: request.protocol === 'https' };
 }
 
 /** Stores the pending sign-in in an encrypted, authenticated cookie that lives as long as the attempt. */
-export function setOidcStateCookie(request: FastifyRequest, reply: FastifyReply, keys: Keys, pending: PendingOidcSignIn, now: number = Date.now()): void {
-  reply.setCookie(OIDC_STATE_COOKIE, keys.encrypt(JSON.stringify(pending)), {
-    ...cookieOptions(request),
+export function setOidcStateCookie(request: FastifyRequest, reply: FastifyReply, keys: Keys, pending: PendingOidcSignIn, now: number = Date.now(), scope: OidcStateCookieScope = STAFF_SCOPE): void {
+  reply.setCookie(scope.name, keys.encrypt(JSON.stringify(pending)), {
+    ...cookieOptions(request, scope),
     maxAge: Math.max(1, Math.floor((pending.expiresAt - now) / 1000)),
   });
 }
@@ -23,10 +30,10 @@ export function setOidcStateCookie(request: FastifyRequest, reply: FastifyReply,
  * Reads and removes the pending sign-in: it can be used once. Undefined when missing, altered,
  * expired or started for another tenant.
  */
-export function takeOidcStateCookie(request: FastifyRequest, reply: FastifyReply, keys: Keys, now: number = Date.now()): PendingOidcSignIn | undefined {
-  const sealed = request.cookies[OIDC_STATE_COOKIE];
+export function takeOidcStateCookie(request: FastifyRequest, reply: FastifyReply, keys: Keys, now: number = Date.now(), scope: OidcStateCookieScope = STAFF_SCOPE): PendingOidcSignIn | undefined {
+  const sealed = request.cookies[scope.name];
   if (sealed === undefined) return undefined;
-  reply.clearCookie(OIDC_STATE_COOKIE, cookieOptions(request));
+  reply.clearCookie(scope.name, cookieOptions(request, scope));
   let value: unknown;
   try {
     value = JSON.parse(keys.decrypt(sealed));

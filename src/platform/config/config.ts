@@ -56,6 +56,29 @@ export interface Config {
   mailFrom: string;
   /** Optional staff sign-in through OpenID Connect. */
   oidc: OidcConfig | undefined;
+  /** Residents' (DigiD) and businesses' (eHerkenning) sign-in through the municipality's OpenID Connect broker. */
+  residentOidc: ResidentOidcConfig | undefined;
+  /**
+   * The built-in demo identity provider with fictional residents: on by default only in the embedded demo (no
+   * DATABASE_URL and no broker configured), off in any other installation unless LOKET_DEMO_IDP=true.
+   */
+  demoIdp: boolean;
+}
+
+/** The broker residents and businesses sign in through, and where its tokens carry the identity. */
+export interface ResidentOidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Claim holding the BSN (DigiD). */
+  bsnClaim: string;
+  /** Claim holding the KvK number (eHerkenning). */
+  kvkClaim: string;
+  /** Claim holding the display name, when the broker sends one. */
+  nameClaim: string;
+  /** Extra authorisation-request parameters that select DigiD or eHerkenning at the broker, e.g. `kc_idp_hint=digid`. */
+  digidParameters: Record<string, string>;
+  eherkenningParameters: Record<string, string>;
 }
 
 export interface OidcConfig {
@@ -168,6 +191,40 @@ function mailFrom(env: Env): string {
   return raw;
 }
 
+function parameters(env: Env, name: string, fallback: string): Record<string, string> {
+  const raw = optional(env, name) ?? fallback;
+  const result: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(key)) throw new ConfigError(name, 'URL query parameters such as scope=openid%20digid&kc_idp_hint=digid', raw);
+    result[key] = value;
+  }
+  return result;
+}
+
+function residentOidc(env: Env): ResidentOidcConfig | undefined {
+  const issuer = optional(env, 'LOKET_PORTAAL_OIDC_ISSUER');
+  if (issuer === undefined) return undefined;
+  try {
+    new URL(issuer);
+  } catch {
+    throw new ConfigError('LOKET_PORTAAL_OIDC_ISSUER', 'the https URL of the DigiD/eHerkenning OpenID Connect broker', issuer);
+  }
+  const clientId = optional(env, 'LOKET_PORTAAL_OIDC_CLIENT_ID');
+  if (clientId === undefined) throw new ConfigError('LOKET_PORTAAL_OIDC_CLIENT_ID', 'the client id registered at the broker (required with LOKET_PORTAAL_OIDC_ISSUER)', undefined);
+  const clientSecret = optional(env, 'LOKET_PORTAAL_OIDC_CLIENT_SECRET');
+  if (clientSecret === undefined) throw new ConfigError('LOKET_PORTAAL_OIDC_CLIENT_SECRET', 'the client secret registered at the broker (required with LOKET_PORTAAL_OIDC_ISSUER)', undefined);
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    bsnClaim: optional(env, 'LOKET_PORTAAL_OIDC_BSN_CLAIM') ?? 'bsn',
+    kvkClaim: optional(env, 'LOKET_PORTAAL_OIDC_KVK_CLAIM') ?? 'kvk',
+    nameClaim: optional(env, 'LOKET_PORTAAL_OIDC_NAME_CLAIM') ?? 'name',
+    digidParameters: parameters(env, 'LOKET_PORTAAL_OIDC_DIGID_PARAMETERS', 'scope=openid'),
+    eherkenningParameters: parameters(env, 'LOKET_PORTAAL_OIDC_EHERKENNING_PARAMETERS', 'scope=openid'),
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /**
@@ -182,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (defaultTenant !== undefined && !/^[a-z0-9][a-z0-9-]{1,62}$/.test(defaultTenant)) {
     throw new ConfigError('LOKET_DEFAULT_TENANT', 'a tenant slug: lower-case letters, digits and hyphens', defaultTenant);
   }
+  const broker = residentOidc(env);
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: optional(env, 'HOST') ?? '0.0.0.0',
@@ -211,5 +269,8 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env),
     oidc: oidc(env),
+    residentOidc: broker,
+    // Only a newcomer's embedded demo gets it without asking: anything on PostgreSQL or with a real broker is a real installation.
+    demoIdp: boolean(env, 'LOKET_DEMO_IDP', url === undefined && broker === undefined),
   };
 }
