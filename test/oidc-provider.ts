@@ -69,7 +69,8 @@ export async function startTestOidcProvider(client: TestOidcClient, accounts: Re
     ],
     jwks: { keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'test' }] },
     cookies: { keys: ['test-cookie-key-not-secret'] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    // `burgerservicenummer`: how a DigiD broker may name the BSN (the portal reads the claim its configuration names).
+    claims: { openid: ['sub', 'burgerservicenummer'], email: ['email', 'email_verified'], profile: ['name'] },
     pkce: { required: () => true },
     // Explicit lifetimes keep the provider from printing a notice for each default it falls back on.
     ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },

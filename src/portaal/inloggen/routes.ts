@@ -26,6 +26,11 @@ const STATE_COOKIE: OidcStateCookieScope = { name: 'loket_inwoner_oidc', path: R
 const MIDDELEN = ['digid', 'eherkenning'] as const;
 type Middel = (typeof MIDDELEN)[number];
 
+function isLoopbackUrl(url: string): boolean {
+  const { hostname } = new URL(url);
+  return hostname === '127.0.0.1' || hostname === '[::1]' || hostname === 'localhost';
+}
+
 const REFUSALS: Record<ClaimsRefusal, string> = {
   'geen-identificatie': 'Wij hebben van DigiD of eHerkenning geen burgerservicenummer of KvK-nummer ontvangen. Probeer het opnieuw.',
   'ongeldig-bsn': 'Het burgerservicenummer dat wij ontvingen is niet geldig. Neem contact op met de gemeente.',
@@ -49,7 +54,14 @@ export async function registerResidentSignIn(app: FastifyInstance, context: AppC
   /** The broker when one is configured (a real installation), otherwise this host's demo provider. */
   function issuerFor(request: FastifyRequest, middel: Middel): ResidentIssuer | undefined {
     if (broker) {
-      return { issuer: broker.issuer, clientId: broker.clientId, clientSecret: broker.clientSecret, parameters: middel === 'digid' ? broker.digidParameters : broker.eherkenningParameters };
+      return {
+        issuer: broker.issuer,
+        clientId: broker.clientId,
+        clientSecret: broker.clientSecret,
+        parameters: middel === 'digid' ? broker.digidParameters : broker.eherkenningParameters,
+        // Plain http only to a broker on this same machine (a local test broker); anything on a network needs https.
+        allowInsecureRequests: isLoopbackUrl(broker.issuer),
+      };
     }
     if (!demo) return undefined;
     const origin = requestOrigin(request);

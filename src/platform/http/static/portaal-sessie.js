@@ -46,24 +46,26 @@
 
   button.addEventListener('click', function () {
     if (endsAt - Date.now() <= 0) return;
-    var request = new XMLHttpRequest();
-    request.open('POST', box.getAttribute('data-verlengen'));
-    request.setRequestHeader('X-CSRF-Token', box.getAttribute('data-csrf'));
-    request.setRequestHeader('Accept', 'application/json');
-    request.onload = function () {
-      if (request.status !== 200) {
+    fetch(box.getAttribute('data-verlengen'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': box.getAttribute('data-csrf'), Accept: 'application/json' },
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error('session ended');
+        return response.json();
+      })
+      .then(function (answer) {
+        endsAt = Date.now() + (Date.parse(answer.verloopt) - Date.parse(answer.nu));
+        warning.hidden = true;
+        window.clearTimeout(timer);
+        tick();
+      })
+      .catch(function () {
         endsAt = Date.now();
         window.clearTimeout(timer);
         expired();
-        return;
-      }
-      var answer = JSON.parse(request.responseText);
-      endsAt = Date.now() + (Date.parse(answer.verloopt) - Date.parse(answer.nu));
-      warning.hidden = true;
-      window.clearTimeout(timer);
-      tick();
-    };
-    request.send();
+      });
   });
 
   tick();
