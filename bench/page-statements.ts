@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../src/platform/database/schema.ts';
+import type { LoketDatabase } from '../src/platform/database/connection.ts';
+
+/*
+ * The raw-PostgreSQL side of a page benchmark: the SQL statements one request of a page runs, recorded through a
+ * logging query builder, then replayed with `pg` at the same concurrency. The gap between the two is what Loket
+ * adds on top of its database work (routing, sessions, rendering HTML).
+ */
+
+export interface Statement {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/** A LoketDatabase whose queries are recorded into `sink.current` (one connection: statements keep their order). */
+export function recordingDatabase(url: string, base: LoketDatabase): { database: LoketDatabase; sink: { current: Statement[] }; close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => undefined);
+  const sink = { current: [] as Statement[] };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log(event) {
+      if (event.level === 'query') sink.current.push({ sql: event.query.sql, parameters: (event.query as CompiledQuery).parameters });
+    },
+  });
+  return { database: { ...base, db }, sink, close: () => db.destroy() };
+}
+
+/** Requests `url` twice through `app` (the first fills the process's caches) and returns the second's statements. */
+export async function statementsOfPage(app: FastifyInstance, sink: { current: Statement[] }, url: string, headers: Record<string, string>): Promise<Statement[]> {
+  const first = await app.inject({ method: 'GET', url, headers });
+  if (first.statusCode !== 200) throw new Error(`GET ${url} answered ${first.statusCode}: ${first.body.slice(0, 300)}`);
+  sink.current = [];
+  await app.inject({ method: 'GET', url, headers });
+  return sink.current;
+}
+
+/** One replay of a page's statements on a pooled client. */
+export function replay(statements: readonly Statement[]): (client: pg.PoolClient) => Promise<void> {
+  return async (client) => {
+    for (const statement of statements) await client.query(statement.sql, statement.parameters as unknown[]);
+  };
+}
