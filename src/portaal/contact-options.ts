@@ -12,8 +12,8 @@ export interface ContactOptions {
 }
 
 /**
- * The contact options a tenant shows until its own are recorded: those of the fictional demo municipality (14 0999 is
- * no real number, `.example` no real domain). Tenant data has no contact fields yet; when it gets them, they win here.
+ * The contact options a tenant shows until its beheerders record their own: those of the fictional demo municipality
+ * (14 0999 is no real number, `.example` no real domain).
  */
 export const DEFAULT_CONTACT_OPTIONS: ContactOptions = {
   telefoon: '14 0999',
@@ -23,9 +23,37 @@ export const DEFAULT_CONTACT_OPTIONS: ContactOptions = {
   chatTijden: 'maandag tot en met vrijdag van 9.00 tot 16.00 uur',
 };
 
-/** The contact options for a tenant's pages. */
-export function contactOptions(_tenant: Tenant): ContactOptions {
-  return DEFAULT_CONTACT_OPTIONS;
+export const CONTACT_FIELDS = ['telefoon', 'telefoonTijden', 'balie', 'email', 'chatTijden'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/** The contact options for a tenant's pages: its own where recorded, the defaults for the rest. */
+export function contactOptions(tenant: Pick<Tenant, 'contact'>): ContactOptions {
+  const own = tenant.contact ?? {};
+  const options = { ...DEFAULT_CONTACT_OPTIONS };
+  for (const field of CONTACT_FIELDS) {
+    const value = own[field];
+    if (typeof value === 'string' && value.trim() !== '') options[field] = value;
+  }
+  return options;
+}
+
+const MAX_TEXT = 200;
+
+/** What is wrong with submitted contact options, per field, in words for the beheerder (empty when all is well). */
+export function contactProblems(input: Record<ContactField, string>): Partial<Record<ContactField, string>> {
+  const problems: Partial<Record<ContactField, string>> = {};
+  for (const field of CONTACT_FIELDS) {
+    if (input[field].trim() === '') problems[field] = 'Vul dit veld in.';
+    else if (input[field].length > MAX_TEXT) problems[field] = `Gebruik hoogstens ${MAX_TEXT} tekens.`;
+  }
+  const digits = input.telefoon.replace(/\D/g, '');
+  if (!problems.telefoon && (!/^[0-9 +()-]+$/.test(input.telefoon) || digits.length < 4 || digits.length > 15)) {
+    problems.telefoon = 'Vul een telefoonnummer in, bijvoorbeeld 14 0999 of 030 123 45 67.';
+  }
+  if (!problems.email && !/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(input.email.trim())) {
+    problems.email = 'Vul een e-mailadres in, bijvoorbeeld info@gemeente.nl.';
+  }
+  return problems;
 }
 
 /** `tel:` link target for a number as printed ("14 0999" becomes "140999"). */

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../../platform/http/html.ts';
 import { page } from '../../platform/http/page.ts';
 import { ROLE_LABELS } from '../role-labels.ts';
 import { INZAGE_PATH } from '../privacy/inzage-page.ts';
+import { CONTACT_SETTINGS_PATH } from '../instellingen/contact-page.ts';
 
 /** The staff landing page: who is signed in, with which roles, and the way out. The workspaces follow. */
 export function homePage(view: { tenantName: string; staff: StaffIdentity }): SafeHtml {
@@ -17,6 +18,8 @@ export function homePage(view: { tenantName: string; staff: StaffIdentity }): Sa
 <ul class="utrecht-unordered-list">${view.staff.roles.map((role) => html`<li>${ROLE_LABELS[role]}</li>`)}</ul>
 ${view.staff.roles.includes('privacy') ? html`<h2 class="utrecht-heading-2">Privacy</h2>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${INZAGE_PATH}">Verwerkingen van een persoon opzoeken</a> (inzageverzoek)</p>` : ''}
+${view.staff.roles.includes('beheerder') ? html`<h2 class="utrecht-heading-2">Instellingen</h2>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${CONTACT_SETTINGS_PATH}">Contactgegevens op de website</a></p>` : ''}
 <form class="loket-form" method="post" action="${STAFF_PATHS.signOut}">
 ${csrfField(view.staff.csrfToken)}
 <button type="submit" class="loket-button">Uitloggen</button>

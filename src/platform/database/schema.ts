@@ -21,6 +21,8 @@ export interface TenantsTable {
   hostnames: ColumnType<string[], string[] | undefined, string[]>;
   theme: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: Timestamp;
+  /** The portal's contact options (migration 0074); fields left out fall back to the defaults. */
+  contact: ColumnType<Record<string, string>, string | undefined, string>;
 }
 
 export interface ApiClientsTable {
