@@ -35,13 +35,19 @@ export function toCsv(rows: readonly Record<CsvColumn, string>[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Parses CSV text into records of fields; a quote error names its line. */
-export function parseCsv(text: string): { records: string[][]; error?: string } {
+/**
+ * Parses CSV text into records of fields, with the line each record starts on (so errors can name the row as the
+ * user's spreadsheet numbers it); a quote error names its line. `separator` is ',' by default; Dutch spreadsheets
+ * write ';'.
+ */
+export function parseCsv(text: string, separator: ',' | ';' = ','): { records: string[][]; lines: number[]; error?: string } {
   const records: string[][] = [];
+  const lines: number[] = [];
   let record: string[] = [];
   let field = '';
   let quoted = false;
   let line = 1;
+  let recordLine = 1;
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   for (let index = 0; index < input.length; index += 1) {
     const char = input[index];
@@ -57,26 +63,30 @@ export function parseCsv(text: string): { records: string[][]; error?: string } 
       }
     } else if (char === '"' && field === '') {
       quoted = true;
-    } else if (char === ',') {
+    } else if (char === separator) {
       record.push(field);
       field = '';
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && input[index + 1] === '\n') index += 1;
       record.push(field);
       records.push(record);
+      lines.push(recordLine);
       record = [];
       field = '';
       line += 1;
+      recordLine = line;
     } else {
       field += char;
     }
   }
-  if (quoted) return { records, error: `Regel ${line}: een veld tussen aanhalingstekens is niet afgesloten.` };
+  if (quoted) return { records, lines, error: `Regel ${line}: een veld tussen aanhalingstekens is niet afgesloten.` };
   if (field !== '' || record.length > 0) {
     record.push(field);
     records.push(record);
+    lines.push(recordLine);
   }
-  return { records: records.filter((item) => !(item.length === 1 && item[0] === '')) };
+  const kept = records.map((item, index) => ({ item, line: lines[index] ?? 0 })).filter(({ item }) => !(item.length === 1 && item[0] === ''));
+  return { records: kept.map(({ item }) => item), lines: kept.map(({ line: at }) => at) };
 }
 
 /** A field from a spreadsheet as the value: the formula guard removed. */
