@@ -14,6 +14,8 @@ import { catalogusImportCommand } from './catalogus-import.ts';
 import { benchSeedZakenCommand } from './bench-seed-zaken.ts';
 import { kennisbankExportCommand } from './kennisbank-export.ts';
 import { kennisbankImportCommand } from './kennisbank-import.ts';
+import { begrotingImportCommand } from './begroting-import.ts';
+import { begrotingSaldoCommand } from './begroting-saldo.ts';
 
 /** Every `loket` command, in the order the overview lists them. */
 export const commands: readonly Command[] = [
@@ -31,5 +33,7 @@ export const commands: readonly Command[] = [
   catalogusImportCommand,
   kennisbankExportCommand,
   kennisbankImportCommand,
+  begrotingImportCommand,
+  begrotingSaldoCommand,
   benchSeedZakenCommand,
 ];
