@@ -86,6 +86,13 @@ describe('loket begroting import and saldo', () => {
     expect(met.status, met.stderr).toBe(0);
     const opnieuw = await loket('begroting', 'import', wijziging, '--jaar', '2027');
     expect(opnieuw.stderr).toContain('Er is al een primitieve begroting 2027');
+    const exported = await loket('begroting', 'export', '--jaar', '2027');
+    expect(exported.status, exported.stderr).toBe(0);
+    const lines = exported.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('taakveld;taakveldnaam;categorie;jaar;lasten;baten;saldo');
+    expect(lines).toContain('0.1;Bestuur;3.4.1;2027;1010000,00;0,00;-1010000,00');
+    expect(lines).toContain('0.10;Mutaties reserves;7.4;2027;0,00;40000,00;40000,00');
+    expect(lines.filter((line) => line.startsWith('0.61;'))).toHaveLength(4);
     const vooraf = JSON.parse((await loket('begroting', 'saldo', '--json', '--peildatum', '2027-01-31')).stdout) as { structureelSaldo: number }[];
     const daarna = JSON.parse((await loket('begroting', 'saldo', '--json')).stdout) as { structureelSaldo: number }[];
     expect(vooraf[0]?.structureelSaldo).toBe(-100000);

@@ -16,6 +16,7 @@ import { kennisbankExportCommand } from './kennisbank-export.ts';
 import { kennisbankImportCommand } from './kennisbank-import.ts';
 import { begrotingImportCommand } from './begroting-import.ts';
 import { begrotingSaldoCommand } from './begroting-saldo.ts';
+import { begrotingExportCommand } from './begroting-export.ts';
 
 /** Every `loket` command, in the order the overview lists them. */
 export const commands: readonly Command[] = [
@@ -35,5 +36,6 @@ export const commands: readonly Command[] = [
   kennisbankImportCommand,
   begrotingImportCommand,
   begrotingSaldoCommand,
+  begrotingExportCommand,
   benchSeedZakenCommand,
 ];

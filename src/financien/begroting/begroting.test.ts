@@ -15,7 +15,7 @@ function csv(...rows: string[]): string {
 }
 
 /** A budget: each year's structural lasten and baten, plus the rows given. */
-function begroting(jaar: number, baten: readonly number[], extra: string[] = []): string {
+function begroting(jaar: number, baten: readonly string[], extra: string[] = []): string {
   const rows = baten.flatMap((euro, offset) => [
     `${jaar + offset};Sociaal domein;6.3;3.4.1;lasten;10.000.000,00;ja;;Bijstand`,
     `${jaar + offset};Algemene dekking;0.7;4.3.1;baten;${euro};ja;;Algemene uitkering`,
