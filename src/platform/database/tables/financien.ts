@@ -37,7 +37,37 @@ export interface BegrotingsregelsTable {
   regelnummer: number;
 }
 
+/** A risk in the register (migrations/0076). */
+export interface RisicosTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  naam: string;
+  oorzaak: ColumnType<string, string | undefined, string>;
+  gevolg: ColumnType<string, string | undefined, string>;
+  /** numeric: read as a string by pg. */
+  kans_procent: ColumnType<string, number | string, number | string>;
+  impact_centen: ColumnType<string, number | string | bigint, number | string | bigint>;
+  structureel: boolean;
+  eigenaar: ColumnType<string, string | undefined, string>;
+  beheersmaatregel: ColumnType<string, string | undefined, string>;
+  verbonden_partij_uuid: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CapaciteitComponent = 'algemene_reserve' | 'vrij_bestemmingsreserves' | 'onvoorzien' | 'onbenutte_belastingcapaciteit';
+
+export interface WeerstandscapaciteitTable {
+  tenant_id: string;
+  jaar: number;
+  component: CapaciteitComponent;
+  bedrag_centen: ColumnType<string, number | string | bigint, number | string | bigint>;
+  toelichting: ColumnType<string, string | undefined, string>;
+}
+
 export interface FinancienTables {
   begrotingsversies: BegrotingsversiesTable;
   begrotingsregels: BegrotingsregelsTable;
+  risicos: RisicosTable;
+  weerstandscapaciteit: WeerstandscapaciteitTable;
 }
