@@ -6,6 +6,7 @@ import type { DocumentenTables } from './tables/documenten.ts';
 import type { KennisbankTables } from './tables/kennisbank.ts';
 import type { NotificatiesTables } from './tables/notificaties.ts';
 import type { PortaalTables } from './tables/portaal.ts';
+import type { MijnOmgevingTables } from './tables/mijn-omgeving.ts';
 import type { ZakenTables } from './tables/zaken.ts';
 
 /** Timestamps: written as Date or ISO string, read as Date. */
@@ -183,7 +184,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, MijnOmgevingTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;
