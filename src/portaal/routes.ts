@@ -13,6 +13,7 @@ import { notFoundPage, productPage, type BeoordelingState } from './product-page
 import { sendPortaalPage } from './portaal-page.ts';
 import { isProductSlug, productPath } from './paths.ts';
 import { zoekenPage } from './zoeken-page.ts';
+import { registerMijnOmgeving } from './mijn/routes.ts';
 
 const PUBLIC = { public: true } as const;
 const PAGE_SIZE = 10;
@@ -56,6 +57,8 @@ export async function registerPortaal(app: FastifyInstance, context: AppContext)
   const clicks = new RateLimiter({ limit: CLICKS_PER_MINUTE, windowMs: 60_000 });
   const client = (request: FastifyRequest) => `${request.tenant.id} ${request.ip}`;
   const topTasks = (tenantId: string) => mostUsedProducts(db, tenantId, { limit: TOP_TASKS, fallbackSlugs: FALLBACK_TOP_TASKS });
+
+  await registerMijnOmgeving(app, context);
 
   app.get('/', { config: PUBLIC }, async (request, reply) => sendPortaalPage(reply, 200, homePage(request.tenant, await topTasks(request.tenant.id))));
 
