@@ -44,6 +44,8 @@ export function readUploadBody(raw: IncomingMessage): Promise<UploadBody> {
     });
     raw.once('error', fail);
     parser.on('file', (field: string, stream: Readable, filename: string, _encoding: string, mimeType: string) => {
+      // A part that breaks off fails its stream as well as the parser: one failure, handled once.
+      stream.on('error', fail);
       if (field !== 'bestand') {
         stream.resume();
         return;
