@@ -16,6 +16,12 @@ export function expectedDecisionDate(zaak: Pick<OwnZaak, 'einddatumGepland' | 's
   return zaak.einddatumGepland ?? addIsoDuration(zaak.startdatum, zaak.doorlooptijd);
 }
 
+/** The status to show: the current step's name (and whether the zaak is closed), or what a zaak without steps is. */
+export function statusText(zaak: Pick<OwnZaak, 'einddatum'>, current: string | undefined): string {
+  if (current === undefined) return zaak.einddatum !== null ? 'Afgerond' : 'Ontvangen';
+  return zaak.einddatum !== null ? `${current} (afgerond)` : current;
+}
+
 export interface MijnZakenList {
   zaken: OwnZaak[];
   statuses: Map<string, CurrentStatus>;
@@ -27,10 +33,10 @@ export interface MijnZakenList {
 function zaakItem(zaak: OwnZaak, status: CurrentStatus | undefined): SafeHtml {
   const verwacht = expectedDecisionDate(zaak);
   return html`<li class="mijn-zaak">
-<h2 class="utrecht-heading-3"><a class="utrecht-link" href="${zaakPath(zaak.identificatie)}">${zaak.zaaktypeOmschrijving}</a></h2>
+<h2 class="utrecht-heading-3"><a class="utrecht-link" href="${zaakPath(zaak.identificatie)}">${zaak.zaaktypeOmschrijving}<span class="loket-visually-hidden">, zaak ${zaak.identificatie}</span></a></h2>
 <dl class="mijn-gegevens">
 <div><dt>Zaaknummer</dt><dd>${zaak.identificatie}</dd></div>
-<div><dt>Status</dt><dd>${status?.omschrijving ?? 'Ontvangen'}${zaak.einddatum !== null ? ' (afgerond)' : ''}</dd></div>
+<div><dt>Status</dt><dd>${statusText(zaak, status?.omschrijving)}</dd></div>
 <div><dt>Gestart op</dt><dd><time datetime="${zaak.startdatum}">${formatDay(zaak.startdatum)}</time></dd></div>
 ${zaak.einddatum !== null
     ? html`<div><dt>Afgerond op</dt><dd><time datetime="${zaak.einddatum}">${formatDay(zaak.einddatum)}</time></dd></div>`

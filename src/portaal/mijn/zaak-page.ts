@@ -9,7 +9,7 @@ import type { Documentverzoek } from './documentverzoeken-repository.ts';
 import { ALLOWED_TYPES, MAX_UPLOAD_BYTES } from './documentverzoeken.ts';
 import { formatDay, formatMoment, formatMomentDay, isoDay } from './dates.ts';
 import { describedBy, errorSummary, fieldError } from './form-errors.ts';
-import { expectedDecisionDate } from './mijn-zaken-page.ts';
+import { expectedDecisionDate, statusText } from './mijn-zaken-page.ts';
 import { berichtPath, MIJN_PATHS, zaakPath } from './portaal-links.ts';
 import type { OwnZaak, TimelineStep, VisibleDocument } from './zaken-repository.ts';
 
@@ -134,7 +134,7 @@ ${errorSummary(errors)}
 <dl class="mijn-gegevens">
 <div><dt>Zaaknummer</dt><dd>${zaak.identificatie}</dd></div>
 ${zaak.omschrijving !== '' ? html`<div><dt>Omschrijving</dt><dd>${zaak.omschrijving}</dd></div>` : ''}
-<div><dt>Status</dt><dd>${current?.omschrijving ?? 'Ontvangen'}</dd></div>
+<div><dt>Status</dt><dd>${statusText(zaak, current?.omschrijving)}</dd></div>
 <div><dt>Gestart op</dt><dd><time datetime="${zaak.startdatum}">${formatDay(zaak.startdatum)}</time></dd></div>
 ${zaak.einddatum !== null
     ? html`<div><dt>Afgerond op</dt><dd><time datetime="${zaak.einddatum}">${formatDay(zaak.einddatum)}</time></dd></div>`
