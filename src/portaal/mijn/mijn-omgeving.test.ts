@@ -7,6 +7,7 @@ import { signInStaff, type SignedInStaff } from '../../../test/staff-session.ts'
 import { insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import { insertTestStatus } from '../../components/zaken/zaken/zaken-test-kit.ts';
 import { insertOwnZaak, insertTestInformatieobjecttype, insertZaakDocument, multipartBody } from './mijn-test-kit.ts';
+import { MAX_UPLOAD_BYTES } from './documentverzoeken.ts';
 
 const BSN = '999993653';
 const OTHER_BSN = '111222333';
@@ -189,6 +190,32 @@ describe('Mijn omgeving', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Kies een bestand.');
     expect((await database.db.selectFrom('documentverzoeken').select('status').where('uuid', '=', uuid).executeTakeFirstOrThrow()).status).toBe('open');
+  });
+
+  it('refuses a file over the size limit without storing any of it', async () => {
+    const uuid = (await staffPost(`/medewerker/zaken/${mine.uuid}/documentverzoeken`, { omschrijving: 'Een grote scan', informatieobjecttype: iotype })).json<{ uuid: string }>().uuid;
+    const big = Buffer.concat([PDF, Buffer.alloc(MAX_UPLOAD_BYTES)]);
+    const { payload, headers } = multipartBody({ _csrf: resident.csrfToken }, { name: 'scan.pdf', type: 'application/pdf', content: big });
+    const response = await test.app.inject({ method: 'POST', url: `/mijn/zaken/${mine.identificatie}/documentverzoeken/${uuid}`, headers: { ...resident.headers, ...HTML, ...headers }, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Het bestand is groter dan 10 MB');
+    expect((await database.db.selectFrom('documentverzoeken').select('status').where('uuid', '=', uuid).executeTakeFirstOrThrow()).status).toBe('open');
+  });
+
+  it('pages through many zaken, twenty at a time, and counts them on the home page', async () => {
+    const busy = '123456782';
+    for (let index = 0; index < 25; index++) await insertOwnZaak(database.db, tenant, zaaktype, { bsn: busy }, { startdatum: `2025-01-${String(index + 1).padStart(2, '0')}` });
+    const someone = await signInResident(database.db, tenant, { identificatie: busy, naam: '' });
+    const first = await get('/mijn/zaken', someone);
+    expect(first.body.match(/class="mijn-zaak"/g)).toHaveLength(20);
+    expect(first.body).toContain('Pagina 1 van 2');
+    expect(first.body).toContain('href="/mijn/zaken?pagina=2"');
+    expect(first.body).toContain('25 januari 2025');
+    const second = await get('/mijn/zaken?pagina=2', someone);
+    expect(second.body.match(/class="mijn-zaak"/g)).toHaveLength(5);
+    expect(second.body).toContain('1 januari 2025');
+    expect((await get('/mijn', someone)).body).toContain('25 lopende zaken, 0 afgeronde zaken');
+    expect((await get('/mijn/zaken?onbekend=1', someone)).statusCode).toBe(400);
   });
 
   it('leaves nothing behind when an upload breaks off, or when the document cannot be related to the zaak', async () => {
