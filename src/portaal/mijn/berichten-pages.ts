@@ -51,12 +51,12 @@ ${errorSummary(error !== undefined ? [{ fieldId: 'antwoord', message: error }] :
 <p class="mijn-bericht__meta">Van ${afzender(bericht)}, <time datetime="${bericht.createdAt.toISOString()}">${formatMoment(bericht.createdAt)}</time>, over zaak <a class="utrecht-link" href="${zaakPath(bericht.zaakIdentificatie)}">${bericht.zaakIdentificatie}</a></p>
 ${bericht.tekst.split(/\n{2,}/).map((alinea) => html`<p class="utrecht-paragraph mijn-alinea">${alinea}</p>`)}
 </article>
-${antwoord.kind === 'verstuurd' ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">Uw antwoord is verstuurd. U vindt het bij <a class="utrecht-link" href="${zaakPath(bericht.zaakIdentificatie)}#berichten">de berichten van deze zaak</a>.</p></div>` : ''}
+${antwoord.kind === 'verstuurd' ? html`<div class="utrecht-alert utrecht-alert--ok mijn-bevestiging" role="status"><p class="utrecht-paragraph">Uw antwoord is verstuurd. U vindt het bij <a class="utrecht-link" href="${zaakPath(bericht.zaakIdentificatie)}#berichten">de berichten van deze zaak</a>.</p></div>` : ''}
 ${bericht.richting === 'van_behandelaar' ? html`<section class="mijn-sectie" aria-labelledby="beantwoorden">
 <h2 class="utrecht-heading-2" id="beantwoorden">Beantwoorden</h2>
 <form method="post" action="${berichtPath(bericht.uuid)}/antwoord">
 ${csrfField(resident.csrfToken)}
-<div class="utrecht-form-field${error !== undefined ? ' utrecht-form-field--invalid' : ''}">
+<div class="utrecht-form-field mijn-veld${error !== undefined ? ' utrecht-form-field--invalid' : ''}">
 <label class="utrecht-form-label" for="antwoord">Uw antwoord</label>
 <p class="utrecht-form-field-description" id="antwoord-hint">Uw antwoord komt bij de behandelaar van zaak ${bericht.zaakIdentificatie}.</p>
 ${fieldError('antwoord', error)}

@@ -122,12 +122,12 @@ export async function registerMijnOmgeving(app: FastifyInstance, context: AppCon
       const name = document.bestandsnaam === '' ? 'document' : document.bestandsnaam;
       // Only the types the portal knows are named as such; anything else is plain bytes, never rendered by the browser.
       const type = ALLOWED_TYPES[document.formaat] !== undefined ? document.formaat : 'application/octet-stream';
-      return reply
+      reply
         .type(type)
         .header('Cache-Control', 'no-store')
-        .header('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .header('Content-Length', String(document.bestandsomvang ?? ''))
-        .send(stream);
+        .header('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      if (document.bestandsomvang !== null) reply.header('Content-Length', String(document.bestandsomvang));
+      return reply.send(stream);
     },
   );
 

@@ -69,7 +69,7 @@ function uploadForm(view: ZaakView, verzoek: Documentverzoek, resident: Resident
 ${verzoek.deadline !== null ? html`<p class="utrecht-paragraph">Stuur het document uiterlijk <time datetime="${verzoek.deadline}">${formatDay(verzoek.deadline)}</time>.</p>` : ''}
 <form method="post" action="${verzoekPath(view.zaak, verzoek.uuid)}" enctype="multipart/form-data" aria-labelledby="verzoek-${verzoek.uuid}">
 ${csrfField(resident.csrfToken)}
-<div class="utrecht-form-field${error !== undefined ? ' utrecht-form-field--invalid' : ''}">
+<div class="utrecht-form-field mijn-veld${error !== undefined ? ' utrecht-form-field--invalid' : ''}">
 <label class="utrecht-form-label" for="${fieldId}">Kies het bestand</label>
 <p class="utrecht-form-field-description" id="${fieldId}-hint">Een ${types}-bestand van hoogstens ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.</p>
 ${fieldError(fieldId, error)}
@@ -86,7 +86,7 @@ function verzoekenSection(view: ZaakView, resident: ResidentIdentity, upload: Up
   const ingediend = view.verzoeken.filter((verzoek) => verzoek.status === 'ingediend');
   return html`<section class="mijn-sectie" aria-labelledby="documentverzoeken" id="documentverzoeken-sectie">
 <h2 class="utrecht-heading-2" id="documentverzoeken">Gevraagde documenten</h2>
-${upload.kind === 'ingediend' ? html`<div class="utrecht-alert utrecht-alert--ok" role="status"><p class="utrecht-paragraph">Bedankt. Wij hebben uw document ontvangen.</p></div>` : ''}
+${upload.kind === 'ingediend' ? html`<div class="utrecht-alert utrecht-alert--ok mijn-bevestiging" role="status"><p class="utrecht-paragraph">Bedankt. Wij hebben uw document ontvangen.</p></div>` : ''}
 ${open.length > 0 ? html`<p class="utrecht-paragraph">Wij hebben deze documenten van u nodig om uw zaak te behandelen.</p>
 <ul class="mijn-verzoeken">${open.map((verzoek) => uploadForm(view, verzoek, resident, upload))}</ul>` : html`<p class="utrecht-paragraph">Wij wachten niet op documenten van u.</p>`}
 ${ingediend.length > 0 ? html`<h3 class="utrecht-heading-3">Ingediend</h3>
