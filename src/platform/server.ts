@@ -15,6 +15,7 @@ import { startHousekeeping } from './housekeeping.ts';
 import { registerNotificatiesDelivery } from '../components/notificaties/delivery.ts';
 import { createMailer } from './mail/mailer.ts';
 import { registerMailDelivery } from './mail/mail-outbox.ts';
+import { statusMailSubscriber } from '../portaal/mijn/status-mail.ts';
 
 export interface RunningLoket {
   app: FastifyInstance;
@@ -55,7 +56,13 @@ export async function startLoket(config: Config, options: { print?: (text: strin
     : undefined;
   if (outbox) {
     const outbound = { allowPrivateNetworks: config.outboundAllowPrivateNetworks };
-    registerNotificatiesDelivery(outbox.handlers, { db: database.db, keys, outbound, notify: () => outbox.notify() });
+    registerNotificatiesDelivery(outbox.handlers, {
+      db: database.db,
+      keys,
+      outbound,
+      notify: () => outbox.notify(),
+      internalSubscribers: [statusMailSubscriber({ keys, logger: logger.child({ module: 'portaal' }) })],
+    });
     registerMailDelivery(outbox.handlers, { db: database.db, mailer, fromAddress: config.mailFrom });
   }
   const context: AppContext = { config, database, keys, logger, outbox };

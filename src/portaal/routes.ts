@@ -14,6 +14,7 @@ import { sendPortaalPage } from './portaal-page.ts';
 import { isProductSlug, productPath } from './paths.ts';
 import { zoekenPage } from './zoeken-page.ts';
 import { registerResidentSignIn } from './inloggen/routes.ts';
+import { registerMijnOmgeving } from './mijn/routes.ts';
 
 const PUBLIC = { public: true } as const;
 const PAGE_SIZE = 10;
@@ -58,6 +59,8 @@ export async function registerPortaal(app: FastifyInstance, context: AppContext)
   const client = (request: FastifyRequest) => `${request.tenant.id} ${request.ip}`;
   await registerResidentSignIn(app, context);
   const topTasks = (tenantId: string) => mostUsedProducts(db, tenantId, { limit: TOP_TASKS, fallbackSlugs: FALLBACK_TOP_TASKS });
+
+  await registerMijnOmgeving(app, context);
 
   app.get('/', { config: PUBLIC }, async (request, reply) => sendPortaalPage(reply, 200, homePage(request.tenant, await topTasks(request.tenant.id))));
 

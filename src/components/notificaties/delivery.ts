@@ -4,7 +4,7 @@ import type { Database } from '../../platform/database/schema.ts';
 import type { OutboundPolicy } from '../../platform/http/outbound-url.ts';
 import type { DeliveryHandlers } from '../../platform/outbox/handlers.ts';
 import { AFLEVERING_KIND, NOTIFICATIE_KIND } from '../../platform/zgw/notificatie.ts';
-import { createNotificatieFanOut } from '../../platform/zgw/notificatie-fan-out.ts';
+import { createNotificatieFanOut, type InternalSubscriber } from '../../platform/zgw/notificatie-fan-out.ts';
 import { matchingAbonnementen } from './abonnementen/service.ts';
 import { createAfleveringHandler } from './afleveringen/afleveren.ts';
 
@@ -16,6 +16,8 @@ export interface NotificatiesDeliveryOptions {
   notify?: () => void;
   /** Per-attempt time-out of a delivery (default AFLEVERING_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** Loket's own subscribers to the published notifications (see InternalSubscriber). */
+  internalSubscribers?: readonly InternalSubscriber[];
 }
 
 /**
@@ -24,6 +26,6 @@ export interface NotificatiesDeliveryOptions {
  * (`zgw-notificatie-aflevering`) to its callback.
  */
 export function registerNotificatiesDelivery(handlers: DeliveryHandlers, options: NotificatiesDeliveryOptions): void {
-  handlers.register(NOTIFICATIE_KIND, createNotificatieFanOut({ db: options.db, abonnementen: matchingAbonnementen, notify: options.notify }));
+  handlers.register(NOTIFICATIE_KIND, createNotificatieFanOut({ db: options.db, abonnementen: matchingAbonnementen, notify: options.notify, internalSubscribers: options.internalSubscribers }));
   handlers.register(AFLEVERING_KIND, createAfleveringHandler({ db: options.db, keys: options.keys, outbound: options.outbound, timeoutMs: options.timeoutMs }));
 }

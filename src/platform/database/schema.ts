@@ -7,6 +7,7 @@ import type { KennisbankTables } from './tables/kennisbank.ts';
 import type { NotificatiesTables } from './tables/notificaties.ts';
 import type { PortaalTables } from './tables/portaal.ts';
 import type { FinancienTables } from './tables/financien.ts';
+import type { MijnOmgevingTables } from './tables/mijn-omgeving.ts';
 import type { ZakenTables } from './tables/zaken.ts';
 
 /** Timestamps: written as Date or ISO string, read as Date. */
@@ -186,7 +187,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { TurnBatcher } from '../batching/turn-batcher.ts';
 import type { Database } from '../database/schema.ts';
 import type { DeliveryHandler } from '../outbox/delivery-handler.ts';
@@ -13,8 +13,18 @@ import { AFLEVERING_KIND, parseNotificatie, type Notificatie, type NotificatieAf
  */
 export type AbonnementenLookup = (db: Kysely<Database>, tenantId: string, notificaties: readonly Notificatie[]) => Promise<string[][]>;
 
+/**
+ * A part of Loket that acts on notifications itself (an internal subscriber, such as the initiator's status e-mail):
+ * called once per notification, inside the fan-out's transaction, with the notifications fanned out for the first
+ * time. Whatever it writes (an outbox event) commits with the fan-out marker, so a notification handled again after
+ * a crash reaches it no second time; when it throws, the fan-out is retried as a whole.
+ */
+export type InternalSubscriber = (trx: Transaction<Database>, notificaties: readonly { tenantId: string; notificatie: Notificatie }[]) => Promise<void>;
+
 export interface NotificatieFanOutOptions {
   db: Kysely<Database>;
+  /** Loket's own subscribers, besides the abonnementen of the Notificaties API. */
+  internalSubscribers?: readonly InternalSubscriber[];
   /** The Notificaties component's matching of abonnementen. */
   abonnementen: AbonnementenLookup;
   /** Wakes the dispatcher once deliveries are enqueued (PGlite has no NOTIFY between sessions). */
@@ -75,6 +85,9 @@ async function fanOutTogether(options: NotificatieFanOutOptions, batch: readonly
         lane: `abonnement:${abonnement}`,
       })),
     );
+    for (const subscriber of options.internalSubscribers ?? []) {
+      if (fresh.length > 0) await subscriber(trx, fresh.map((item) => ({ tenantId: item.event.tenantId, notificatie: item.notificatie })));
+    }
     // No NOTIFY when this process's dispatcher is woken directly: others find the deliveries at their next poll.
     await enqueueEvents(trx, afleveringen, { notify: options.notify === undefined });
     return batch.map((item) => (first.get(item.event.id) === item && marked.has(item.event.id) ? (matches.get(item)?.length ?? 0) : 0));
