@@ -65,7 +65,16 @@ export interface WeerstandscapaciteitTable {
   toelichting: ColumnType<string, string | undefined, string>;
 }
 
+/** An input of the kengetallen for one year (migrations/0077). */
+export interface KengetalInvoerTable {
+  tenant_id: string;
+  jaar: number;
+  veld: string;
+  bedrag_centen: ColumnType<string, number | string | bigint, number | string | bigint>;
+}
+
 export interface FinancienTables {
+  kengetal_invoer: KengetalInvoerTable;
   begrotingsversies: BegrotingsversiesTable;
   begrotingsregels: BegrotingsregelsTable;
   risicos: RisicosTable;

@@ -1,0 +1,97 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../platform/database/schema.ts';
+import type { BegrotingStand } from '../begroting/saldo.ts';
+import { JAARSCHIJVEN } from '../begroting/versies.ts';
+import { KENGETAL_VELDEN, type KengetalInvoer, type KengetalVeld } from './invoer.ts';
+import { berekenKengetallen, type ExploitatieCijfers, type Kengetal } from './kengetallen.ts';
+
+interface ExploitatieRow {
+  jaar: number;
+  totale_baten: string | number | null;
+  structurele_lasten: string | number | null;
+  structurele_baten: string | number | null;
+  toevoegingen: string | number | null;
+  onttrekkingen: string | number | null;
+}
+
+const EMPTY: ExploitatieCijfers = { totaleBaten: 0, structureleLasten: 0, structureleBaten: 0, structureleToevoegingenReserves: 0, structureleOnttrekkingenReserves: 0 };
+
+/** Sums per year over the versions the condition selects, reservemutaties apart. */
+async function exploitatie(db: Kysely<Database>, tenantId: string, versies: ReturnType<typeof sql>): Promise<Map<number, ExploitatieCijfers>> {
+  const result = await sql<ExploitatieRow>`
+    SELECT r.jaar,
+           sum(CASE WHEN r.soort = 'baten' AND r.reserve IS NULL THEN r.bedrag_centen ELSE 0 END) AS totale_baten,
+           sum(CASE WHEN r.soort = 'lasten' AND r.reserve IS NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS structurele_lasten,
+           sum(CASE WHEN r.soort = 'baten' AND r.reserve IS NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS structurele_baten,
+           sum(CASE WHEN r.soort = 'lasten' AND r.reserve IS NOT NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS toevoegingen,
+           sum(CASE WHEN r.soort = 'baten' AND r.reserve IS NOT NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS onttrekkingen
+    FROM begrotingsregels r
+    JOIN begrotingsversies v ON v.uuid = r.versie_uuid
+    WHERE v.tenant_id = ${tenantId} AND r.tenant_id = ${tenantId} AND ${versies}
+    GROUP BY r.jaar`.execute(db);
+  return new Map(
+    result.rows.map((row) => [
+      Number(row.jaar),
+      {
+        totaleBaten: Number(row.totale_baten ?? 0),
+        structureleLasten: Number(row.structurele_lasten ?? 0),
+        structureleBaten: Number(row.structurele_baten ?? 0),
+        structureleToevoegingenReserves: Number(row.toevoegingen ?? 0),
+        structureleOnttrekkingenReserves: Number(row.onttrekkingen ?? 0),
+      },
+    ]),
+  );
+}
+
+export interface KengetallenJaar {
+  jaar: number;
+  /** Where the year's exploitatie comes from: the jaarrekening (t−1, when there is one) or the budget. */
+  bron: 'jaarrekening' | 'begroting';
+  kengetallen: Kengetal[];
+}
+
+/**
+ * The kengetallen for t−1 … t+3 of a budget as adopted on the peildatum: t−1 from its jaarrekening when that exists
+ * (otherwise the budget of t−1 as adopted), the jaarschijven from the budget; balance positions and woonlasten from
+ * the entered inputs of each year.
+ */
+export async function kengetallenVoorBegroting(db: Kysely<Database>, tenantId: string, stand: BegrotingStand): Promise<KengetallenJaar[]> {
+  const t = stand.begrotingsjaar;
+  const peildatum = stand.peildatum ?? '9999-12-31';
+  const budget = await exploitatie(db, tenantId, sql`v.begrotingsjaar = ${t} AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= ${peildatum}::date`);
+  const rekening = await exploitatie(db, tenantId, sql`v.begrotingsjaar = ${t - 1} AND v.soort = 'jaarrekening'`);
+  const vorigeBegroting = rekening.has(t - 1)
+    ? rekening
+    : await exploitatie(db, tenantId, sql`v.begrotingsjaar = ${t - 1} AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= ${peildatum}::date`);
+  const invoerRows = await db
+    .selectFrom('kengetal_invoer')
+    .select(['jaar', 'veld', 'bedrag_centen'])
+    .where('tenant_id', '=', tenantId)
+    .where('jaar', '>=', t - 1)
+    .where('jaar', '<=', t + JAARSCHIJVEN - 1)
+    .execute();
+  const invoer = new Map<number, KengetalInvoer>();
+  for (const row of invoerRows) {
+    if (!KENGETAL_VELDEN.includes(row.veld as KengetalVeld)) continue;
+    const year = invoer.get(row.jaar) ?? {};
+    year[row.veld as KengetalVeld] = Number(row.bedrag_centen);
+    invoer.set(row.jaar, year);
+  }
+  const years = [t - 1, ...Array.from({ length: JAARSCHIJVEN }, (_, offset) => t + offset)];
+  return years.map((jaar) => {
+    const vorig = jaar === t - 1;
+    const cijfers = (vorig ? vorigeBegroting : budget).get(jaar) ?? EMPTY;
+    return { jaar, bron: vorig && rekening.has(jaar) ? 'jaarrekening' : 'begroting', kengetallen: berekenKengetallen(invoer.get(jaar) ?? {}, cijfers) };
+  });
+}
+
+/** Stores one year's inputs (cents); a field given as null is removed. */
+export async function saveKengetalInvoer(db: Kysely<Database>, tenantId: string, jaar: number, invoer: Partial<Record<KengetalVeld, number | null>>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const [veld, bedrag] of Object.entries(invoer)) {
+      if (!KENGETAL_VELDEN.includes(veld as KengetalVeld)) throw new Error(`Unknown kengetal input ${veld}`);
+      await trx.deleteFrom('kengetal_invoer').where('tenant_id', '=', tenantId).where('jaar', '=', jaar).where('veld', '=', veld).execute();
+      if (bedrag !== null && bedrag !== undefined) await trx.insertInto('kengetal_invoer').values({ tenant_id: tenantId, jaar, veld, bedrag_centen: Math.round(bedrag) }).execute();
+    }
+  });
+}
