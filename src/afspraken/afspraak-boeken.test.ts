@@ -164,6 +164,9 @@ describe('booking a counter appointment on the portal', () => {
     expect(second.headers.location).toBe(first.headers.location);
     expect((await bookedRows()).filter((row) => row.e_mail === 'dubbel@example.org')).toHaveLength(1);
     expect(await mails('dubbel@example.org')).toHaveLength(1);
+    // The confirmation page's address stays in the browser's history: after a day it shows nothing more.
+    await database.db.updateTable('afspraken').set({ created_at: new Date(Date.now() - 25 * 3_600_000) }).where('tenant_id', '=', tenant.id).where('e_mail', '=', 'dubbel@example.org').execute();
+    expect((await get(first.headers.location ?? '')).statusCode).toBe(404);
   });
 
   it('shows every problem in an error summary and beside its field, keeping what was typed', async () => {
@@ -236,6 +239,10 @@ describe('booking a counter appointment on the portal', () => {
     expect(overview.statusCode).toBe(200);
     expect(overview.body).toContain('Afspraak annuleren');
     expect(overview.body).toContain('van 14:30 tot 15:00');
+
+    // The resident's details were shown through the link: logged.
+    const shown = await database.db.selectFrom('processing_log').select('attributes').where('tenant_id', '=', tenant.id).where('name', '=', 'afspraak-inzien').execute();
+    expect(shown.length).toBeGreaterThan(0);
 
     const confirm = await get(`/afspraak/wijzigen/${token}/annuleren`);
     expect(confirm.body).toContain('Weet u zeker dat u deze afspraak wilt annuleren?');

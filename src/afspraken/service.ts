@@ -314,8 +314,24 @@ class ChangeRefused extends Error {
   }
 }
 
+/** Logs that the resident's details were shown through a link (management link, confirmation page). */
+export async function logAfspraakShown(db: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, request: ProcessingRequest, row: AfspraakRow, startTime: Date): Promise<void> {
+  await logRequestProcessing(db, keys, request, {
+    activityId: AFSPRAAK_ACTIVITY,
+    name: 'afspraak-inzien',
+    status: 'ok',
+    startTime,
+    dataSubjects: [{ type: 'E-MAILADRES', id: row.e_mail.toLowerCase() }],
+    attributes: { afspraak: row.id },
+  });
+}
+
+/** How long the confirmation page after booking stays reachable: its address is in the browser's history. */
+const CONFIRMATION_HOURS = 24;
+
 /** The booking a form key made, for the confirmation page after the redirect. */
 export async function findBookingByFormKey(db: Kysely<Database>, tenantId: string, aanvraagSleutel: string): Promise<AfspraakDetails | undefined> {
   const row = await findByAanvraagSleutel(db, tenantId, hashSecret(aanvraagSleutel));
-  return row ? details(db, row) : undefined;
+  if (!row || Date.now() - row.created_at.getTime() > CONFIRMATION_HOURS * 3_600_000) return undefined;
+  return details(db, row);
 }

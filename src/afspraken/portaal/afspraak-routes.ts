@@ -16,6 +16,7 @@ import {
   findBookingByFormKey,
   findManagedAfspraak,
   findOffer,
+  logAfspraakShown,
   newSecret,
   slotRules,
   type AfspraakDetails,
@@ -98,7 +99,7 @@ export function registerAfspraakPortaal(app: FastifyInstance, context: AppContex
     const now = new Date();
     const window = bookingWindow(now);
     // Outside the window nothing is bookable: the day page says so instead of an empty list.
-    if (datum < window.eersteDag || datum > window.laatsteDag) return showDays(request, reply, flow, offer, status === 200 ? 200 : status, melding ?? SLOT_GONE);
+    if (datum < window.eersteDag || datum > window.laatsteDag) return showDays(request, reply, flow, offer, status, melding ?? SLOT_GONE);
     const slots = slotsOnDay(await slotRules(db, request.tenant.id, offer, now), datum);
     return sendPortaalPage(reply, status, tijdKeuzePage(request.tenant, flow, offer, datum, slots, melding));
   }
@@ -194,8 +195,10 @@ export function registerAfspraakPortaal(app: FastifyInstance, context: AppContex
     `${AFSPRAAK_PATH}/bevestiging/:sleutel`,
     { config: PUBLIC, schema: { params: { type: 'object', required: ['sleutel'], properties: { sleutel: { type: 'string', maxLength: 100 } } }, querystring: NO_QUERY } },
     async (request, reply) => {
+      const startTime = new Date();
       const afspraak = await findBookingByFormKey(db, request.tenant.id, request.params.sleutel);
       if (!afspraak) return notFound(request, reply);
+      await logAfspraakShown(db, keys, request, afspraak.row, startTime);
       return sendPortaalPage(reply, 200, bevestigingPage(request.tenant, afspraak), { privateForm: true });
     },
   );
@@ -232,8 +235,10 @@ export function registerAfspraakPortaal(app: FastifyInstance, context: AppContex
     { config: PUBLIC, schema: { params: TOKEN_PARAMS, querystring: { type: 'object', additionalProperties: false, properties: { melding: { type: 'string', enum: ['geannuleerd', 'gewijzigd'] } } } } },
     async (request, reply) => {
       const { token } = request.params;
-      const found = await findManagedAfspraak(db, request.tenant.id, token, new Date());
+      const startTime = new Date();
+      const found = await findManagedAfspraak(db, request.tenant.id, token, startTime);
       if (found.kind === 'onbekend') return sendPortaalPage(reply, 404, onbekendeLinkPage(request.tenant), { privateForm: true });
+      await logAfspraakShown(db, keys, request, found.afspraak.row, startTime);
       return sendPortaalPage(reply, 200, beheerPage(request.tenant, { token, state: found.kind, afspraak: found.afspraak, melding: request.query.melding }), { privateForm: true });
     },
   );

@@ -17,6 +17,8 @@ export function homePage(view: { tenantName: string; staff: StaffIdentity }): Sa
 <ul class="utrecht-unordered-list">${view.staff.roles.map((role) => html`<li>${ROLE_LABELS[role]}</li>`)}</ul>
 ${view.staff.roles.includes('privacy') ? html`<h2 class="utrecht-heading-2">Privacy</h2>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${INZAGE_PATH}">Verwerkingen van een persoon opzoeken</a> (inzageverzoek)</p>` : ''}
+${view.staff.roles.some((role) => role === 'kcc' || role === 'behandelaar' || role === 'beheerder') ? html`<h2 class="utrecht-heading-2">Balie</h2>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/medewerker/afspraken">Afspraken aan de balie</a></p>` : ''}
 <form class="loket-form" method="post" action="${STAFF_PATHS.signOut}">
 ${csrfField(view.staff.csrfToken)}
 <button type="submit" class="loket-button">Uitloggen</button>
