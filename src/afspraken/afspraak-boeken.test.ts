@@ -218,6 +218,16 @@ describe('booking a counter appointment on the portal', () => {
     expect(times.body).toContain('>13:30</a>');
   });
 
+  it('gives the last place to exactly one of 20 residents sending the form at the same moment', async () => {
+    const start = offer.at(16 * 60 + 30);
+    const forms = await Promise.all(Array.from({ length: 20 }, () => openForm(start)));
+    const responses = await Promise.all(forms.map((form, i) => book(form, start, { e_mail: `tegelijk${i}@example.org` })));
+    const statuses = responses.map((response) => response.statusCode).sort();
+    expect(statuses.filter((status) => status === 303)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+    expect((await bookedRows()).filter((row) => row.starttijd.getTime() === start.getTime() && row.status === 'geboekt')).toHaveLength(1);
+  });
+
   it('does not offer or book a closed day, a past time or a time that is no slot', async () => {
     const closed = await get(gegevensUrl(offer.at(600, offer.gesloten)));
     expect(closed.body).toContain('Deze tijd is niet meer beschikbaar');
