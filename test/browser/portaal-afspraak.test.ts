@@ -10,6 +10,8 @@ import { createMailer, type Mailer } from '../../src/platform/mail/mailer.ts';
 import { registerMailDelivery } from '../../src/platform/mail/mail-outbox.ts';
 import { OutboxDispatcher } from '../../src/platform/outbox/dispatcher.ts';
 import { startTestSmtpServer, type TestSmtpServer } from '../smtp-server.ts';
+import { totpCode } from '../staff-session.ts';
+import { createStaffUser } from '../../src/platform/auth/staff-user-repository.ts';
 import { serveForBrowser, type ServedApp } from './served-app.ts';
 import { accessibilityViolations, CHROMIUM_MISSING, chromiumAvailable, focusedElement, launchChromium } from './chromium.ts';
 
@@ -151,4 +153,41 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'booking and cancelling 
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshots('start');
   }, 60_000);
+
+  it('gives the counter staff and the beheerder pages without accessibility violations', async () => {
+    const beheerder = await createStaffUser(served.database.db, served.context.keys, { tenantId: served.tenant.id, email: 'ben@example.nl', displayName: 'Ben Beheerder', roles: ['beheerder'] });
+    await page.goto(`${served.base}/medewerker/afspraken`);
+    await page.fill('#email', beheerder.user.email);
+    await page.fill('#wachtwoord', beheerder.password);
+    await Promise.all([page.waitForURL(/\/medewerker\/inloggen\/code/), page.keyboard.press('Enter')]);
+    await page.fill('#code', totpCode(beheerder.totpSecret));
+    await Promise.all([page.waitForURL(/\/medewerker(\/afspraken)?$/), page.keyboard.press('Enter')]);
+    await page.goto(`${served.base}/medewerker/afspraken`);
+    expect(await page.textContent('h1')).toBe('Afspraken aan de balie');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshots('balie-lijst');
+
+    await page.goto(`${served.base}/medewerker/afspraken/locaties`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await follow('a:Gemeentehuis', /\/medewerker\/afspraken\/locaties\/[0-9a-f-]{36}$/);
+    expect(await page.inputValue('#donderdag')).toBe('09:00-12:30, 13:30-17:00, 18:00-20:00');
+    await page.fill('#maandag', '9 tot 12');
+    await tabTo('button:Opslaan');
+    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await page.waitForSelector('.loket-error-summary');
+    expect(await page.textContent('.loket-error-summary')).toContain('Maandag: Schrijf de tijden als 09:00-12:30');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshots('beheer-locatie-fout');
+
+    await page.goto(`${served.base}/medewerker/afspraken/producten`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await follow('a:Uittreksel BRP', /\/medewerker\/afspraken\/producten\/[0-9a-f-]{36}$/);
+    await screenshots('beheer-product');
+    await page.goto(`${served.base}/medewerker/afspraken/producten/nieuw`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${served.base}/medewerker/afspraken/sluitingsdagen`);
+    expect(await page.textContent('h1')).toBe('Sluitingsdagen');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshots('beheer-sluitingsdagen');
+  }, 120_000);
 });
