@@ -91,7 +91,8 @@ CREATE TABLE afspraken (
   -- The calendar entry's UID and SEQUENCE (RFC 5545): a change keeps the UID and raises the sequence.
   ics_uid text NOT NULL,
   ics_volgnummer integer NOT NULL DEFAULT 0,
-  vorige_afspraak_id uuid REFERENCES afspraken (id),
+  -- Set to null when the replaced booking is removed after the retention period.
+  vorige_afspraak_id uuid REFERENCES afspraken (id) ON DELETE SET NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT afspraken_aanvraag_uniek UNIQUE (tenant_id, aanvraag_sleutel_hash)
