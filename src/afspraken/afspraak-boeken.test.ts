@@ -6,7 +6,7 @@ import { csrfTokenIn, responseCookie } from '../../test/staff-session.ts';
 import type { Tenant } from '../platform/database/schema.ts';
 import type { MailMessage } from '../platform/mail/mailer.ts';
 import { seedTestOffer, type TestOffer } from './afspraken-test-fixtures.ts';
-import { formatDatumLang } from './amsterdam-time.ts';
+import { addDays, formatDatumLang } from './amsterdam-time.ts';
 
 const HTML = { accept: 'text/html' };
 const FORM_COOKIE = 'loket_afspraak_formulier';
@@ -233,7 +233,8 @@ describe('booking a counter appointment on the portal', () => {
     expect(closed.body).toContain('Deze tijd is niet meer beschikbaar');
     expect(closed.body).not.toContain('name="aanvraag"');
     const form = await openForm(offer.at(14 * 60));
-    for (const start of [offer.at(600, offer.gesloten), new Date(Date.now() - 3_600_000), offer.at(14 * 60 + 7)]) {
+    // Closed, past, within the hour before, off the slot grid, and beyond the six weeks (closing days unknown there).
+    for (const start of [offer.at(600, offer.gesloten), new Date(Date.now() - 3_600_000), new Date(Date.now() + 30 * 60_000), offer.at(14 * 60 + 7), offer.at(600, addDays(offer.dag, 60))]) {
       const response = await book(form, start, { e_mail: 'ongeldig@example.org' });
       expect(response.statusCode).toBe(409);
     }

@@ -7,7 +7,7 @@ import { enqueueMail } from '../platform/mail/mail-outbox.ts';
 import { logRequestProcessing, type ProcessingRequest } from '../platform/processing-log/request.ts';
 import { addDays, toAmsterdam } from './amsterdam-time.ts';
 import { afspraakMail, type AfspraakMailSoort } from './afspraak-mail.ts';
-import { slotAt, type SlotRules } from './slots.ts';
+import { slotAt, type Slot, type SlotRules } from './slots.ts';
 import {
   bookedCounts,
   closedDays,
@@ -76,6 +76,17 @@ export async function slotRules(db: Kysely<Database>, tenantId: string, offer: O
     bezet: await bookedCounts(db, tenantId, offer.product.id, offer.locatie.id, van, tot),
     vroegst: window.vroegst,
   };
+}
+
+/**
+ * The slot that starts at `start`, if it is offered now: inside the booking window (closing days are only known
+ * there) and a real slot of the opening hours. Free or not: the caller decides.
+ */
+export function offeredSlot(rules: SlotRules, start: Date, now: Date): Slot | undefined {
+  const datum = toAmsterdam(start).datum;
+  const window = bookingWindow(now);
+  if (Number.isNaN(start.getTime()) || datum < window.eersteDag || datum > window.laatsteDag) return undefined;
+  return slotAt(rules, datum, start);
 }
 
 /** An appointment with its product and location, as pages and e-mails show it. */
@@ -192,7 +203,7 @@ export async function bookAfspraak(context: BookingContext, tenantId: string, in
     if (earlier) return { kind: 'geboekt', afspraak: await details(trx, earlier), herhaald: true };
     const offer = await findOffer(trx, tenantId, input.productId, input.locatieId);
     if (!offer) return { kind: 'niet-beschikbaar' };
-    const slot = slotAt(await slotRules(trx, tenantId, offer, context.now), toAmsterdam(input.start).datum, input.start);
+    const slot = offeredSlot(await slotRules(trx, tenantId, offer, context.now), input.start, context.now);
     if (!slot) return { kind: 'niet-beschikbaar' };
     const token = newSecret();
     const claimed = await claimPlace(trx, tenantId, offer, slot.start, slot.eind, {
@@ -276,7 +287,7 @@ export async function changeAfspraak(context: BookingContext, tenantId: string, 
       const ended = await endBooking(trx, tenantId, old.id, 'verplaatst');
       if (!ended) return { kind: 'niet-mogelijk' };
       // Read after the release, so the old place counts as free when the resident picks a time in the same slot.
-      const slot = slotAt(await slotRules(trx, tenantId, offer, context.now), toAmsterdam(input.start).datum, input.start);
+      const slot = offeredSlot(await slotRules(trx, tenantId, offer, context.now), input.start, context.now);
       if (!slot) throw new ChangeRefused('niet-beschikbaar');
       const claimed = await claimPlace(trx, tenantId, offer, slot.start, slot.eind, {
         naam: old.naam,

@@ -5,7 +5,7 @@ import { RateLimiter } from '../../platform/http/rate-limit.ts';
 import { notFoundPage } from '../../portaal/product-page.ts';
 import { sendPortaalPage } from '../../portaal/portaal-page.ts';
 import { toAmsterdam } from '../amsterdam-time.ts';
-import { daysWithFreeSlots, slotAt, slotsOnDay } from '../slots.ts';
+import { daysWithFreeSlots, slotsOnDay } from '../slots.ts';
 import { listBookableProducts, locationsForProduct, findProduct, type ProductRow } from '../repository.ts';
 import {
   bookAfspraak,
@@ -18,6 +18,7 @@ import {
   findOffer,
   logAfspraakShown,
   newSecret,
+  offeredSlot,
   slotRules,
   type AfspraakDetails,
   type BookingContext,
@@ -106,7 +107,8 @@ export function registerAfspraakPortaal(app: FastifyInstance, context: AppContex
 
   /** The slot a link or form names, if it is still offered and free. */
   async function freeSlot(request: FastifyRequest, offer: Offer, start: Date) {
-    const slot = slotAt(await slotRules(db, request.tenant.id, offer, new Date()), toAmsterdam(start).datum, start);
+    const now = new Date();
+    const slot = offeredSlot(await slotRules(db, request.tenant.id, offer, now), start, now);
     return slot && slot.vrij > 0 ? slot : undefined;
   }
 
