@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from './database/schema.ts';
+import { removeOldAfspraken } from '../afspraken/retention.ts';
 
 /** Failed and successful sign-in attempts are kept this long (for throttling and for investigating attacks). */
 export const SIGN_IN_ATTEMPT_RETENTION_DAYS = 30;
@@ -56,6 +57,12 @@ export function startHousekeeping(db: Kysely<Database>, policy: SessionPolicies,
         if (removed.sessions + removed.residentSessions + removed.signInAttempts > 0) logger.info({ event: 'housekeeping', ...removed }, 'expired authentication data removed');
       },
       (error: unknown) => logger.warn({ err: error }, 'housekeeping failed'),
+    );
+    removeOldAfspraken(db).then(
+      (removed) => {
+        if (removed > 0) logger.info({ event: 'housekeeping', afspraken: removed }, 'appointments past their retention removed');
+      },
+      (error: unknown) => logger.warn({ err: error }, 'housekeeping of appointments failed'),
     );
   };
   const timer = setInterval(round, INTERVAL_MS);

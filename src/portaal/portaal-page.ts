@@ -105,6 +105,7 @@ ${options.body}
 <ul>
 <li><a href="/">Startpagina</a></li>
 <li><a href="/zoeken">Zoeken</a></li>
+<li><a href="/afspraak">Afspraak maken</a></li>
 </ul>
 </section>
 </div>

@@ -8,6 +8,8 @@ import { contactOptions, telHref } from './contact-options.ts';
 import { formatEuro } from './euro.ts';
 import { portaalPage } from './portaal-page.ts';
 import { productPath } from './paths.ts';
+import { afspraakLink } from '../afspraken/portaal/afspraak-pages.ts';
+import type { ProductRow as AfspraakProduct } from '../afspraken/repository.ts';
 
 /** The state of the "Was deze informatie nuttig?" form. */
 export type BeoordelingState = { kind: 'form'; csrfToken: string; fout?: string; opmerking?: string } | { kind: 'bedankt' };
@@ -115,8 +117,8 @@ ${fout ? html`<p class="portaal-fout" id="nuttig-fout">${fout}</p>` : ''}
 </section>`;
 }
 
-/** `GET /producten/{slug}`: a published product as residents read it. */
-export function productPage(tenant: Tenant, product: PublishedProduct, beoordeling: BeoordelingState): SafeHtml {
+/** `GET /producten/{slug}`: a published product as residents read it; `afspraak` when residents can book it at the counter. */
+export function productPage(tenant: Tenant, product: PublishedProduct, beoordeling: BeoordelingState, afspraak?: AfspraakProduct): SafeHtml {
   const title = beoordeling.kind === 'form' && beoordeling.fout ? `Fout: ${product.inhoud.titel}` : product.inhoud.titel;
   return portaalPage({
     tenant,
@@ -125,6 +127,7 @@ export function productPage(tenant: Tenant, product: PublishedProduct, beoordeli
 <h1 class="utrecht-heading-1">${product.inhoud.titel}</h1>
 <p class="utrecht-paragraph portaal-samenvatting">${product.inhoud.samenvatting}</p>
 ${arrangeBlock(tenant, product)}
+${afspraakLink(afspraak)}
 ${sections(product)}
 ${questions(product)}
 ${related(product)}

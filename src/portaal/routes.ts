@@ -15,6 +15,7 @@ import { isProductSlug, productPath } from './paths.ts';
 import { zoekenPage } from './zoeken-page.ts';
 import { registerResidentSignIn } from './inloggen/routes.ts';
 import { registerMijnOmgeving } from './mijn/routes.ts';
+import { findBookableProductBySlug } from '../afspraken/repository.ts';
 
 const PUBLIC = { public: true } as const;
 const PAGE_SIZE = 10;
@@ -127,7 +128,8 @@ export async function registerPortaal(app: FastifyInstance, context: AppContext)
     const product = isProductSlug(slug) ? await findPublishedProduct(db, request.tenant.id, slug, { intern: false }) : undefined;
     if (!product) return sendPortaalPage(reply, 404, notFoundPage(request.tenant));
     const token = issueFormToken(request, reply, keys, Date.now(), RATING_FORM_SCOPE);
-    return sendPortaalPage(reply, status, productPage(request.tenant, product, state(token)), { privateForm: true });
+    const afspraak = await findBookableProductBySlug(db, request.tenant.id, slug);
+    return sendPortaalPage(reply, status, productPage(request.tenant, product, state(token), afspraak), { privateForm: true });
   }
 
   app.get<{ Params: { slug: string }; Querystring: { bedankt?: 'ja' } }>(

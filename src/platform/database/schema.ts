@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AfsprakenTables } from './tables/afspraken.ts';
 import type { AutorisatiesTables } from './tables/autorisaties.ts';
 import type { BesluitenTables } from './tables/besluiten.ts';
 import type { CatalogiTypenTables } from './tables/catalogi-typen.ts';
@@ -187,7 +188,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;

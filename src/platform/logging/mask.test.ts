@@ -14,4 +14,9 @@ describe('log masking', () => {
   it('leaves other numbers alone', () => {
     expect(maskForLog('/zaken/api/v1/zaken?page=12&identificatie=ZAAK-2026-0000000001')).toBe('/zaken/api/v1/zaken?page=12&identificatie=ZAAK-2026-0000000001');
   });
+
+  it('masks the secret in an appointment\'s management and confirmation links', () => {
+    expect(maskForLog('/afspraak/wijzigen/Abc_123-xyz/annuleren')).toBe('/afspraak/wijzigen/***/annuleren');
+    expect(maskForLog('/afspraak/bevestiging/Abc_123-xyz')).toBe('/afspraak/bevestiging/***');
+  });
 });

@@ -5,5 +5,7 @@
 export function maskForLog(text: string): string {
   return text
     .replace(/(?<!\d)\d{9}(?!\d)/g, '*********')
-    .replace(/([?&](?:token|access_token|code|state|password|secret|bsn)=)[^&#]*/gi, '$1***');
+    .replace(/([?&](?:token|access_token|code|state|password|secret|bsn)=)[^&#]*/gi, '$1***')
+    // An appointment's management link and confirmation page carry their secret in the path.
+    .replace(/(\/afspraak\/(?:wijzigen|bevestiging)\/)[^/?#]+/g, '$1***');
 }

@@ -56,6 +56,14 @@ export const DEFAULT_PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionYears: 2,
   },
   {
+    id: 'afspraak-balie',
+    name: 'Balieafspraak plannen',
+    purpose: 'Afspraken van inwoners en ondernemers aan de balie plannen, bevestigen, wijzigen en afhandelen.',
+    legalGround: 'AVG art. 6 lid 1 sub e: taak van algemeen belang (Gemeentewet, Paspoortwet, Wegenverkeerswet, Wet BRP)',
+    confidential: false,
+    retentionYears: 2,
+  },
+  {
     id: 'inzage-verzoek-afhandelen',
     name: 'AVG-verzoek afhandelen',
     purpose: 'Verzoeken van betrokkenen om inzage, rectificatie, beperking of verwijdering van hun persoonsgegevens afhandelen.',
