@@ -28,9 +28,9 @@ function otherWays(tenant: Tenant, kanalen: readonly Aanvraagkanaal[]): SafeHtml
 }
 
 /** "Regel het online" when the product has an e-form, and the other ways to arrange it. */
-function arrangeBlock(tenant: Tenant, product: PublishedProduct): SafeHtml {
+function arrangeBlock(tenant: Tenant, product: PublishedProduct, eformulier: boolean): SafeHtml {
   const kanalen = product.inhoud.aanvraagkanalen;
-  const online = kanalen.includes('online') && product.inhoud.zaaktypeIdentificatie !== null;
+  const online = kanalen.includes('online') && eformulier;
   const others = kanalen.filter((kanaal) => kanaal !== 'online');
   if (!online && others.length === 0) return html``;
   return html`<section class="portaal-regel" aria-labelledby="regelen">
@@ -115,8 +115,8 @@ ${fout ? html`<p class="portaal-fout" id="nuttig-fout">${fout}</p>` : ''}
 </section>`;
 }
 
-/** `GET /producten/{slug}`: a published product as residents read it. */
-export function productPage(tenant: Tenant, product: PublishedProduct, beoordeling: BeoordelingState): SafeHtml {
+/** `GET /producten/{slug}`: a published product as residents read it; `eformulier`: its zaaktype has a published e-form. */
+export function productPage(tenant: Tenant, product: PublishedProduct, beoordeling: BeoordelingState, eformulier = false): SafeHtml {
   const title = beoordeling.kind === 'form' && beoordeling.fout ? `Fout: ${product.inhoud.titel}` : product.inhoud.titel;
   return portaalPage({
     tenant,
@@ -124,7 +124,7 @@ export function productPage(tenant: Tenant, product: PublishedProduct, beoordeli
     body: html`<article>
 <h1 class="utrecht-heading-1">${product.inhoud.titel}</h1>
 <p class="utrecht-paragraph portaal-samenvatting">${product.inhoud.samenvatting}</p>
-${arrangeBlock(tenant, product)}
+${arrangeBlock(tenant, product, eformulier)}
 ${sections(product)}
 ${questions(product)}
 ${related(product)}

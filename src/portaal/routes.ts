@@ -13,6 +13,7 @@ import { notFoundPage, productPage, type BeoordelingState } from './product-page
 import { sendPortaalPage } from './portaal-page.ts';
 import { isProductSlug, productPath } from './paths.ts';
 import { zoekenPage } from './zoeken-page.ts';
+import { zaaktypenMetGepubliceerdFormulier } from '../formulieren/repository.ts';
 
 const PUBLIC = { public: true } as const;
 const PAGE_SIZE = 10;
@@ -122,7 +123,9 @@ export async function registerPortaal(app: FastifyInstance, context: AppContext)
     const product = isProductSlug(slug) ? await findPublishedProduct(db, request.tenant.id, slug, { intern: false }) : undefined;
     if (!product) return sendPortaalPage(reply, 404, notFoundPage(request.tenant));
     const token = issueFormToken(request, reply, keys, Date.now(), RATING_FORM_SCOPE);
-    return sendPortaalPage(reply, status, productPage(request.tenant, product, state(token)), { privateForm: true });
+    const zaaktype = product.inhoud.zaaktypeIdentificatie;
+    const eformulier = zaaktype !== null && (await zaaktypenMetGepubliceerdFormulier(db, request.tenant.id, [zaaktype])).has(zaaktype);
+    return sendPortaalPage(reply, status, productPage(request.tenant, product, state(token), eformulier), { privateForm: true });
   }
 
   app.get<{ Params: { slug: string }; Querystring: { bedankt?: 'ja' } }>(

@@ -9,6 +9,7 @@ import { STAFF_ROLES, type StaffRole } from '../http/route-policy.ts';
 import { seedTenantDefaults } from './tenant-defaults.ts';
 import { seedDemoCatalogus } from '../../components/catalogi/demo/seed.ts';
 import { seedDemoKennisbank } from '../../kennisbank/demo/seed.ts';
+import { seedDemoFormulieren } from '../../formulieren/demo/seed.ts';
 
 /** Fictional demo municipality; its RSIN passes the 11-proef but belongs to no real organisation. */
 export const DEMO_TENANT = {
@@ -43,6 +44,7 @@ export async function seedDemo(db: Kysely<Database>, keys: Keys): Promise<DemoCr
     await seedTenantDefaults(trx, tenant.id);
     await seedDemoCatalogus(trx, tenant);
     await seedDemoKennisbank(trx, tenant.id);
+    await seedDemoFormulieren(trx, tenant);
     const staff: DemoCredentials['staff'] = [];
     for (const role of STAFF_ROLES) {
       const created = await createStaffUser(trx, keys, { tenantId: tenant.id, email: `${role}@voorbeeld.nl`, displayName: DEMO_NAMES[role], roles: [role] }, tenant.name);
