@@ -65,6 +65,8 @@ export function readStapUpload(raw: IncomingMessage, maxBytes = MAX_UPLOAD_BYTES
     parser.on('file', (field: string, stream: Readable, filename: string, _encoding: string, mimetype: string) => {
       const chunks: Buffer[] = [];
       let over = false;
+      // A part that ends early (the body broke off) fails its stream too: the whole form is refused.
+      stream.on('error', fail);
       stream.on('data', (chunk: Buffer) => {
         if (!over) chunks.push(chunk);
       });
