@@ -126,6 +126,18 @@ describe('e-form beheer', () => {
     expect((await get(editorUrl)).body).toContain('value="Hulp bij het huishouden"');
   });
 
+  it('keeps municipalities apart: another municipality\'s beheerder finds no such form', async () => {
+    const created = await post('/medewerker/formulieren', new URLSearchParams({ _csrf: beheerder.csrfToken, zaaktype: 'EVENEMENTENVERGUNNING' }));
+    const editorUrl = String(created.headers.location);
+    const other = await createTestTenant(database.db, 'Gemeente Anders');
+    await seedDemoCatalogus(database.db, other);
+    const elsewhere = await signInStaff(test, other, { roles: ['beheerder'] });
+    expect((await get(editorUrl, elsewhere)).statusCode).toBe(404);
+    expect((await get(`${editorUrl}/export`, elsewhere)).statusCode).toBe(404);
+    expect((await post(`${editorUrl}/publiceren`, new URLSearchParams({ _csrf: elsewhere.csrfToken }), elsewhere)).statusCode).toBe(404);
+    expect((await get('/medewerker/formulieren', elsewhere)).body).not.toContain(editorUrl);
+  });
+
   it('refuses a change without the CSRF token', async () => {
     const response = await post('/medewerker/formulieren', new URLSearchParams({ zaaktype: 'BEZWAARSCHRIFT' }));
     expect(response.statusCode).toBe(403);

@@ -49,6 +49,8 @@ export function readStapUpload(raw: IncomingMessage, maxBytes = MAX_UPLOAD_BYTES
     const body: StapBody = {};
     const uploads: Upload[] = [];
     const tooLarge: string[] = [];
+    // All files together are held in memory until the form is complete: at most twice the largest single file.
+    let held = 0;
     let settled = false;
     const fail = () => {
       if (settled) return;
@@ -68,7 +70,16 @@ export function readStapUpload(raw: IncomingMessage, maxBytes = MAX_UPLOAD_BYTES
       // A part that ends early (the body broke off) fails its stream too: the whole form is refused.
       stream.on('error', fail);
       stream.on('data', (chunk: Buffer) => {
-        if (!over) chunks.push(chunk);
+        if (over) return;
+        held += chunk.length;
+        if (held > maxBytes * 2) {
+          settled = true;
+          reject(new ProblemError('request_too_large', 'De bestanden zijn samen te groot.'));
+          raw.unpipe(parser);
+          raw.resume();
+          return;
+        }
+        chunks.push(chunk);
       });
       stream.on('limit', () => {
         over = true;
