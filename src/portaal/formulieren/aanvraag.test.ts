@@ -165,6 +165,37 @@ describe('the e-form journey on the portal', () => {
     expect((await get(location(sent), stranger)).statusCode).toBe(404);
   });
 
+  it('asks a question that an answer in the same step brings up before going on, and checks the IBAN (parkeervergunning)', async () => {
+    const form = '/producten/parkeervergunning-bewoners/aanvragen';
+    const resident = await signInResident(database.db, tenant, { identificatie: '999993008', naam: 'Ali Yilmaz' });
+    expect(location(await post(`${form}/start`, resident, {}))).toBe(`${form}/stap/auto`);
+    const first = await get(`${form}/stap/auto`, resident);
+    expect(first.body).not.toContain('id="veld-leaseverklaring"');
+    expect(first.body).not.toContain('multipart/form-data');
+
+    const lease = await post(`${form}/stap/auto`, resident, { actie: 'volgende', kenteken: 'AB-123-C', lease: 'ja' });
+    expect(lease.statusCode).toBe(200);
+    expect(lease.body).toContain('Door uw antwoord is er een vraag bijgekomen.');
+    expect(lease.body).toContain('id="veld-leaseverklaring"');
+    expect(lease.body).toContain('enctype="multipart/form-data"');
+    // Without the statement it does not go on; with 'nee' the question is gone again.
+    expect((await post(`${form}/stap/auto`, resident, { actie: 'volgende', kenteken: 'AB-123-C', lease: 'ja' })).statusCode).toBe(400);
+    expect(location(await post(`${form}/stap/auto`, resident, { actie: 'volgende', kenteken: 'AB-123-C', lease: 'nee' }))).toBe(`${form}/stap/adres`);
+    expect(location(await post(`${form}/stap/adres`, resident, { actie: 'volgende', 'woonadres--postcode': '1011 AB', 'woonadres--huisnummer': '5', gebied: 'Centrum' }))).toBe(`${form}/stap/betalen`);
+
+    const betalen = await get(`${form}/stap/betalen`, resident);
+    // The account holder's name is prefilled from the sign-in.
+    expect(betalen.body).toContain('value="Ali Yilmaz"');
+    const wrong = await post(`${form}/stap/betalen`, resident, { actie: 'volgende', iban: 'NL91 ABNA 0417 1643 01', tenaamstelling: 'Ali Yilmaz', machtiging: 'akkoord' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('een geldig IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.');
+    expect(location(await post(`${form}/stap/betalen`, resident, { actie: 'volgende', iban: 'NL91 ABNA 0417 1643 00', tenaamstelling: 'Ali Yilmaz', machtiging: 'akkoord' }))).toBe(`${form}/stap/contact`);
+    expect(location(await post(`${form}/stap/contact`, resident, { actie: 'volgende', email: 'ali@voorbeeld.nl', telefoon: '06 12345678' }))).toBe(`${form}/controleren`);
+    const summary = await get(`${form}/controleren`, resident);
+    expect(summary.body).toContain('NL91 ABNA 0417 1643 00');
+    expect(summary.body).not.toContain('Verklaring van de werkgever');
+  });
+
   it('shows every error beside its field and in a summary at the top, keeping what was typed', async () => {
     const resident = await signInResident(database.db, tenant);
     await start(resident);

@@ -29,7 +29,7 @@ const DATE = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', da
 function errorSummary(fouten: readonly VeldFout[]): SafeHtml {
   if (fouten.length === 0) return html``;
   return html`<div class="utrecht-alert utrecht-alert--error portaal-foutsamenvatting" id="foutsamenvatting" role="alert" tabindex="-1" autofocus aria-labelledby="foutsamenvatting-kop">
-<h2 class="utrecht-heading-2" id="foutsamenvatting-kop">Er ${fouten.length === 1 ? 'is 1 fout' : `zijn ${fouten.length} fouten`} gevonden. Pas ${fouten.length === 1 ? 'deze' : 'deze'} aan om verder te gaan:</h2>
+<h2 class="utrecht-heading-2" id="foutsamenvatting-kop">Er ${fouten.length === 1 ? 'is 1 fout' : `zijn ${fouten.length} fouten`} gevonden. Pas dit aan om verder te gaan:</h2>
 <ul class="utrecht-unordered-list">
 ${fouten.map((fout) => html`<li><a class="utrecht-link" href="#${veldAnker(fout.veld)}">${fout.melding}</a></li>
 `)}</ul>

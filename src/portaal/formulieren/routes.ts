@@ -230,13 +230,16 @@ export function registerAanvraagRoutes(app: FastifyInstance, deps: AanvraagRoute
     }
     const bestanden = await conceptBestanden(db, request.tenant.id, draft.uuid);
     const controle = controleerStap(definitie, stap, antwoorden, bestanden, vandaag(now));
-    const fouten = [...uploadFouten, ...controle.fouten.filter((fout) => !uploadFouten.some((upload) => upload.veld.id === fout.veld.id))];
-    if (fouten.length > 0) return renderStap(request, reply, loaded, draft, stap, { antwoorden, status: 400, fouten, terug });
-    // An answer in this step can bring up more questions in it: show the step again before going on.
+    // An answer in this step can bring up more questions in it. The resident has not seen those yet: they are no
+    // errors now; the step is shown again with them before going on.
     const shownBefore = zichtbareVelden(definitie, before);
-    const appeared = stap.velden.filter((veld) => zichtbareVelden(definitie, antwoorden).has(veld.id) && !shownBefore.has(veld.id));
+    const shownNow = zichtbareVelden(definitie, antwoorden);
+    const appeared = stap.velden.filter((veld) => shownNow.has(veld.id) && !shownBefore.has(veld.id));
+    const unseen = new Set(appeared.map((veld) => veld.id));
+    const fouten = [...uploadFouten, ...controle.fouten.filter((fout) => !unseen.has(fout.veld.id) && !uploadFouten.some((upload) => upload.veld.id === fout.veld.id))];
+    if (fouten.length > 0) return renderStap(request, reply, loaded, draft, stap, { antwoorden, status: 400, fouten, terug });
     if (appeared.length > 0) {
-      return renderStap(request, reply, loaded, draft, stap, { antwoorden, status: 200, terug, melding: `Door uw antwoord ${appeared.length === 1 ? 'is er een vraag' : 'zijn er vragen'} bijgekomen. Vul ${appeared.length === 1 ? 'die' : 'die'} ook in.` });
+      return renderStap(request, reply, loaded, draft, stap, { antwoorden, status: 200, terug, melding: `Door uw antwoord ${appeared.length === 1 ? 'is er een vraag' : 'zijn er vragen'} bijgekomen. Vul die ook in.` });
     }
     await saveAntwoorden(db, request.tenant.id, draft.uuid, { ...antwoorden, ...controle.antwoorden }, now, expiry(now));
     const index = stappen.findIndex((candidate) => candidate.id === stap.id);

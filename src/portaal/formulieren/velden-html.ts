@@ -30,10 +30,9 @@ function text(answer: Antwoord | undefined): string {
   return typeof answer === 'string' ? answer : '';
 }
 
-function description(veld: Veld, extra: string | undefined): SafeHtml {
-  const parts = [veld.hulptekst, extra].filter((part): part is string => part !== undefined && part !== '');
-  if (parts.length === 0) return html``;
-  return html`<div class="utrecht-form-field-description" id="veld-${veld.id}-hulp">${parts.join(' ')}</div>`;
+function description(veld: Veld): SafeHtml {
+  if (!veld.hulptekst) return html``;
+  return html`<div class="utrecht-form-field-description" id="veld-${veld.id}-hulp">${veld.hulptekst}</div>`;
 }
 
 function errorMessage(veld: Veld, fout: string | undefined): SafeHtml {
@@ -50,7 +49,7 @@ function choice(veld: Veld, answer: Antwoord | undefined, fout: string | undefin
     const selected = text(answer);
     return html`<div class="utrecht-form-field utrecht-form-field--select${fout ? ' utrecht-form-field--invalid' : ''}">
 <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="veld-${veld.id}">${labelText(veld)}</label></div>
-${description(veld, undefined)}${errorMessage(veld, fout)}
+${description(veld)}${errorMessage(veld, fout)}
 <select class="utrecht-select utrecht-select--html-select${fout ? ' utrecht-select--invalid' : ''}" id="veld-${veld.id}" name="${veld.id}"${fout ? new SafeHtml(' aria-invalid="true"') : ''}${veld.verplicht ? new SafeHtml(' aria-required="true"') : ''}${describedBy(ids)}>
 <option value="">Kies…</option>
 ${opties.map((optie) => html`<option value="${optie.waarde}"${optie.waarde === selected ? new SafeHtml(' selected') : ''}>${optie.label}</option>`)}
@@ -62,7 +61,7 @@ ${opties.map((optie) => html`<option value="${optie.waarde}"${optie.waarde === s
   const inputClass = multiple ? 'utrecht-checkbox utrecht-checkbox--html-input' : 'utrecht-radio-button utrecht-radio-button--html-input';
   return html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset portaal-veld${fout ? ' utrecht-form-fieldset--invalid' : ''}"${describedBy(ids)}${fout ? new SafeHtml(' aria-invalid="true"') : ''}>
 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${labelText(veld)}</legend>
-${description(veld, multiple ? undefined : undefined)}${errorMessage(veld, fout)}
+${description(veld)}${errorMessage(veld, fout)}
 ${opties.map(
   (optie, index) => html`<div class="portaal-keuze"><input class="${inputClass}" type="${multiple ? 'checkbox' : 'radio'}" id="veld-${veld.id}-${index}" name="${veld.id}" value="${optie.waarde}"${chosen.has(optie.waarde) ? new SafeHtml(' checked') : ''}${fout && index === 0 ? new SafeHtml(' aria-invalid="true"') : ''}><label class="utrecht-form-label utrecht-form-label--${multiple ? 'checkbox' : 'radio'}" for="veld-${veld.id}-${index}">${optie.label}</label></div>
 `,
@@ -75,7 +74,7 @@ function address(veld: Veld, answer: Antwoord | undefined, fout: string | undefi
   const box = `utrecht-textbox utrecht-textbox--html-input${fout ? ' utrecht-textbox--invalid' : ''}`;
   return html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset portaal-veld"${describedBy(ids)}>
 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${labelText(veld)}</legend>
-${description(veld, undefined)}${errorMessage(veld, fout)}
+${description(veld)}${errorMessage(veld, fout)}
 <div class="portaal-adres">
 <div class="utrecht-form-field"><label class="utrecht-form-label" for="veld-${veld.id}-postcode">Postcode</label>
 <input class="${box} portaal-invoer--postcode" id="veld-${veld.id}-postcode" name="${veld.id}--postcode" value="${value.postcode}" autocomplete="postal-code" maxlength="7"${invalid}${describedBy(ids)}></div>
@@ -95,7 +94,7 @@ function file(veld: Veld, bestand: Bestand | undefined, fout: string | undefined
     : '';
   return html`<div class="utrecht-form-field utrecht-form-field--file portaal-veld${fout ? ' utrecht-form-field--invalid' : ''}">
 <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="veld-${veld.id}">${labelText(veld)}${bestand ? ' (ander bestand kiezen)' : ''}</label></div>
-${description(veld, undefined)}${errorMessage(veld, fout)}
+${description(veld)}${errorMessage(veld, fout)}
 ${current}
 <input class="utrecht-textbox portaal-bestandkeuze" type="file" id="veld-${veld.id}" name="${veld.id}" accept="${types.join(',')}"${fout ? new SafeHtml(' aria-invalid="true"') : ''}${describedBy(ids)}>
 </div>`;
@@ -116,7 +115,7 @@ export function veldHtml(veld: Veld, answer: Antwoord | undefined, fout: string 
     : html`<input class="utrecht-textbox utrecht-textbox--html-input${fout ? ' utrecht-textbox--invalid' : ''}" type="${INPUT_TYPE[veld.type] ?? 'text'}" id="veld-${veld.id}" name="${veld.id}" value="${text(answer)}"${attribute('autocomplete', autocomplete)}${attribute('maxlength', veld.maxLengte)}${veld.type === 'bsn' || veld.type === 'getal' ? new SafeHtml(' inputmode="numeric"') : ''}${invalid}${required}${describedBy(ids)}>`;
   return html`<div class="utrecht-form-field utrecht-form-field--text portaal-veld${fout ? ' utrecht-form-field--invalid' : ''}">
 <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="veld-${veld.id}">${labelText(veld)}</label></div>
-${description(veld, undefined)}${errorMessage(veld, fout)}
+${description(veld)}${errorMessage(veld, fout)}
 <div class="utrecht-form-field__input">${control}</div>
 </div>`;
 }
