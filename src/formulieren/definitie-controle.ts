@@ -150,6 +150,10 @@ function checkVeld(checker: Checker, raw: unknown, plaats: string, zaaktype: Zaa
     const spec = zaaktype.eigenschappen.get(eigenschap);
     if (!spec) checker.add(`${plaats}.eigenschap`, `Zaaktype ${zaaktype.identificatie} heeft geen eigenschap '${eigenschap}'.`);
     else if (type === 'bestand') checker.add(`${plaats}.eigenschap`, 'Een bestand wordt een document, geen eigenschap: kies een informatieobjecttype.');
+    else if ((spec.formaat === 'datum' && type !== 'datum') || (spec.formaat === 'getal' && type !== 'getal' && spec.waardenverzameling.length === 0) || spec.formaat === 'datum_tijd') {
+      // The zaak would refuse the answer at submission: say so while the form is edited.
+      checker.add(`${plaats}.eigenschap`, `Eigenschap '${eigenschap}' heeft formaat ${spec.formaat}; een veld van soort ${String(type)} past daar niet bij.`);
+    }
     veld.eigenschap = eigenschap;
   }
   switch (veld.type) {

@@ -151,6 +151,17 @@ describe('definition checks', () => {
     ]);
   });
 
+  it('refuses a field whose answer would not fit the eigenschap formaat', () => {
+    const verhuizing: ZaaktypeFeiten = {
+      identificatie: 'VERHUIZING',
+      eigenschappen: new Map([['verhuisdatum', { formaat: 'datum', waardenverzameling: [] }]]),
+      informatieobjecttypen: [],
+      roltypen: [],
+    };
+    const raw = { titel: 'x', zaakomschrijving: 'x', stappen: [{ id: 'een', titel: 'Een', velden: [{ id: 'wanneer', type: 'tekst', label: 'Wanneer?', eigenschap: 'verhuisdatum' }] }] };
+    expect(controleerDefinitie(raw, verhuizing).problemen).toEqual([{ plaats: 'stappen[0].velden[0].eigenschap', melding: "Eigenschap 'verhuisdatum' heeft formaat datum; een veld van soort tekst past daar niet bij." }]);
+  });
+
   it('refuses choice options the eigenschap does not know and a condition value the field cannot have', () => {
     const raw = {
       titel: 'x',
