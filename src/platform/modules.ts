@@ -11,6 +11,7 @@ import { registerNotificaties } from '../components/notificaties/routes.ts';
 import { registerAutorisaties } from '../components/autorisaties/routes.ts';
 import { registerPortaal } from '../portaal/routes.ts';
 import { registerAfspraken } from '../afspraken/routes.ts';
+import { registerFormulieren } from '../formulieren/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -25,4 +26,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerAutorisaties(app, context);
   await registerPortaal(app, context);
   await registerAfspraken(app, context);
+  await registerFormulieren(app, context);
 }

@@ -30,9 +30,9 @@ function otherWays(tenant: Tenant, kanalen: readonly Aanvraagkanaal[]): SafeHtml
 }
 
 /** "Regel het online" when the product has an e-form, and the other ways to arrange it. */
-function arrangeBlock(tenant: Tenant, product: PublishedProduct): SafeHtml {
+function arrangeBlock(tenant: Tenant, product: PublishedProduct, eformulier: boolean): SafeHtml {
   const kanalen = product.inhoud.aanvraagkanalen;
-  const online = kanalen.includes('online') && product.inhoud.zaaktypeIdentificatie !== null;
+  const online = kanalen.includes('online') && eformulier;
   const others = kanalen.filter((kanaal) => kanaal !== 'online');
   if (!online && others.length === 0) return html``;
   return html`<section class="portaal-regel" aria-labelledby="regelen">
@@ -117,8 +117,11 @@ ${fout ? html`<p class="portaal-fout" id="nuttig-fout">${fout}</p>` : ''}
 </section>`;
 }
 
-/** `GET /producten/{slug}`: a published product as residents read it; `afspraak` when residents can book it at the counter. */
-export function productPage(tenant: Tenant, product: PublishedProduct, beoordeling: BeoordelingState, afspraak?: AfspraakProduct): SafeHtml {
+/**
+ * `GET /producten/{slug}`: a published product as residents read it; `eformulier` when its zaaktype has a published
+ * e-form, `afspraak` when residents can book it at the counter.
+ */
+export function productPage(tenant: Tenant, product: PublishedProduct, beoordeling: BeoordelingState, options: { eformulier?: boolean; afspraak?: AfspraakProduct } = {}): SafeHtml {
   const title = beoordeling.kind === 'form' && beoordeling.fout ? `Fout: ${product.inhoud.titel}` : product.inhoud.titel;
   return portaalPage({
     tenant,
@@ -126,8 +129,8 @@ export function productPage(tenant: Tenant, product: PublishedProduct, beoordeli
     body: html`<article>
 <h1 class="utrecht-heading-1">${product.inhoud.titel}</h1>
 <p class="utrecht-paragraph portaal-samenvatting">${product.inhoud.samenvatting}</p>
-${arrangeBlock(tenant, product)}
-${afspraakLink(afspraak)}
+${arrangeBlock(tenant, product, options.eformulier ?? false)}
+${afspraakLink(options.afspraak)}
 ${sections(product)}
 ${questions(product)}
 ${related(product)}

@@ -16,6 +16,7 @@ import { zoekenPage } from './zoeken-page.ts';
 import { registerResidentSignIn } from './inloggen/routes.ts';
 import { registerMijnOmgeving } from './mijn/routes.ts';
 import { findBookableProductBySlug } from '../afspraken/repository.ts';
+import { zaaktypenMetGepubliceerdFormulier } from '../formulieren/repository.ts';
 
 const PUBLIC = { public: true } as const;
 const PAGE_SIZE = 10;
@@ -128,8 +129,12 @@ export async function registerPortaal(app: FastifyInstance, context: AppContext)
     const product = isProductSlug(slug) ? await findPublishedProduct(db, request.tenant.id, slug, { intern: false }) : undefined;
     if (!product) return sendPortaalPage(reply, 404, notFoundPage(request.tenant));
     const token = issueFormToken(request, reply, keys, Date.now(), RATING_FORM_SCOPE);
-    const afspraak = await findBookableProductBySlug(db, request.tenant.id, slug);
-    return sendPortaalPage(reply, status, productPage(request.tenant, product, state(token), afspraak), { privateForm: true });
+    const zaaktype = product.inhoud.zaaktypeIdentificatie;
+    const [eformulier, afspraak] = await Promise.all([
+      zaaktype === null ? false : zaaktypenMetGepubliceerdFormulier(db, request.tenant.id, [zaaktype]).then((found) => found.has(zaaktype)),
+      findBookableProductBySlug(db, request.tenant.id, slug),
+    ]);
+    return sendPortaalPage(reply, status, productPage(request.tenant, product, state(token), { eformulier, afspraak }), { privateForm: true });
   }
 
   app.get<{ Params: { slug: string }; Querystring: { bedankt?: 'ja' } }>(

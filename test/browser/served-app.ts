@@ -23,10 +23,13 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
-/** Serves the full app to a browser; the browser reaches it as 127.0.0.1, so the tenant claims that host. */
-export async function serveForBrowser(tenant: { slug: string; name: string }): Promise<ServedApp> {
+/**
+ * Serves the full app to a browser; the browser reaches it as 127.0.0.1, so the tenant claims that host.
+ * `configOverrides` as for `testConfig` (e.g. a data directory of the test's own).
+ */
+export async function serveForBrowser(tenant: { slug: string; name: string }, configOverrides: Record<string, string> = {}): Promise<ServedApp> {
   const database = await createTestDatabase();
-  const context: AppContext = { config: testConfig(), database, keys: createKeys(randomBytes(32)), logger: createLogger('silent') };
+  const context: AppContext = { config: testConfig(configOverrides), database, keys: createKeys(randomBytes(32)), logger: createLogger('silent') };
   const created = await insertTenant(database.db, { ...tenant, rsin: '123456782', hostnames: ['127.0.0.1'] });
   await seedTenantDefaults(database.db, created.id);
   const app = await buildApp(context, (instance) => registerModules(instance, context));

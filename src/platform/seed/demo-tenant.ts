@@ -11,6 +11,7 @@ import { seedDemoCatalogus } from '../../components/catalogi/demo/seed.ts';
 import { seedDemoKennisbank } from '../../kennisbank/demo/seed.ts';
 import { seedDemoAfspraken } from '../../afspraken/demo-seed.ts';
 import { amsterdamToday } from '../../kennisbank/dates.ts';
+import { seedDemoFormulieren } from '../../formulieren/demo/seed.ts';
 
 /** Fictional demo municipality; its RSIN passes the 11-proef but belongs to no real organisation. */
 export const DEMO_TENANT = {
@@ -46,6 +47,7 @@ export async function seedDemo(db: Kysely<Database>, keys: Keys): Promise<DemoCr
     await seedDemoCatalogus(trx, tenant);
     await seedDemoKennisbank(trx, tenant.id);
     await seedDemoAfspraken(trx, tenant.id, amsterdamToday());
+    await seedDemoFormulieren(trx, tenant);
     const staff: DemoCredentials['staff'] = [];
     for (const role of STAFF_ROLES) {
       const created = await createStaffUser(trx, keys, { tenantId: tenant.id, email: `${role}@voorbeeld.nl`, displayName: DEMO_NAMES[role], roles: [role] }, tenant.name);
