@@ -87,7 +87,8 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'an e-form that becomes 
     await tabTo('button:Volgende');
     // The page answers in place (400), so wait for that answer rather than for another address.
     await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST' && response.status() === 400), page.keyboard.press('Enter')]);
-    await page.waitForLoadState();
+    // The response arrived; the browser may still be rendering it: wait for the new document's title.
+    await page.waitForFunction(() => document.title.startsWith('Fout: '));
     expect(await page.title()).toMatch(/^Fout: Wat wilt u melden\?/);
     expect(await page.locator('#foutsamenvatting li').count()).toBe(3);
     expect(await page.getAttribute('#veld-omschrijving', 'aria-invalid')).toBe('true');
