@@ -229,6 +229,9 @@ describe('the e-form journey on the portal', () => {
 
     // Later, in a new session.
     const later = await signInResident(database.db, tenant, { identificatie: '999990019', naam: 'Piet Bakker' });
+    const mijn = await get('/mijn', later);
+    expect(mijn.body).toContain('Nog niet verstuurde aanvragen');
+    expect(mijn.body).toContain(`href="${MELDING}">`);
     const startPage = await get(MELDING, later);
     expect(startPage.body).toContain('U was al begonnen');
     expect(startPage.body).toContain(`href="${MELDING}/stap/melding"`);
@@ -241,6 +244,7 @@ describe('the e-form journey on the portal', () => {
     expect(await deleteExpiredConcepten(database.db, new Date())).toBe(1);
     const expired = await get(MELDING, later);
     expect(expired.body).not.toContain('U was al begonnen');
+    expect((await get('/mijn', later)).body).not.toContain('Nog niet verstuurde aanvragen');
     expect(await database.db.selectFrom('eformulier_concepten').select('uuid').where('tenant_id', '=', tenant.id).where('identificatie', '=', '999990019').execute()).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { replyToBericht } from './berichten.ts';
 import { countOpenDocumentverzoeken, listZaakDocumentverzoeken } from './documentverzoeken-repository.ts';
 import { ALLOWED_TYPES, fileProblems, handInDocument, type HandInDeps } from './documentverzoeken.ts';
 import { mijnHomePage } from './mijn-home-page.ts';
+import { lopendeAanvragen } from '../../formulieren/lopende-aanvragen.ts';
 import { mijnZakenPage } from './mijn-zaken-page.ts';
 import { berichtPath, MIJN_PATHS, zaakPath } from './portaal-links.ts';
 import { logResidentViewing } from './resident-processing.ts';
@@ -56,8 +57,19 @@ export async function registerMijnOmgeving(app: FastifyInstance, context: AppCon
   app.get(RESIDENT_PATHS.home, { config: RESIDENT }, async (request, reply) => {
     const resident = signedIn(request);
     const owner = ownerOf(resident);
-    const [zaken, ongelezen, verzoeken] = await Promise.all([countOwnZaken(db, owner), countUnreadBerichten(db, owner), countOpenDocumentverzoeken(db, owner)]);
-    const page = mijnHomePage(request.tenant, resident.resident, { lopendeZaken: zaken.lopend, afgerondeZaken: zaken.afgerond, ongelezenBerichten: ongelezen, openDocumentverzoeken: verzoeken });
+    const [zaken, ongelezen, verzoeken, aanvragen] = await Promise.all([
+      countOwnZaken(db, owner),
+      countUnreadBerichten(db, owner),
+      countOpenDocumentverzoeken(db, owner),
+      lopendeAanvragen(db, owner.tenantId, owner),
+    ]);
+    const page = mijnHomePage(request.tenant, resident.resident, {
+      lopendeZaken: zaken.lopend,
+      afgerondeZaken: zaken.afgerond,
+      ongelezenBerichten: ongelezen,
+      openDocumentverzoeken: verzoeken,
+      lopendeAanvragen: aanvragen,
+    });
     return sendPortaalPage(reply, 200, page, { privateForm: true });
   });
 
