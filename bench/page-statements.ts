@@ -31,11 +31,15 @@ export function recordingDatabase(url: string, base: LoketDatabase): { database:
 
 /** Requests `url` twice through `app` (the first fills the process's caches) and returns the second's statements. */
 export async function statementsOfPage(app: FastifyInstance, sink: { current: Statement[] }, url: string, headers: Record<string, string>): Promise<Statement[]> {
+  sink.current = [];
   const first = await app.inject({ method: 'GET', url, headers });
   if (first.statusCode !== 200) throw new Error(`GET ${url} answered ${first.statusCode}: ${first.body.slice(0, 300)}`);
-  sink.current = [];
+  const recorded: Statement[] = [];
+  sink.current = recorded;
   await app.inject({ method: 'GET', url, headers });
-  return sink.current;
+  // A fresh array for whatever comes next, so a later page's statements never land in this one's list.
+  sink.current = [];
+  return recorded;
 }
 
 /** One replay of a page's statements on a pooled client. */

@@ -28,6 +28,7 @@ import { measureBaseline, measureHttp, type Measurement } from './zaken-load.ts'
  *   BENCH_DURATION      seconds per side (default 15), BENCH_WARMUP seconds before each side (default 3)
  *   BENCH_ZAKEN         zaken of other residents in the database (default 200,000)
  *   BENCH_KEEP=1        keep loket_bench_portaal afterwards
+ *   BENCH_SHOW_SQL=1    print the statements each page runs
  *
  * Figures are printed with the target (p95 <= 50 ms), never failed on.
  */
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
           const call = { method: 'GET' as const, path: () => page.path, headers: page.headers };
           const pageStatements = statements[index] ?? [];
           print(`\n${page.name} — ${pageStatements.length} SQL statements a request`);
+          if (process.env.BENCH_SHOW_SQL === '1') for (const statement of pageStatements) print(`    ${statement.sql.replace(/\s+/g, ' ').slice(0, 220)}`);
           if (warmupSeconds > 0) await measureHttp(baseUrl, call, CONNECTIONS, warmupSeconds);
           report('Loket', await measureHttp(baseUrl, call, CONNECTIONS, durationSeconds));
           const iteration = replay(pageStatements);
