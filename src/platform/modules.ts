@@ -10,6 +10,7 @@ import { registerDocumenten } from '../components/documenten/routes.ts';
 import { registerNotificaties } from '../components/notificaties/routes.ts';
 import { registerAutorisaties } from '../components/autorisaties/routes.ts';
 import { registerPortaal } from '../portaal/routes.ts';
+import { registerKlantinteracties } from '../components/klantinteracties/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -23,4 +24,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerNotificaties(app, context);
   await registerAutorisaties(app, context);
   await registerPortaal(app, context);
+  await registerKlantinteracties(app, context);
 }

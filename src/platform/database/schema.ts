@@ -4,6 +4,7 @@ import type { BesluitenTables } from './tables/besluiten.ts';
 import type { CatalogiTypenTables } from './tables/catalogi-typen.ts';
 import type { DocumentenTables } from './tables/documenten.ts';
 import type { KennisbankTables } from './tables/kennisbank.ts';
+import type { KlantinteractiesTables } from './tables/klantinteracties.ts';
 import type { NotificatiesTables } from './tables/notificaties.ts';
 import type { PortaalTables } from './tables/portaal.ts';
 import type { ZakenTables } from './tables/zaken.ts';
@@ -183,7 +184,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, KlantinteractiesTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;

@@ -1,0 +1,36 @@
+import { invalid } from '../../../platform/errors/problem.ts';
+
+/**
+ * The `expand` parameter (`style: form, explode: false`: one comma-separated value) as a set of paths. A nested
+ * path brings its parents along (`hadBetrokkenen.wasPartij` expands `hadBetrokkenen` too); a path the operation
+ * does not offer is a 400 naming it.
+ */
+export function parseExpand(value: string | undefined, allowed: readonly string[]): Set<string> {
+  const paths = new Set<string>();
+  if (value === undefined || value === '') return paths;
+  const unknown: string[] = [];
+  for (const raw of value.split(',')) {
+    const path = raw.trim();
+    if (path === '') continue;
+    if (!allowed.includes(path)) {
+      unknown.push(path);
+      continue;
+    }
+    const parts = path.split('.');
+    for (let length = 1; length <= parts.length; length += 1) paths.add(parts.slice(0, length).join('.'));
+  }
+  if (unknown.length > 0) {
+    throw invalid([{ name: 'expand', code: 'invalid_choice', reason: `Onbekende expand-waarde(n): ${unknown.join(', ')}. Mogelijk: ${allowed.join(', ')}.` }]);
+  }
+  return paths;
+}
+
+/** The sub-paths below `prefix` (`hadBetrokkenen.wasPartij` below `hadBetrokkenen` is `wasPartij`). */
+export function below(paths: ReadonlySet<string>, prefix: string): Set<string> {
+  const nested = new Set<string>();
+  for (const path of paths) if (path.startsWith(`${prefix}.`)) nested.add(path.slice(prefix.length + 1));
+  return nested;
+}
+
+/** The querystring schema of `expand`: one string; its values are checked by `parseExpand`. */
+export const EXPAND_PARAMETER = { type: 'string' } as const;
