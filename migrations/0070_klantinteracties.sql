@@ -226,6 +226,7 @@ CREATE TABLE ki_interne_taken (
   uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
   nummer varchar(10) NOT NULL,
+  referentienummer varchar(10),
   gevraagde_handeling varchar(200) NOT NULL,
   klantcontact_uuid uuid NOT NULL REFERENCES ki_klantcontacten (uuid) ON DELETE CASCADE,
   toelichting varchar(1000) NOT NULL DEFAULT '',

@@ -13,7 +13,7 @@ export interface ActorJson {
   soortActor: string;
   indicatieActief: boolean;
   actoridentificator: JsonRecord | null;
-  actorIdentificatie: JsonRecord;
+  actorIdentificatie?: JsonRecord;
 }
 
 /** The fields of `actorIdentificatie` per soort actor, as the spec lists them. */
@@ -27,6 +27,9 @@ export const ACTOR_IDENTIFICATIE_FIELDS: Record<string, readonly string[]> = {
 export function presentActor(row: ActorRow, base: string): ActorJson {
   const fields = ACTOR_IDENTIFICATIE_FIELDS[row.soort_actor] ?? [];
   const stored = row.actor_identificatie;
+  // Empty fields are left out: the spec's formats (email, the phone pattern) do not admit ''. An actor without any
+  // identificatie has none at all, as the spec's required fields (a medewerker's functie) cannot be filled.
+  const identificatie = Object.fromEntries(fields.flatMap((field) => (typeof stored[field] === 'string' && stored[field] !== '' ? [[field, stored[field]]] : [])));
   return {
     uuid: row.uuid,
     url: resourceUrl(base, 'actoren', row.uuid),
@@ -34,7 +37,6 @@ export function presentActor(row: ActorRow, base: string): ActorJson {
     soortActor: row.soort_actor,
     indicatieActief: row.indicatie_actief,
     actoridentificator: objectIdentificator(row),
-    // Empty fields are left out: the spec's formats (email, the phone pattern) do not admit ''.
-    actorIdentificatie: Object.fromEntries(fields.flatMap((field) => (typeof stored[field] === 'string' && stored[field] !== '' ? [[field, stored[field]]] : []))),
+    ...(Object.keys(identificatie).length > 0 ? { actorIdentificatie: identificatie } : {}),
   };
 }

@@ -12,6 +12,7 @@ export interface InterneTaakJson {
   uuid: string;
   url: string;
   nummer: string;
+  referentienummer: string | null;
   gevraagdeHandeling: string;
   aanleidinggevendKlantcontact: ForeignKey;
   toegewezenAanActor?: ForeignKey;
@@ -41,6 +42,7 @@ export async function presentInterneTaken(db: Kysely<Database>, caller: KlantCal
       uuid: row.uuid,
       url: resourceUrl(base, 'internetaken', row.uuid),
       nummer: row.nummer,
+      referentienummer: row.referentienummer,
       gevraagdeHandeling: row.gevraagde_handeling,
       aanleidinggevendKlantcontact: foreignKey(base, 'klantcontacten', row.klantcontact_uuid),
       toegewezenAanActoren: assigned,

@@ -33,7 +33,13 @@ export function listQuerySchema(definition: ResourceDefinition<KlantTable, unkno
  * Registers the six operations of a resource (`/<resource>` and `/<resource>/{uuid}`) inside the API's prefixed
  * plugin. Bodies are validated with every problem reported at once; the services do the rest.
  */
-export function registerResource<T extends KlantTable, J>(app: FastifyInstance, deps: KlantDeps, definition: ResourceDefinition<T, J>, bodies: BodySchemas): void {
+export function registerResource<T extends KlantTable, J>(
+  app: FastifyInstance,
+  deps: KlantDeps,
+  definition: ResourceDefinition<T, J>,
+  bodies: BodySchemas,
+  options: { ownDestroy?: true } = {},
+): void {
   const list = `/${definition.resource}`;
   const detail = `/${definition.resource}/:uuid`;
   const detailQuery = definition.expandable ? { type: 'object', additionalProperties: false, properties: { expand: EXPAND_PARAMETER } } : NO_QUERY;
@@ -57,6 +63,8 @@ export function registerResource<T extends KlantTable, J>(app: FastifyInstance, 
     });
   }
 
+  // A resource whose delete has parameters of its own (onderwerpobjecten: `cascade`) registers it itself.
+  if (options.ownDestroy) return;
   app.delete<{ Params: Params }>(detail, { config: TOKEN_POLICY }, async (request, reply) => {
     await destroyResource(deps, definition, request, request.params.uuid);
     return reply.code(204).send();

@@ -185,6 +185,7 @@ export interface KiInterneTakenTable {
   uuid: Generated<string>;
   tenant_id: string;
   nummer: string;
+  referentienummer: string | null;
   gevraagde_handeling: string;
   klantcontact_uuid: string;
   toelichting: TextWithDefault;
