@@ -67,6 +67,8 @@ describe('Klantinteracties API: digitale adressen, rekeningnummers, vertegenwoor
     const url = `/digitaleadressen/${String(work.uuid)}`;
     const template = '/digitaleadressen/{uuid}';
     expect((await api.call('PUT', url, template, { adres: 'noor@nieuw.example', soortDigitaalAdres: 'email' })).statusCode).toBe(200);
+    const patched = await api.call('PATCH', url, template, { omschrijving: 'Nieuw werk', verificatieDatum: null });
+    expect((patched.json() as Json).verificatieDatum).toBeNull();
     const wrong = await api.call('PATCH', url, template, { soortDigitaalAdres: 'telefoonnummer' });
     expect((wrong.json() as Problem).invalidParams?.[0]?.name).toBe('adres');
     const service = await api.call('POST', '/digitaleadressen', '/digitaleadressen', { adres: '0900-1234', soortDigitaalAdres: 'telefoonnummer' });
@@ -105,6 +107,13 @@ describe('Klantinteracties API: digitale adressen, rekeningnummers, vertegenwoor
     expect(partij.digitaleAdressen).toEqual([{ uuid: adres.uuid, url: adres.url }]);
     expect(partij.voorkeursRekeningnummer).toEqual({ uuid: rekening.uuid, url: rekening.url });
     expect(((await api.call('GET', `/rekeningnummers/${String(rekening.uuid)}`, '/rekeningnummers/{uuid}')).json() as Json).partij).toEqual({ uuid: organisatie.uuid, url: organisatie.url });
+
+    // A partij goes with its own adressen and rekeningnummers, its preferences included.
+    const gone = await api.create('/partijen', { soortPartij: 'organisatie', indicatieActief: true, partijIdentificatie: { naam: 'Tijdelijk' } });
+    const own = await api.create('/digitaleadressen', { verstrektDoorPartij: { uuid: gone.uuid }, adres: 'weg@example.org', soortDigitaalAdres: 'email' });
+    expect((await api.call('PATCH', `/partijen/${String(gone.uuid)}`, '/partijen/{uuid}', { voorkeursDigitaalAdres: { uuid: own.uuid } })).statusCode).toBe(200);
+    expect((await api.call('DELETE', `/partijen/${String(gone.uuid)}`, '/partijen/{uuid}')).statusCode).toBe(204);
+    expect((await api.call('GET', `/digitaleadressen/${String(own.uuid)}`, '/digitaleadressen/{uuid}')).statusCode).toBe(404);
   });
 
   it('checks an IBAN and handles rekeningnummers', async () => {

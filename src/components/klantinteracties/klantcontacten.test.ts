@@ -151,6 +151,7 @@ describe('Klantinteracties API: klantcontacten with their betrokkenen, onderwerp
     expect(taak.afgehandeldOp).toBeNull();
     const url = `/internetaken/${String(taak.uuid)}`;
     const template = '/internetaken/{uuid}';
+    expect(((await api.call('GET', url, template)).json() as Json).gevraagdeHandeling).toBe('Bel mevrouw terug over haar aanvraag');
     const done = await api.call('PATCH', url, template, { status: 'verwerkt' });
     expect((done.json() as Json).afgehandeldOp).toEqual(expect.any(String));
     const reopened = await api.call('PUT', url, template, { gevraagdeHandeling: 'Bel opnieuw', aanleidinggevendKlantcontact: { uuid: klantcontact.uuid }, status: 'te_verwerken', toegewezenAanActor: { uuid: medewerker.uuid } });
