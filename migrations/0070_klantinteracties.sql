@@ -242,6 +242,7 @@ CREATE INDEX ki_interne_taken_status ON ki_interne_taken (tenant_id, status, toe
 
 -- The actoren an interne taak is assigned to, in the order given (the first is the spec's `toegewezenAanActor`).
 CREATE TABLE ki_interne_taak_actoren (
+  tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
   interne_taak_uuid uuid NOT NULL REFERENCES ki_interne_taken (uuid) ON DELETE CASCADE,
   actor_uuid uuid NOT NULL REFERENCES ki_actoren (uuid) ON DELETE CASCADE,
   positie smallint NOT NULL,

@@ -189,6 +189,11 @@ describe('Klantinteracties API: partijen and partij-identificatoren', () => {
     expect((await otherApi.call('GET', `${LIST}/${uuid}`, DETAIL)).statusCode).toBe(404);
     expect(((await otherApi.call('GET', LIST, LIST)).json() as { count: number }).count).toBe(0);
     expect((await otherApi.call('DELETE', `${LIST}/${uuid}`, DETAIL)).statusCode).toBe(404);
+    expect((await otherApi.call('PATCH', `${LIST}/${uuid}`, DETAIL, { interneNotitie: 'x' })).statusCode).toBe(404);
+    // A reference to another tenant's partij is as unknown as one that never existed.
+    const foreignReference = await otherApi.call('POST', '/digitaleadressen', '/digitaleadressen', { verstrektDoorPartij: { uuid }, adres: 'x@example.org', soortDigitaalAdres: 'email' });
+    expect((foreignReference.json() as Problem).invalidParams?.[0]).toMatchObject({ name: 'verstrektDoorPartij', code: 'does_not_exist' });
+    expect(((await otherApi.call('GET', `/partij-identificatoren?partijIdentificatorObjectId=100000009`, '/partij-identificatoren')).json() as { count: number }).count).toBe(0);
     const identificator = (partij.partijIdentificatoren as Json[])[0] as Json;
     const read = await api.call('GET', `/partij-identificatoren/${String(identificator.uuid)}`, '/partij-identificatoren/{uuid}');
     expect(read.statusCode).toBe(200);

@@ -24,10 +24,11 @@ export interface InterneTaakJson {
 }
 
 /** The actoren of these interne taken, in their order. */
-export async function actorenOfTaken(db: Kysely<Database>, uuids: readonly string[]): Promise<Map<string, string[]>> {
+export async function actorenOfTaken(db: Kysely<Database>, tenantId: string, uuids: readonly string[]): Promise<Map<string, string[]>> {
   if (uuids.length === 0) return new Map();
   const { rows } = await sql<{ taak: string; actor: string }>`
-    SELECT interne_taak_uuid AS taak, actor_uuid AS actor FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ANY(${[...uuids]}::uuid[]) ORDER BY positie`.execute(db);
+    SELECT interne_taak_uuid AS taak, actor_uuid AS actor FROM ki_interne_taak_actoren
+    WHERE tenant_id = ${tenantId} AND interne_taak_uuid = ANY(${[...uuids]}::uuid[]) ORDER BY positie`.execute(db);
   const grouped = groupBy(rows, (row) => row.taak);
   return new Map([...grouped].map(([taak, list]) => [taak, list.map((row) => row.actor)]));
 }
@@ -35,7 +36,7 @@ export async function actorenOfTaken(db: Kysely<Database>, uuids: readonly strin
 /** Interne taken as API JSON; `toegewezenAanActor` is the first actor (the spec keeps that older field beside the list). */
 export async function presentInterneTaken(db: Kysely<Database>, caller: KlantCaller, rows: readonly InterneTaakRow[]): Promise<InterneTaakJson[]> {
   const base = klantinteractiesBaseUrl(caller);
-  const actoren = await actorenOfTaken(db, rows.map((row) => row.uuid));
+  const actoren = await actorenOfTaken(db, caller.tenant.id, rows.map((row) => row.uuid));
   return rows.map((row) => {
     const assigned = (actoren.get(row.uuid) ?? []).map((uuid) => foreignKey(base, 'actoren', uuid));
     const json: InterneTaakJson = {

@@ -33,9 +33,9 @@ export async function interneTaakNummerTaken(db: Kysely<Database>, tenantId: str
 }
 
 /** Replaces the actoren a taak is assigned to, in this order. */
-export async function assignActoren(db: Kysely<Database>, taakUuid: string, actoren: readonly string[]): Promise<void> {
-  await sql`DELETE FROM ki_interne_taak_actoren WHERE interne_taak_uuid = ${taakUuid}`.execute(db);
+export async function assignActoren(db: Kysely<Database>, tenantId: string, taakUuid: string, actoren: readonly string[]): Promise<void> {
+  await sql`DELETE FROM ki_interne_taak_actoren WHERE tenant_id = ${tenantId} AND interne_taak_uuid = ${taakUuid}`.execute(db);
   for (const [positie, actor] of actoren.entries()) {
-    await sql`INSERT INTO ki_interne_taak_actoren (interne_taak_uuid, actor_uuid, positie) VALUES (${taakUuid}, ${actor}, ${positie})`.execute(db);
+    await sql`INSERT INTO ki_interne_taak_actoren (tenant_id, interne_taak_uuid, actor_uuid, positie) VALUES (${tenantId}, ${taakUuid}, ${actor}, ${positie})`.execute(db);
   }
 }

@@ -64,9 +64,9 @@ export const interneTaken: ResourceDefinition<'ki_interne_taken', InterneTaakJso
     };
   },
 
-  async afterWrite(db, _caller, row, body) {
+  async afterWrite(db, caller, row, body) {
     const actoren = pendingActoren.get(body);
-    if (actoren !== undefined) await assignActoren(db, row.uuid, actoren);
+    if (actoren !== undefined) await assignActoren(db, caller.tenant.id, row.uuid, actoren);
   },
 
   present: (db, caller, rows) => presentInterneTaken(db, caller, rows),

@@ -196,6 +196,7 @@ export interface KiInterneTakenTable {
 }
 
 export interface KiInterneTaakActorenTable {
+  tenant_id: string;
   interne_taak_uuid: string;
   actor_uuid: string;
   positie: number;
