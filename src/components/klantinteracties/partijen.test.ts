@@ -166,6 +166,12 @@ describe('Klantinteracties API: partijen and partij-identificatoren', () => {
     expect((replaced.partijIdentificatoren as Json[]).map((item) => (item.partijIdentificator as Json).objectId)).toEqual(['123456782']);
     expect(replaced.nummer).toBe(partij.nummer);
 
+    // The same BSN again without its uuid: the list is replaced, so the new item takes the place of the old.
+    const again = await api.call('PATCH', `${LIST}/${uuid}`, DETAIL, {
+      partijIdentificatoren: [{ partijIdentificator: { codeObjecttype: 'natuurlijk_persoon', codeSoortObjectId: 'bsn', objectId: '123456782', codeRegister: 'brp' } }],
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((again.json() as Json).partijIdentificatoren).toHaveLength(1);
     const patch = await api.call('PATCH', `${LIST}/${uuid}`, DETAIL, { interneNotitie: 'Belt liever na 12 uur', partijIdentificatoren: [] });
     expect(patch.statusCode).toBe(200);
     expect((patch.json() as Json).interneNotitie).toBe('Belt liever na 12 uur');

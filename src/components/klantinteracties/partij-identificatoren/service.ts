@@ -60,14 +60,19 @@ export async function identificatorValues(
   };
 }
 
-/** Whether another identificator already has these codes (under the same sub-identificator): the reference implementation refuses that. */
-export async function identificatorTaken(db: Kysely<Database>, tenantId: string, values: ColumnValues, except: string | undefined): Promise<boolean> {
+/**
+ * Whether another identificator already has these codes (under the same sub-identificator): the reference
+ * implementation refuses that. `replacedPartij`: the partij whose list is being replaced, whose current
+ * identificatoren do not count (they are removed or rewritten in the same write).
+ */
+export async function identificatorTaken(db: Kysely<Database>, tenantId: string, values: ColumnValues, except: string | undefined, replacedPartij?: string): Promise<boolean> {
   const { rows } = await sql<{ uuid: string }>`
     SELECT uuid FROM ki_partij_identificatoren
     WHERE tenant_id = ${tenantId} AND code_soort_object_id = ${values.code_soort_object_id} AND object_id = ${values.object_id}
       AND code_register = ${values.code_register} AND code_objecttype = ${values.code_objecttype}
       AND sub_identificator_van_uuid IS NOT DISTINCT FROM ${values.sub_identificator_van_uuid}::uuid
       AND uuid IS DISTINCT FROM ${except ?? null}::uuid
+      ${replacedPartij === undefined ? sql`` : sql`AND partij_uuid IS DISTINCT FROM ${replacedPartij}::uuid`}
     LIMIT 1`.execute(db);
   return rows.length > 0;
 }

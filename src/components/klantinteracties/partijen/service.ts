@@ -50,7 +50,7 @@ async function checkIdentificatoren(db: Kysely<Database>, tenantId: string, item
     const values = await identificatorValues(db, tenantId, item, current, prefix, problems, partijUuid ?? null);
     if (problems.length > before) continue;
     const key = [values.code_soort_object_id, values.object_id, values.code_register, values.code_objecttype, values.sub_identificator_van_uuid].join('\u0000');
-    if (seen.has(key) || (await identificatorTaken(db, tenantId, values, current?.uuid))) problems.push(takenProblem(prefix));
+    if (seen.has(key) || (await identificatorTaken(db, tenantId, values, current?.uuid, partijUuid))) problems.push(takenProblem(prefix));
     seen.add(key);
     pending.push({ uuid: current?.uuid, values });
   }
@@ -148,13 +148,13 @@ export const partijen: ResourceDefinition<'ki_partijen', PartijJson> = {
     const tenantId = caller.tenant.id;
     const pending = pendingIdentificatoren.get(body);
     if (pending) {
-      const kept: string[] = [];
+      // The ones left out go first, so a new item may take the codes of one it replaces.
+      await deleteOtherIdentificatoren(db, tenantId, row.uuid, pending.flatMap((item) => item.uuid ?? []));
       for (const item of pending) {
         const values = { ...item.values, partij_uuid: row.uuid };
-        const written = item.uuid ? await updateRow(db, 'ki_partij_identificatoren', tenantId, item.uuid, values) : await insertRow(db, 'ki_partij_identificatoren', tenantId, values);
-        if (written) kept.push(written.uuid);
+        if (item.uuid) await updateRow(db, 'ki_partij_identificatoren', tenantId, item.uuid, values);
+        else await insertRow(db, 'ki_partij_identificatoren', tenantId, values);
       }
-      await deleteOtherIdentificatoren(db, tenantId, row.uuid, kept);
     }
     const adressen = referenceList(body.digitaleAdressen);
     if (adressen) await linkToPartij(db, tenantId, 'ki_digitale_adressen', row.uuid, adressen.flatMap((item) => item.uuid ?? []));
