@@ -122,8 +122,9 @@ CREATE TABLE ki_digitale_adressen (
 CREATE INDEX ki_digitale_adressen_order ON ki_digitale_adressen (tenant_id, created_at, uuid);
 CREATE INDEX ki_digitale_adressen_partij ON ki_digitale_adressen (verstrekt_door_partij_uuid) WHERE verstrekt_door_partij_uuid IS NOT NULL;
 CREATE INDEX ki_digitale_adressen_betrokkene ON ki_digitale_adressen (verstrekt_door_betrokkene_uuid) WHERE verstrekt_door_betrokkene_uuid IS NOT NULL;
--- Identifying a caller by e-mail address or phone number.
-CREATE INDEX ki_digitale_adressen_adres ON ki_digitale_adressen (tenant_id, lower(adres));
+-- Identifying a caller by e-mail address or phone number: exact, and by part (`adres__icontains`, ILIKE '%…%').
+CREATE INDEX ki_digitale_adressen_adres ON ki_digitale_adressen (tenant_id, adres);
+CREATE INDEX ki_digitale_adressen_adres_trigram ON ki_digitale_adressen USING gin (adres gin_trgm_ops);
 
 CREATE TABLE ki_rekeningnummers (
   uuid uuid PRIMARY KEY DEFAULT gen_random_uuid(),
