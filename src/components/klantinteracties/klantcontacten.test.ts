@@ -95,6 +95,8 @@ describe('Klantinteracties API: klantcontacten with their betrokkenen, onderwerp
     const url = `/klantcontacten/${String(created.uuid)}`;
     const template = '/klantcontacten/{uuid}';
     expect((await api.call('GET', `${url}?expand=hadBetrokkenen,leiddeTotInterneTaken,omvatteBijlagen`, template)).statusCode).toBe(200);
+    const repeated = await api.call('GET', `${url}?expand=omvatteBijlagen&expand=hadBetrokkenen`, template);
+    expect(Object.keys((repeated.json() as Json)._expand as Json).sort()).toEqual(['hadBetrokkenen', 'omvatteBijlagen']);
     const put = await api.call('PUT', url, template, contact({ kanaal: 'balie', onderwerp: 'Paspoort ophalen', taal: 'nld', vertrouwelijk: true }));
     expect(put.statusCode, put.body).toBe(200);
     expect((put.json() as Json).referentienummer).toBe('REF-1');

@@ -10,6 +10,7 @@ describe('expand', () => {
     expect([...paths].sort()).toEqual(['hadBetrokkenen', 'hadBetrokkenen.wasPartij', 'omvatteBijlagen']);
     expect([...below(paths, 'hadBetrokkenen')]).toEqual(['wasPartij']);
     expect(parseExpand(undefined, ALLOWED).size).toBe(0);
+    expect([...parseExpand(['omvatteBijlagen', 'hadBetrokkenen'], ALLOWED)].sort()).toEqual(['hadBetrokkenen', 'omvatteBijlagen']);
   });
 
   it('names every path the operation does not offer', () => {

@@ -5,11 +5,13 @@ import { invalid } from '../../../platform/errors/problem.ts';
  * path brings its parents along (`hadBetrokkenen.wasPartij` expands `hadBetrokkenen` too); a path the operation
  * does not offer is a 400 naming it.
  */
-export function parseExpand(value: string | undefined, allowed: readonly string[]): Set<string> {
+export function parseExpand(value: string | readonly string[] | undefined, allowed: readonly string[]): Set<string> {
   const paths = new Set<string>();
   if (value === undefined || value === '') return paths;
   const unknown: string[] = [];
-  for (const raw of value.split(',')) {
+  // `expand=a,b` as the spec writes it; `expand=a&expand=b`, as some clients send arrays, means the same.
+  const listed = typeof value === 'string' ? value : value.join(',');
+  for (const raw of listed.split(',')) {
     const path = raw.trim();
     if (path === '') continue;
     if (!allowed.includes(path)) {
@@ -32,5 +34,5 @@ export function below(paths: ReadonlySet<string>, prefix: string): Set<string> {
   return nested;
 }
 
-/** The querystring schema of `expand`: one string; its values are checked by `parseExpand`. */
-export const EXPAND_PARAMETER = { type: 'string' } as const;
+/** The querystring schema of `expand`: one string, or the parameter repeated; its values are checked by `parseExpand`. */
+export const EXPAND_PARAMETER = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } as const;

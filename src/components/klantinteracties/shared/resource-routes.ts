@@ -52,7 +52,7 @@ export function registerResource<T extends KlantTable, J>(
     return reply.code(201).send(await createResource(deps, definition, request, request.body));
   });
 
-  app.get<{ Params: Params; Querystring: { expand?: string } }>(detail, { config: TOKEN_POLICY, schema: { querystring: detailQuery } }, async (request) =>
+  app.get<{ Params: Params; Querystring: { expand?: string | string[] } }>(detail, { config: TOKEN_POLICY, schema: { querystring: detailQuery } }, async (request) =>
     retrieveResource(deps, definition, request, request.params.uuid, request.query),
   );
 

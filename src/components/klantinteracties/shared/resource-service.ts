@@ -17,7 +17,7 @@ import { deleteRow, findRow, insertRow, listRows, updateRow, type KlantRow, type
  */
 
 /** The query of a list: filters, `page`, `pageSize` and perhaps `expand`. */
-export type ListQuery = Record<string, unknown> & { page?: number; pageSize?: number; expand?: string };
+export type ListQuery = Record<string, unknown> & { page?: number; pageSize?: number; expand?: string | string[] };
 
 function notFound(label: string, uuid: string): ProblemError {
   return new ProblemError('not_found', `${label} ${uuid} bestaat niet.`);
@@ -50,7 +50,7 @@ export async function listResource<T extends KlantTable, J>(deps: KlantDeps, def
 }
 
 /** `…Retrieve`: one row of the tenant, or 404. */
-export async function retrieveResource<T extends KlantTable, J>(deps: KlantDeps, definition: ResourceDefinition<T, J>, caller: KlantCaller, uuid: string, query: { expand?: string } = {}): Promise<J> {
+export async function retrieveResource<T extends KlantTable, J>(deps: KlantDeps, definition: ResourceDefinition<T, J>, caller: KlantCaller, uuid: string, query: { expand?: string | string[] } = {}): Promise<J> {
   const expand = parseExpand(query.expand, definition.expandable ?? []);
   const row = await findRow(deps.db, definition.table, caller.tenant.id, uuid);
   if (!row) throw notFound(definition.label, uuid);
