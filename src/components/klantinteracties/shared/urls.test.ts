@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { uuidFromUrl } from './urls.ts';
+import { loadKlantinteractiesSpec } from '../klantinteracties-test-kit.ts';
+import { KLANTINTERACTIES_API_VERSION, uuidFromUrl } from './urls.ts';
 
 describe('uuidFromUrl', () => {
   const uuid = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -12,5 +13,12 @@ describe('uuidFromUrl', () => {
   it('refuses another resource and a last segment that is no uuid', () => {
     expect(uuidFromUrl(`https://x/klantinteracties/api/v1/actoren/${uuid}`, 'partijen')).toBeUndefined();
     expect(uuidFromUrl('https://x/klantinteracties/api/v1/partijen/123', 'partijen')).toBeUndefined();
+  });
+});
+
+describe('API-version', () => {
+  it('announces the info.version of the specification', async () => {
+    const spec = await loadKlantinteractiesSpec();
+    expect((spec.document.info as { version: string }).version).toBe(KLANTINTERACTIES_API_VERSION);
   });
 });
