@@ -20,6 +20,7 @@ export const REPORTED_SPECS: Record<string, string> = {
   'notificaties-1.0.1': join(STANDARDS, 'zgw', 'notificaties-1.0.1.yaml'),
   'autorisaties-1.1.0': join(STANDARDS, 'zgw', 'autorisaties-1.1.0.yaml'),
   referentielijsten: join(STANDARDS, 'referentielijsten', 'openapi.yaml'),
+  'klantinteracties-0.9.0': join(STANDARDS, 'klantinteracties', 'klantinteracties-0.9.0.yaml'),
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

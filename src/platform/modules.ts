@@ -12,6 +12,7 @@ import { registerAutorisaties } from '../components/autorisaties/routes.ts';
 import { registerPortaal } from '../portaal/routes.ts';
 import { registerAfspraken } from '../afspraken/routes.ts';
 import { registerFormulieren } from '../formulieren/routes.ts';
+import { registerKlantinteracties } from '../components/klantinteracties/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -27,4 +28,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerPortaal(app, context);
   await registerAfspraken(app, context);
   await registerFormulieren(app, context);
+  await registerKlantinteracties(app, context);
 }

@@ -6,6 +6,7 @@ import type { CatalogiTypenTables } from './tables/catalogi-typen.ts';
 import type { DocumentenTables } from './tables/documenten.ts';
 import type { EformulierenTables } from './tables/eformulieren.ts';
 import type { KennisbankTables } from './tables/kennisbank.ts';
+import type { KlantinteractiesTables } from './tables/klantinteracties.ts';
 import type { NotificatiesTables } from './tables/notificaties.ts';
 import type { PortaalTables } from './tables/portaal.ts';
 import type { FinancienTables } from './tables/financien.ts';
@@ -189,7 +190,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables, EformulierenTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables, EformulierenTables, KlantinteractiesTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;

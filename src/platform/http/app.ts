@@ -7,6 +7,7 @@ import { ProblemError } from '../errors/problem.ts';
 import { TenantResolver } from '../tenants/resolver.ts';
 import { authenticateApiCaller, requireScopes, requireAnyScope } from '../auth/api-jwt.ts';
 import { ApiClientCredentialStore } from '../auth/api-client-credentials.ts';
+import { authenticateApiToken } from '../auth/api-token.ts';
 import { authenticateStaff } from '../auth/staff-authentication.ts';
 import { enforceResidentCsrf, enforceStaffCsrf } from '../auth/csrf.ts';
 import { authenticateResident } from '../auth/resident-authentication.ts';
@@ -79,6 +80,9 @@ export async function buildApp(context: AppContext, register: (app: FastifyInsta
       requireScopes(caller, routeConfig.scopes);
       if (routeConfig.anyOfScopes !== undefined) requireAnyScope(caller, routeConfig.anyOfScopes);
       request.apiCaller = caller;
+    }
+    if (routeConfig.apiToken !== undefined) {
+      request.apiCaller = await authenticateApiToken(database.db, tenant.id, routeConfig.apiToken, request.headers.authorization);
     }
     if (routeConfig.staffRoles !== undefined) {
       // False means it answered itself (a browser sent to sign in): stop here.

@@ -6,11 +6,13 @@ describe('route policies', () => {
     expect(() => assertRoutePolicy('GET', '/a', { public: true })).not.toThrow();
     expect(() => assertRoutePolicy('GET', '/a', { scopes: ['zaken.lezen'] })).not.toThrow();
     expect(() => assertRoutePolicy('GET', '/a', { staffRoles: ['kcc'] })).not.toThrow();
+    expect(() => assertRoutePolicy('GET', '/a', { apiToken: 'klantinteracties' })).not.toThrow();
   });
 
   it('refuses a route without a policy or with two', () => {
     expect(() => assertRoutePolicy('GET', '/a', undefined)).toThrow(/exactly one access policy/);
     expect(() => assertRoutePolicy('GET', '/a', { public: true, scopes: [] })).toThrow(/exactly one access policy/);
+    expect(() => assertRoutePolicy('GET', '/a', { scopes: [], apiToken: 'klantinteracties' })).toThrow(/exactly one access policy/);
   });
 
   it('refuses a tenantless route that is not public, since it would skip authentication', () => {
