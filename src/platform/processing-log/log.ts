@@ -6,6 +6,7 @@ import { newOperationId, type TraceContext } from '../http/trace-context.ts';
 import { assertValidBsn } from '../personal-data/bsn.ts';
 import { GENESIS_HASH, recordHash, type ChainedFields } from './chain.ts';
 import { inTransaction } from '../database/transaction.ts';
+import { groupWriterFor } from './group-writer.ts';
 
 /** Outcome of a Dataverwerking, as the standard's `status_code` enumeration. */
 export type ProcessingStatus = 'ok' | 'error' | 'unknown';
@@ -99,22 +100,37 @@ function validate(entry: ProcessingEntry, endTime: Date): void {
   for (const subject of entry.dataSubjects ?? []) if (subject.type === 'BSN') assertValidBsn(subject.id);
 }
 
-async function append(trx: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, entry: ProcessingEntry, endTime: Date): Promise<LoggedProcessing> {
+/**
+ * Takes the tenant's chain for the rest of the caller's transaction and returns the hash to chain on, after checking
+ * that every activity named is in the tenant's register.
+ */
+async function lockChain(trx: Kysely<Database>, tenantId: string, activityIds: readonly string[]): Promise<string> {
   // One writer per tenant chain at a time, across every Loket process; released when the caller's transaction ends.
-  const lock = await sql<{ isolation: string }>`SELECT current_setting('transaction_isolation') AS isolation FROM (SELECT pg_advisory_xact_lock(${chainLockKey(entry.tenantId)}::bigint)) AS locked`.execute(trx);
+  const lock = await sql<{ isolation: string }>`SELECT current_setting('transaction_isolation') AS isolation FROM (SELECT pg_advisory_xact_lock(${chainLockKey(tenantId)}::bigint)) AS locked`.execute(trx);
   const isolation = lock.rows[0]?.isolation ?? '';
   // Under a snapshot taken before the lock the previous writer's record would be invisible and the chain would fork.
   if (isolation !== 'read committed') throw new Error(`logProcessing needs a READ COMMITTED transaction, not ${isolation}`);
 
   // A separate statement after the lock: under READ COMMITTED it sees the record the previous lock holder committed.
-  const state = await trx
-    .selectNoFrom((eb) => [
-      eb.exists(eb.selectFrom('processing_activities').select('id').where('tenant_id', '=', entry.tenantId).where('id', '=', entry.activityId)).as('known'),
-      eb.selectFrom('processing_log').select('hash').where('tenant_id', '=', entry.tenantId).orderBy('seq', 'desc').limit(1).as('last_hash'),
-    ])
-    .executeTakeFirstOrThrow();
-  if (!state.known) throw new UnknownProcessingActivityError(entry.tenantId, entry.activityId);
+  const wanted = [...new Set(activityIds)];
+  const state = await sql<{ known: string[] | null; last_hash: string | null }>`
+    SELECT (SELECT array_agg(id) FROM processing_activities WHERE tenant_id = ${tenantId} AND id = ANY(${wanted}::text[])) AS known,
+           (SELECT hash FROM processing_log WHERE tenant_id = ${tenantId} ORDER BY seq DESC LIMIT 1) AS last_hash`.execute(trx);
+  const row = state.rows[0];
+  const known = new Set(row?.known ?? []);
+  const unknown = wanted.find((id) => !known.has(id));
+  if (unknown !== undefined) throw new UnknownProcessingActivityError(tenantId, unknown);
+  return row?.last_hash ?? GENESIS_HASH;
+}
 
+/** Appends one entry's records after `previousHash`; returns what was logged and the hash the next record chains on. */
+async function appendEntry(
+  trx: Kysely<Database>,
+  keys: Pick<Keys, 'pseudonymise'>,
+  entry: ProcessingEntry,
+  endTime: Date,
+  chainedOn: string,
+): Promise<{ logged: LoggedProcessing; lastHash: string }> {
   const foreign = entry.trace.foreign && entry.trace.parentOperationId !== undefined;
   const traceId = foreign ? localTraceId(entry.tenantId, entry.trace.traceId) : entry.trace.traceId;
   const foreignOperation = foreign ? { trace_id: entry.trace.traceId, operation_id: entry.trace.parentOperationId, entity: entry.foreignEntity ?? UNKNOWN_FOREIGN_ENTITY } : null;
@@ -122,7 +138,7 @@ async function append(trx: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, e
   const parentOperationId = entry.parentOperationId ?? (foreign ? null : (entry.trace.parentOperationId ?? null));
   const subjects: (DataSubject | null)[] = entry.dataSubjects && entry.dataSubjects.length > 0 ? [...entry.dataSubjects] : [null];
 
-  let previousHash = state.last_hash ?? GENESIS_HASH;
+  let previousHash = chainedOn;
   const seqs: number[] = [];
   // One statement per record, in order: the chain follows seq, and nextval order within one multi-row insert is not promised.
   for (const subject of subjects) {
@@ -169,7 +185,7 @@ async function append(trx: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, e
     seqs.push(Number(row.seq));
     previousHash = hash;
   }
-  return { traceId, operationId, seqs };
+  return { logged: { traceId, operationId, seqs }, lastHash: previousHash };
 }
 
 /**
@@ -182,5 +198,37 @@ async function append(trx: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, e
 export async function logProcessing(db: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, entry: ProcessingEntry): Promise<LoggedProcessing> {
   const endTime = entry.endTime ?? new Date();
   validate(entry, endTime);
-  return inTransaction(db, (trx) => append(trx, keys, entry, endTime));
+  // Outside a change (a page that only shows data) the record joins others in one transaction: see group-writer.ts.
+  if (!db.isTransaction) return groupWriterFor(db).write({ keys, entry: { ...entry, endTime } });
+  const chainedOn = await lockChain(db, entry.tenantId, [entry.activityId]);
+  return (await appendEntry(db, keys, entry, endTime, chainedOn)).logged;
+}
+
+/** One entry to append, with the keys that pseudonymise its subjects. */
+export interface KeyedEntry {
+  keys: Pick<Keys, 'pseudonymise'>;
+  entry: ProcessingEntry & { endTime: Date };
+}
+
+/**
+ * Appends several validated entries of possibly several tenants, one transaction per tenant: the chain is locked and
+ * read once for all of that tenant's entries. Results come back in the order given.
+ */
+export async function appendProcessingEntries(db: Kysely<Database>, entries: readonly KeyedEntry[]): Promise<LoggedProcessing[]> {
+  const results: LoggedProcessing[] = new Array<LoggedProcessing>(entries.length);
+  const byTenant = new Map<string, number[]>();
+  entries.forEach((keyed, index) => byTenant.set(keyed.entry.tenantId, [...(byTenant.get(keyed.entry.tenantId) ?? []), index]));
+  for (const [tenantId, indexes] of byTenant) {
+    await inTransaction(db, async (trx) => {
+      let chainedOn = await lockChain(trx, tenantId, indexes.map((index) => entries[index]?.entry.activityId ?? ''));
+      for (const index of indexes) {
+        const keyed = entries[index];
+        if (!keyed) continue;
+        const appended = await appendEntry(trx, keyed.keys, keyed.entry, keyed.entry.endTime, chainedOn);
+        results[index] = appended.logged;
+        chainedOn = appended.lastHash;
+      }
+    });
+  }
+  return results;
 }
