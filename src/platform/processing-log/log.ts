@@ -123,24 +123,16 @@ async function lockChain(trx: Kysely<Database>, tenantId: string, activityIds: r
   return row?.last_hash ?? GENESIS_HASH;
 }
 
-/** Appends one entry's records after `previousHash`; returns what was logged and the hash the next record chains on. */
-async function appendEntry(
-  trx: Kysely<Database>,
-  keys: Pick<Keys, 'pseudonymise'>,
-  entry: ProcessingEntry,
-  endTime: Date,
-  chainedOn: string,
-): Promise<{ logged: LoggedProcessing; lastHash: string }> {
+/** The records of one entry, hashed into the chain after `chainedOn`; written later with the others of the group. */
+function chainEntry(keys: Pick<Keys, 'pseudonymise'>, entry: ProcessingEntry, endTime: Date, chainedOn: string): { records: { fields: ChainedFields; hash: string }[]; traceId: string; operationId: string; lastHash: string } {
   const foreign = entry.trace.foreign && entry.trace.parentOperationId !== undefined;
   const traceId = foreign ? localTraceId(entry.tenantId, entry.trace.traceId) : entry.trace.traceId;
   const foreignOperation = foreign ? { trace_id: entry.trace.traceId, operation_id: entry.trace.parentOperationId, entity: entry.foreignEntity ?? UNKNOWN_FOREIGN_ENTITY } : null;
   const operationId = entry.operationId ?? newOperationId();
   const parentOperationId = entry.parentOperationId ?? (foreign ? null : (entry.trace.parentOperationId ?? null));
   const subjects: (DataSubject | null)[] = entry.dataSubjects && entry.dataSubjects.length > 0 ? [...entry.dataSubjects] : [null];
-
   let previousHash = chainedOn;
-  const seqs: number[] = [];
-  // One statement per record, in order: the chain follows seq, and nextval order within one multi-row insert is not promised.
+  const records: { fields: ChainedFields; hash: string }[] = [];
   for (const subject of subjects) {
     const fields: ChainedFields = {
       tenantId: entry.tenantId,
@@ -160,9 +152,26 @@ async function appendEntry(
       previousHash,
     };
     const hash = recordHash(fields);
-    const row = await trx
-      .insertInto('processing_log')
-      .values({
+    records.push({ fields, hash });
+    previousHash = hash;
+  }
+  return { records, traceId, operationId, lastHash: previousHash };
+}
+
+/**
+ * Writes chained records in one statement. The chain follows seq and nextval order within a multi-row insert is not
+ * promised, so the sequence numbers are drawn first, sorted, and given explicitly in chain order (the lock keeps any
+ * other writer of this tenant out meanwhile; the head trigger sees the rows in that order).
+ */
+async function writeRecords(trx: Kysely<Database>, records: readonly { fields: ChainedFields; hash: string }[]): Promise<number[]> {
+  if (records.length === 0) return [];
+  const drawn = await sql<{ seq: string | number }>`SELECT nextval(pg_get_serial_sequence('processing_log', 'seq')) AS seq FROM generate_series(1, ${records.length})`.execute(trx);
+  const seqs = drawn.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+  await trx
+    .insertInto('processing_log')
+    .values(
+      records.map(({ fields, hash }, index) => ({
+        seq: seqs[index],
         tenant_id: fields.tenantId,
         trace_id: fields.traceId,
         operation_id: fields.operationId,
@@ -175,17 +184,14 @@ async function appendEntry(
         data_subject_id: fields.dataSubjectId,
         data_subject_id_type: fields.dataSubjectIdType,
         actor: fields.actor,
-        foreign_operation: foreignOperation === null ? null : JSON.stringify(foreignOperation),
+        foreign_operation: fields.foreignOperation === null ? null : JSON.stringify(fields.foreignOperation),
         attributes: JSON.stringify(fields.attributes),
-        previous_hash: previousHash,
+        previous_hash: fields.previousHash,
         hash,
-      })
-      .returning('seq')
-      .executeTakeFirstOrThrow();
-    seqs.push(Number(row.seq));
-    previousHash = hash;
-  }
-  return { logged: { traceId, operationId, seqs }, lastHash: previousHash };
+      })),
+    )
+    .execute();
+  return seqs;
 }
 
 /**
@@ -200,8 +206,9 @@ export async function logProcessing(db: Kysely<Database>, keys: Pick<Keys, 'pseu
   validate(entry, endTime);
   // Outside a change (a page that only shows data) the record joins others in one transaction: see group-writer.ts.
   if (!db.isTransaction) return groupWriterFor(db).write({ keys, entry: { ...entry, endTime } });
-  const chainedOn = await lockChain(db, entry.tenantId, [entry.activityId]);
-  return (await appendEntry(db, keys, entry, endTime, chainedOn)).logged;
+  const chained = chainEntry(keys, entry, endTime, await lockChain(db, entry.tenantId, [entry.activityId]));
+  const seqs = await writeRecords(db, chained.records);
+  return { traceId: chained.traceId, operationId: chained.operationId, seqs };
 }
 
 /** One entry to append, with the keys that pseudonymise its subjects. */
@@ -221,12 +228,18 @@ export async function appendProcessingEntries(db: Kysely<Database>, entries: rea
   for (const [tenantId, indexes] of byTenant) {
     await inTransaction(db, async (trx) => {
       let chainedOn = await lockChain(trx, tenantId, indexes.map((index) => entries[index]?.entry.activityId ?? ''));
-      for (const index of indexes) {
+      const chained = indexes.map((index) => {
         const keyed = entries[index];
-        if (!keyed) continue;
-        const appended = await appendEntry(trx, keyed.keys, keyed.entry, keyed.entry.endTime, chainedOn);
-        results[index] = appended.logged;
-        chainedOn = appended.lastHash;
+        if (!keyed) throw new Error('processing-log group lost an entry');
+        const entryChain = chainEntry(keyed.keys, keyed.entry, keyed.entry.endTime, chainedOn);
+        chainedOn = entryChain.lastHash;
+        return { index, ...entryChain };
+      });
+      const seqs = await writeRecords(trx, chained.flatMap((item) => item.records));
+      let next = 0;
+      for (const item of chained) {
+        results[item.index] = { traceId: item.traceId, operationId: item.operationId, seqs: seqs.slice(next, next + item.records.length) };
+        next += item.records.length;
       }
     });
   }
