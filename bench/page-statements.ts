@@ -42,9 +42,25 @@ export async function statementsOfPage(app: FastifyInstance, sink: { current: St
   return recorded;
 }
 
+/**
+ * A processing-log insert names the sequence numbers its request drew; replayed as recorded it would collide with
+ * itself. The replay lets the column default draw them: the same work, without the explicit numbers.
+ */
+function withoutExplicitSeq(statement: Statement): Statement {
+  const match = /^insert into "processing_log" \("seq", /.exec(statement.sql);
+  if (!match) return statement;
+  const columns = statement.sql.replace('("seq", ', '(');
+  const rows = (statement.sql.match(/\(\$\d+/g) ?? []).length;
+  if (rows !== 1) throw new Error('The replay handles processing-log inserts of one record only');
+  // Drop the first placeholder of the values list and renumber the others.
+  const sqlText = columns.replace(/values \(\$1, /, 'values (').replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) - 1}`);
+  return { sql: sqlText, parameters: statement.parameters.slice(1) };
+}
+
 /** One replay of a page's statements on a pooled client. */
 export function replay(statements: readonly Statement[]): (client: pg.PoolClient) => Promise<void> {
+  const replayed = statements.map(withoutExplicitSeq);
   return async (client) => {
-    for (const statement of statements) await client.query(statement.sql, statement.parameters as unknown[]);
+    for (const statement of replayed) await client.query(statement.sql, statement.parameters as unknown[]);
   };
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { cpus } from 'node:os';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -17,6 +20,7 @@ import { createBenchDatabase } from './bench-database.ts';
 import { recordingDatabase, replay, statementsOfPage } from './page-statements.ts';
 import { percentile } from './stats.ts';
 import { measureBaseline, measureHttp, type Measurement } from './zaken-load.ts';
+import { startLoketServer } from './zaken-loket.ts';
 
 /*
  * `npm run bench:portaal`: server time of the portal's home page, a product page and Mijn zaken (a resident with
@@ -68,9 +72,12 @@ async function main(): Promise<void> {
   print(`Portal benchmark — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, PostgreSQL at ${new URL(adminUrl).host}`);
   const bench = await createBenchDatabase(adminUrl, 'loket_bench_portaal');
   try {
+    const secretKey = randomBytes(32).toString('base64');
+    const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-portaal-'));
     const config = loadConfig({
       DATABASE_URL: bench.url,
-      LOKET_SECRET_KEY: randomBytes(32).toString('base64'),
+      LOKET_SECRET_KEY: secretKey,
+      LOKET_DATA_DIR: dataDir,
       DATABASE_POOL_SIZE: String(CONNECTIONS),
       LOKET_LOG_LEVEL: 'silent',
       LOKET_OUTBOX_ENABLED: 'false',
@@ -113,11 +120,16 @@ async function main(): Promise<void> {
       for (const page of pages) statements.push(await statementsOfPage(recorder, recording.sink, page.path, page.headers));
       await recorder.close();
 
-      const context: AppContext = { config, database, keys, logger: createLogger('silent') };
-      const app = await buildApp(context, (instance) => registerModules(instance, context));
-      await app.listen({ host: '127.0.0.1', port: 0 });
-      const address = app.server.address();
-      const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      // Loket in its own process, as `npm start` runs it: the load generator here never shares its event loop.
+      const server = await startLoketServer({
+        DATABASE_URL: bench.url,
+        LOKET_SECRET_KEY: secretKey,
+        DATABASE_POOL_SIZE: String(CONNECTIONS),
+        LOKET_LOG_LEVEL: 'warn',
+        LOKET_OUTBOX_ENABLED: 'false',
+        LOKET_DATA_DIR: dataDir,
+      });
+      const baseUrl = `http://127.0.0.1:${server.port}`;
       const pool = new pg.Pool({ connectionString: bench.url, max: CONNECTIONS });
       try {
         for (const [index, page] of pages.entries()) {
@@ -133,7 +145,7 @@ async function main(): Promise<void> {
         }
       } finally {
         await pool.end();
-        await app.close();
+        await server.stop();
       }
     } finally {
       await recording.close();

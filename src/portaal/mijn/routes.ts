@@ -18,7 +18,7 @@ import { berichtPath, MIJN_PATHS, zaakPath } from './portaal-links.ts';
 import { logResidentViewing } from './resident-processing.ts';
 import { readUploadBody, type UploadBody } from './upload-body.ts';
 import { zaakPage, type UploadState } from './zaak-page.ts';
-import { countOwnZaken, currentStatuses, findOwnZaak, findVisibleDocument, listOwnZaken, listVisibleDocuments, statusTimeline, type OwnZaak, type ZaakOwner } from './zaken-repository.ts';
+import { countOwnZaken, findOwnZaak, findVisibleDocument, listOwnZakenPage, listVisibleDocuments, statusTimeline, type OwnZaak, type ZaakOwner } from './zaken-repository.ts';
 import { RESIDENT_PATHS } from '../../platform/auth/resident-paths.ts';
 import { registerBehandelaarMijnOmgeving } from './behandelaar-routes.ts';
 
@@ -81,10 +81,9 @@ export async function registerMijnOmgeving(app: FastifyInstance, context: AppCon
       const resident = signedIn(request);
       const owner = ownerOf(resident);
       const pagina = request.query.pagina ?? 1;
-      const [counts, zaken] = await Promise.all([countOwnZaken(db, owner), listOwnZaken(db, owner, { limit: PAGE_SIZE, offset: (pagina - 1) * PAGE_SIZE })]);
-      const statuses = await currentStatuses(db, owner.tenantId, zaken.map((zaak) => zaak.uuid));
+      const { zaken, statuses, total } = await listOwnZakenPage(db, owner, { limit: PAGE_SIZE, offset: (pagina - 1) * PAGE_SIZE });
       await logResidentViewing(db, keys, resident, 'mijn-zaken-bekijken', startTime, { zaken: zaken.length, pagina });
-      return sendPortaalPage(reply, 200, mijnZakenPage(request.tenant, resident.resident, { zaken, statuses, pagina, pageSize: PAGE_SIZE, total: counts.lopend + counts.afgerond }), { privateForm: true });
+      return sendPortaalPage(reply, 200, mijnZakenPage(request.tenant, resident.resident, { zaken, statuses, pagina, pageSize: PAGE_SIZE, total }), { privateForm: true });
     },
   );
 

@@ -139,16 +139,43 @@ export async function countOwnZaken(db: Kysely<Database>, owner: ZaakOwner): Pro
   return { lopend: Number(row.lopend), afgerond: Number(row.afgerond) };
 }
 
-/** A page of the owner's zaken, newest first (startdatum, then registration). */
-export async function listOwnZaken(db: Kysely<Database>, owner: ZaakOwner, page: { limit: number; offset: number }): Promise<OwnZaak[]> {
+/**
+ * A page of Mijn zaken in one query: the owner's zaken newest first, each with its current status, and how many zaken
+ * the owner has in all (a window count taken before the page is cut). One round trip instead of three keeps the page
+ * fast when many residents look at once.
+ */
+export async function listOwnZakenPage(db: Kysely<Database>, owner: ZaakOwner, page: { limit: number; offset: number }): Promise<{ zaken: OwnZaak[]; statuses: Map<string, CurrentStatus>; total: number }> {
   const rows = await selectOwnZaak(db, owner)
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('statussen')
+          .innerJoin('statustypen', 'statustypen.uuid', 'statussen.statustype_uuid')
+          .select(['statustypen.omschrijving as status_omschrijving', 'statussen.datum_status_gezet'])
+          .where('statussen.tenant_id', '=', owner.tenantId)
+          .whereRef('statussen.zaak_uuid', '=', 'zaken.uuid')
+          .orderBy('statussen.datum_status_gezet', 'desc')
+          .orderBy('statussen.created_at', 'desc')
+          .limit(1)
+          .as('huidige'),
+      (join) => join.onTrue(),
+    )
+    .select(['huidige.status_omschrijving', 'huidige.datum_status_gezet', sql<string>`count(*) OVER ()`.as('total')])
     .orderBy('zaken.startdatum', 'desc')
     .orderBy('zaken.created_at', 'desc')
     .orderBy('zaken.uuid', 'desc')
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return rows.map(toOwnZaak);
+  const statuses = new Map<string, CurrentStatus>();
+  for (const row of rows) {
+    if (row.status_omschrijving !== null && row.datum_status_gezet !== null) {
+      statuses.set(row.uuid, { zaakUuid: row.uuid, omschrijving: row.status_omschrijving, datumStatusGezet: row.datum_status_gezet });
+    }
+  }
+  // Past the last page the window count has no row to ride on: count apart.
+  const total = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await countOwnZaken(db, owner).then((counts) => counts.lopend + counts.afgerond) : 0;
+  return { zaken: rows.map(toOwnZaak), statuses, total };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -163,23 +190,6 @@ export async function findOwnZaak(db: Kysely<Database>, owner: ZaakOwner, key: s
 /** The uuids of all the owner's zaken (for the berichten across them). */
 export function ownZaakUuids(db: Kysely<Database>, owner: ZaakOwner) {
   return initiatorRollen(db, owner);
-}
-
-/** The current status of each of these zaken (one query; zaken without a status are absent). */
-export async function currentStatuses(db: Kysely<Database>, tenantId: string, zaakUuids: readonly string[]): Promise<Map<string, CurrentStatus>> {
-  if (zaakUuids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('statussen')
-    .innerJoin('statustypen', 'statustypen.uuid', 'statussen.statustype_uuid')
-    .distinctOn('statussen.zaak_uuid')
-    .select(['statussen.zaak_uuid', 'statustypen.omschrijving', 'statussen.datum_status_gezet'])
-    .where('statussen.tenant_id', '=', tenantId)
-    .where('statussen.zaak_uuid', 'in', zaakUuids)
-    .orderBy('statussen.zaak_uuid')
-    .orderBy('statussen.datum_status_gezet', 'desc')
-    .orderBy('statussen.created_at', 'desc')
-    .execute();
-  return new Map(rows.map((row) => [row.zaak_uuid, { zaakUuid: row.zaak_uuid, omschrijving: row.omschrijving, datumStatusGezet: row.datum_status_gezet }]));
 }
 
 /** Every statustype of the zaak's zaaktype in order, each with the moment the zaak (last) reached it. */
