@@ -104,7 +104,7 @@ function validate(entry: ProcessingEntry, endTime: Date): void {
  * Takes the tenant's chain for the rest of the caller's transaction and returns the hash to chain on, after checking
  * that every activity named is in the tenant's register.
  */
-async function lockChain(trx: Kysely<Database>, tenantId: string, activityIds: readonly string[]): Promise<string> {
+async function lockChain(trx: Kysely<Database>, tenantId: string, activityIds: readonly string[], recordCount: number): Promise<{ chainedOn: string; seqs: number[] }> {
   // One writer per tenant chain at a time, across every Loket process; released when the caller's transaction ends.
   const lock = await sql<{ isolation: string }>`SELECT current_setting('transaction_isolation') AS isolation FROM (SELECT pg_advisory_xact_lock(${chainLockKey(tenantId)}::bigint)) AS locked`.execute(trx);
   const isolation = lock.rows[0]?.isolation ?? '';
@@ -113,14 +113,23 @@ async function lockChain(trx: Kysely<Database>, tenantId: string, activityIds: r
 
   // A separate statement after the lock: under READ COMMITTED it sees the record the previous lock holder committed.
   const wanted = [...new Set(activityIds)];
-  const state = await sql<{ known: string[] | null; last_hash: string | null }>`
+  // The same statement draws the records' sequence numbers (see writeRecords).
+  const state = await sql<{ known: string[] | null; last_hash: string | null; seqs: (string | number)[] | null }>`
     SELECT (SELECT array_agg(id) FROM processing_activities WHERE tenant_id = ${tenantId} AND id = ANY(${wanted}::text[])) AS known,
-           (SELECT hash FROM processing_log WHERE tenant_id = ${tenantId} ORDER BY seq DESC LIMIT 1) AS last_hash`.execute(trx);
+           (SELECT hash FROM processing_log WHERE tenant_id = ${tenantId} ORDER BY seq DESC LIMIT 1) AS last_hash,
+           (SELECT array_agg(nextval(pg_get_serial_sequence('processing_log', 'seq'))) FROM generate_series(1, ${recordCount})) AS seqs`.execute(trx);
   const row = state.rows[0];
   const known = new Set(row?.known ?? []);
   const unknown = wanted.find((id) => !known.has(id));
   if (unknown !== undefined) throw new UnknownProcessingActivityError(tenantId, unknown);
-  return row?.last_hash ?? GENESIS_HASH;
+  const seqs = (row?.seqs ?? []).map(Number).sort((a, b) => a - b);
+  if (seqs.length !== recordCount) throw new Error(`drew ${seqs.length} processing-log sequence numbers for ${recordCount} records`);
+  return { chainedOn: row?.last_hash ?? GENESIS_HASH, seqs };
+}
+
+/** How many records an entry becomes: one per data subject, or one without a subject. */
+function recordCountOf(entry: ProcessingEntry): number {
+  return Math.max(1, entry.dataSubjects?.length ?? 0);
 }
 
 /** The records of one entry, hashed into the chain after `chainedOn`; written later with the others of the group. */
@@ -160,13 +169,12 @@ function chainEntry(keys: Pick<Keys, 'pseudonymise'>, entry: ProcessingEntry, en
 
 /**
  * Writes chained records in one statement. The chain follows seq and nextval order within a multi-row insert is not
- * promised, so the sequence numbers are drawn first, sorted, and given explicitly in chain order (the lock keeps any
- * other writer of this tenant out meanwhile; the head trigger sees the rows in that order).
+ * promised, so the sequence numbers were drawn under the lock, sorted, and are given explicitly in chain order (the
+ * lock keeps any other writer of this tenant out meanwhile; the head trigger sees the rows in that order).
  */
-async function writeRecords(trx: Kysely<Database>, records: readonly { fields: ChainedFields; hash: string }[]): Promise<number[]> {
-  if (records.length === 0) return [];
-  const drawn = await sql<{ seq: string | number }>`SELECT nextval(pg_get_serial_sequence('processing_log', 'seq')) AS seq FROM generate_series(1, ${records.length})`.execute(trx);
-  const seqs = drawn.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+async function writeRecords(trx: Kysely<Database>, records: readonly { fields: ChainedFields; hash: string }[], seqs: readonly number[]): Promise<void> {
+  if (records.length === 0) return;
+  if (seqs.length !== records.length) throw new Error(`${records.length} processing-log records but ${seqs.length} sequence numbers`);
   await trx
     .insertInto('processing_log')
     .values(
@@ -191,7 +199,6 @@ async function writeRecords(trx: Kysely<Database>, records: readonly { fields: C
       })),
     )
     .execute();
-  return seqs;
 }
 
 /**
@@ -206,8 +213,9 @@ export async function logProcessing(db: Kysely<Database>, keys: Pick<Keys, 'pseu
   validate(entry, endTime);
   // Outside a change (a page that only shows data) the record joins others in one transaction: see group-writer.ts.
   if (!db.isTransaction) return groupWriterFor(db).write({ keys, entry: { ...entry, endTime } });
-  const chained = chainEntry(keys, entry, endTime, await lockChain(db, entry.tenantId, [entry.activityId]));
-  const seqs = await writeRecords(db, chained.records);
+  const { chainedOn, seqs } = await lockChain(db, entry.tenantId, [entry.activityId], recordCountOf(entry));
+  const chained = chainEntry(keys, entry, endTime, chainedOn);
+  await writeRecords(db, chained.records, seqs);
   return { traceId: chained.traceId, operationId: chained.operationId, seqs };
 }
 
@@ -223,19 +231,20 @@ export interface KeyedEntry {
  */
 export async function appendProcessingEntries(db: Kysely<Database>, entries: readonly KeyedEntry[]): Promise<LoggedProcessing[]> {
   const results: LoggedProcessing[] = new Array<LoggedProcessing>(entries.length);
-  const byTenant = new Map<string, number[]>();
-  entries.forEach((keyed, index) => byTenant.set(keyed.entry.tenantId, [...(byTenant.get(keyed.entry.tenantId) ?? []), index]));
-  for (const [tenantId, indexes] of byTenant) {
+  const byTenant = new Map<string, { index: number; keyed: KeyedEntry }[]>();
+  entries.forEach((keyed, index) => byTenant.set(keyed.entry.tenantId, [...(byTenant.get(keyed.entry.tenantId) ?? []), { index, keyed }]));
+  for (const [tenantId, group] of byTenant) {
     await inTransaction(db, async (trx) => {
-      let chainedOn = await lockChain(trx, tenantId, indexes.map((index) => entries[index]?.entry.activityId ?? ''));
-      const chained = indexes.map((index) => {
-        const keyed = entries[index];
-        if (!keyed) throw new Error('processing-log group lost an entry');
-        const entryChain = chainEntry(keyed.keys, keyed.entry, keyed.entry.endTime, chainedOn);
-        chainedOn = entryChain.lastHash;
+      const activities = group.map(({ keyed }) => keyed.entry.activityId);
+      const recordCount = group.reduce((total, { keyed }) => total + recordCountOf(keyed.entry), 0);
+      const { chainedOn, seqs } = await lockChain(trx, tenantId, activities, recordCount);
+      let previousHash = chainedOn;
+      const chained = group.map(({ index, keyed }) => {
+        const entryChain = chainEntry(keyed.keys, keyed.entry, keyed.entry.endTime, previousHash);
+        previousHash = entryChain.lastHash;
         return { index, ...entryChain };
       });
-      const seqs = await writeRecords(trx, chained.flatMap((item) => item.records));
+      await writeRecords(trx, chained.flatMap((item) => item.records), seqs);
       let next = 0;
       for (const item of chained) {
         results[item.index] = { traceId: item.traceId, operationId: item.operationId, seqs: seqs.slice(next, next + item.records.length) };
