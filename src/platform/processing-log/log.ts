@@ -7,6 +7,7 @@ import { assertValidBsn } from '../personal-data/bsn.ts';
 import { GENESIS_HASH, recordHash, type ChainedFields } from './chain.ts';
 import { inTransaction } from '../database/transaction.ts';
 import { groupWriterFor } from './group-writer.ts';
+import { prepared } from '../database/prepared.ts';
 
 /** Outcome of a Dataverwerking, as the standard's `status_code` enumeration. */
 export type ProcessingStatus = 'ok' | 'error' | 'unknown';
@@ -114,10 +115,10 @@ async function lockChain(trx: Kysely<Database>, tenantId: string, activityIds: r
   // A separate statement after the lock: under READ COMMITTED it sees the record the previous lock holder committed.
   const wanted = [...new Set(activityIds)];
   // The same statement draws the records' sequence numbers (see writeRecords).
-  const state = await sql<{ known: string[] | null; last_hash: string | null; seqs: (string | number)[] | null }>`
+  const state = await prepared(sql<{ known: string[] | null; last_hash: string | null; seqs: (string | number)[] | null }>`
     SELECT (SELECT array_agg(id) FROM processing_activities WHERE tenant_id = ${tenantId} AND id = ANY(${wanted}::text[])) AS known,
            (SELECT hash FROM processing_log WHERE tenant_id = ${tenantId} ORDER BY seq DESC LIMIT 1) AS last_hash,
-           (SELECT array_agg(nextval(pg_get_serial_sequence('processing_log', 'seq'))) FROM generate_series(1, ${recordCount})) AS seqs`.execute(trx);
+           (SELECT array_agg(nextval(pg_get_serial_sequence('processing_log', 'seq'))) FROM generate_series(1, ${recordCount})) AS seqs`).execute(trx);
   const row = state.rows[0];
   const known = new Set(row?.known ?? []);
   const unknown = wanted.find((id) => !known.has(id));
