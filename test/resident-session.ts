@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Tenant } from '../src/platform/database/schema.ts';
 import { RESIDENT_SESSION_COOKIE, startResidentSession, type NewResidentSession } from '../src/platform/auth/resident-session.ts';
+import { sessionIdHash } from '../src/platform/auth/staff-session.ts';
 import { hostOf } from './fixtures.ts';
 
 /** A resident (or business) with a portal session, ready to call Mijn omgeving with `app.inject`. */
@@ -27,7 +28,7 @@ export async function signInResident(db: Kysely<Database>, tenant: Tenant, ident
     middel: identity.middel ?? 'digid',
     betrouwbaarheidsniveau: identity.betrouwbaarheidsniveau,
   }, undefined);
-  const row = await db.selectFrom('inwoner_sessies').select('csrf_token').where('tenant_id', '=', tenant.id).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  const row = await db.selectFrom('inwoner_sessies').select('csrf_token').where('tenant_id', '=', tenant.id).where('id_hash', '=', sessionIdHash(value)).executeTakeFirstOrThrow();
   const cookie = `${RESIDENT_SESSION_COOKIE}=${value}`;
   return { cookie, csrfToken: row.csrf_token, headers: { host: hostOf(tenant), cookie } };
 }
