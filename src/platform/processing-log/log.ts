@@ -207,7 +207,9 @@ async function writeRecords(trx: Kysely<Database>, records: readonly { fields: C
  * subject's identifier pseudonymised with the tenant's key, appended to the tenant's hash chain.
  *
  * Pass the transaction that makes the change, so the record commits or rolls back with it. Given a
- * plain database handle it opens a transaction of its own (the chain lock needs one).
+ * plain database handle (processing that changes nothing, such as showing a page), the record is
+ * written with the others that arrive meanwhile in one transaction of its own, and the call returns
+ * once that transaction committed.
  */
 export async function logProcessing(db: Kysely<Database>, keys: Pick<Keys, 'pseudonymise'>, entry: ProcessingEntry): Promise<LoggedProcessing> {
   const endTime = entry.endTime ?? new Date();
