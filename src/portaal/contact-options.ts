@@ -1,4 +1,5 @@
 import type { Tenant } from '../platform/database/schema.ts';
+import { isMailAddress } from '../platform/mail/mail-address.ts';
 
 /** How a resident reaches the municipality besides the website. */
 export interface ContactOptions {
@@ -50,7 +51,7 @@ export function contactProblems(input: Record<ContactField, string>): Partial<Re
   if (!problems.telefoon && (!/^[0-9 +()-]+$/.test(input.telefoon) || digits.length < 4 || digits.length > 15)) {
     problems.telefoon = 'Vul een telefoonnummer in, bijvoorbeeld 14 0999 of 030 123 45 67.';
   }
-  if (!problems.email && !/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(input.email.trim())) {
+  if (!problems.email && !isMailAddress(input.email.trim())) {
     problems.email = 'Vul een e-mailadres in, bijvoorbeeld info@gemeente.nl.';
   }
   return problems;

@@ -1,3 +1,4 @@
+import { isMailAddress } from '../../platform/mail/mail-address.ts';
 import { MAX_E_MAIL, MAX_NAAM, MAX_OPMERKING, MAX_TELEFOON, type FieldError } from './afspraak-pages.ts';
 
 /** The details fields of the booking form as posted. */
@@ -16,8 +17,6 @@ export interface Gegevens {
   opmerking: string;
 }
 
-/** An address a mail server accepts (the same rule the outbox applies before sending). */
-const E_MAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 /** Digits with the usual separators and an optional leading +: 06-12345678, +31 20 123 4567, (020) 123 45 67. */
 const TELEFOON = /^\+?[0-9 ()-]+$/;
 
@@ -31,7 +30,7 @@ export function validateGegevens(body: GegevensBody): { ok: true; gegevens: Gege
   if (naam === '') errors.push({ field: 'naam', message: 'Vul uw naam in.' });
   else if (naam.length > MAX_NAAM) errors.push({ field: 'naam', message: `Uw naam mag niet langer zijn dan ${MAX_NAAM} tekens.` });
   if (eMail === '') errors.push({ field: 'e_mail', message: 'Vul uw e-mailadres in.' });
-  else if (eMail.length > MAX_E_MAIL || !E_MAIL.test(eMail)) errors.push({ field: 'e_mail', message: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.' });
+  else if (eMail.length > MAX_E_MAIL || !isMailAddress(eMail)) errors.push({ field: 'e_mail', message: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.' });
   const digits = telefoon.replace(/\D/g, '').length;
   if (telefoon !== '' && (telefoon.length > MAX_TELEFOON || !TELEFOON.test(telefoon) || digits < 10 || digits > 15)) {
     errors.push({ field: 'telefoon', message: 'Vul een telefoonnummer in van 10 cijfers, zoals 06 12345678, of laat het veld leeg.' });

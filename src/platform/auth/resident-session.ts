@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema.ts';
 import { newCsrfToken } from './csrf.ts';
-import { newSessionId, sessionIdHash } from './staff-session.ts';
+import { newSessionId, requestSessionHash, sessionIdHash } from './staff-session.ts';
 
 /** Name of the portal session cookie (the staff cookie is another one: the two never mix). */
 export const RESIDENT_SESSION_COOKIE = 'loket_inwoner';
@@ -51,11 +51,6 @@ export interface NewResidentSession {
   betrouwbaarheidsniveau?: string;
 }
 
-function requestSessionHash(request: FastifyRequest): string | undefined {
-  const value = request.cookies[RESIDENT_SESSION_COOKIE];
-  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? sessionIdHash(value) : undefined;
-}
-
 function cookieOptions(request: FastifyRequest) {
   return { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: request.protocol === 'https' };
 }
@@ -100,7 +95,7 @@ export function clearResidentSessionCookie(request: FastifyRequest, reply: Fasti
 
 /** Ends the request's session on the server (sign-out). */
 export async function endResidentSession(db: Kysely<Database>, request: FastifyRequest): Promise<void> {
-  const idHash = requestSessionHash(request);
+  const idHash = requestSessionHash(request, RESIDENT_SESSION_COOKIE);
   if (idHash !== undefined) await db.deleteFrom('inwoner_sessies').where('tenant_id', '=', request.tenant.id).where('id_hash', '=', idHash).execute();
 }
 
@@ -109,7 +104,7 @@ export async function endResidentSession(db: Kysely<Database>, request: FastifyR
  * deleted on the spot. Every request of a live session counts as activity (written back every few seconds).
  */
 export async function loadResidentSession(db: Kysely<Database>, policy: ResidentSessionPolicy, request: FastifyRequest, now: Date = new Date()): Promise<ResidentSessionLookup> {
-  const idHash = requestSessionHash(request);
+  const idHash = requestSessionHash(request, RESIDENT_SESSION_COOKIE);
   if (idHash === undefined) return { state: 'none' };
   const row = await db.selectFrom('inwoner_sessies').selectAll().where('tenant_id', '=', request.tenant.id).where('id_hash', '=', idHash).executeTakeFirst();
   if (!row) return { state: 'none' };

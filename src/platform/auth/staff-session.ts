@@ -49,9 +49,9 @@ export function newSessionId(): { cookieValue: string; idHash: string } {
   return { cookieValue, idHash: sessionIdHash(cookieValue) };
 }
 
-/** The hash of the session cookie the request carries, if any. */
-export function requestSessionHash(request: FastifyRequest): string | undefined {
-  const value = request.cookies[SESSION_COOKIE];
+/** The hash of the session cookie the request carries, if any (the staff cookie unless another is named). */
+export function requestSessionHash(request: FastifyRequest, cookie: string = SESSION_COOKIE): string | undefined {
+  const value = request.cookies[cookie];
   return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? sessionIdHash(value) : undefined;
 }
 

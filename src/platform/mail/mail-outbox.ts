@@ -4,12 +4,11 @@ import type { DeliveryHandlers } from '../outbox/handlers.ts';
 import { PermanentDeliveryError } from '../outbox/delivery-handler.ts';
 import { enqueueEvent } from '../outbox/write.ts';
 import type { Mailer, MailMessage } from './mailer.ts';
+import { isMailAddress } from './mail-address.ts';
 
 /** Outbox kind of an e-mail to send. */
 export const MAIL_KIND = 'mail';
 
-/** An address a mail server accepts; anything else fails at once instead of being retried for a day. */
-const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 
 /**
  * Queues an e-mail in the caller's transaction: it is sent exactly when the change it tells about commits (a booked
@@ -30,7 +29,8 @@ async function senderFor(db: Kysely<Database>, tenantId: string, address: string
 export function registerMailDelivery(handlers: DeliveryHandlers, options: { db: Kysely<Database>; mailer: Mailer; fromAddress: string }): void {
   handlers.register(MAIL_KIND, async (event) => {
     const message = event.payload as MailMessage;
-    if (typeof message?.to !== 'string' || !ADDRESS.test(message.to)) throw new PermanentDeliveryError('The e-mail has no valid recipient address.');
+    // An address no mail server accepts fails at once instead of being retried for a day.
+    if (typeof message?.to !== 'string' || !isMailAddress(message.to)) throw new PermanentDeliveryError('The e-mail has no valid recipient address.');
     await options.mailer.send(message, await senderFor(options.db, event.tenantId, options.fromAddress));
   });
 }

@@ -48,6 +48,7 @@ export async function registerResidentSignIn(app: FastifyInstance, context: AppC
   const client = new ResidentOidcClient();
   const demo = config.demoIdp ? new DemoIdentityProviders(config.trustProxy) : undefined;
   if (demo) await registerDemoIdentityProvider(app, demo);
+  const demoFetch = inProcessFetch(app);
   const broker = config.residentOidc;
   const policy = { idleMinutes: config.residentIdleMinutes, absoluteHours: config.residentAbsoluteHours };
 
@@ -71,7 +72,7 @@ export async function registerResidentSignIn(app: FastifyInstance, context: AppC
       clientSecret: demo.clientSecret,
       parameters: { middel },
       allowInsecureRequests: origin.startsWith('http:'),
-      fetch: inProcessFetch(app),
+      fetch: demoFetch,
     };
   }
 
