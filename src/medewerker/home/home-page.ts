@@ -1,30 +1,25 @@
-import { csrfField } from '../../platform/auth/csrf.ts';
-import { STAFF_PATHS } from '../../platform/auth/staff-paths.ts';
 import type { StaffIdentity } from '../../platform/auth/staff-session.ts';
 import { html, type SafeHtml } from '../../platform/http/html.ts';
-import { page } from '../../platform/http/page.ts';
 import { ROLE_LABELS } from '../role-labels.ts';
-import { INZAGE_PATH } from '../privacy/inzage-page.ts';
-import { CONTACT_SETTINGS_PATH } from '../instellingen/contact-page.ts';
+import { menuFor, type MenuItem } from '../werkplek-menu.ts';
+import { werkplekPage } from '../werkplek-page.ts';
+import { STAFF_PATHS } from '../../platform/auth/staff-paths.ts';
 
-/** The staff landing page: who is signed in, with which roles, and the way out. The workspaces follow. */
+/** The staff landing page: who is signed in, with which roles, and the workspaces those roles open, per section. */
 export function homePage(view: { tenantName: string; staff: StaffIdentity }): SafeHtml {
-  return page({
+  const sections = new Map<string, MenuItem[]>();
+  for (const item of menuFor(view.staff.roles)) sections.set(item.sectie, [...(sections.get(item.sectie) ?? []), item]);
+  return werkplekPage({
     title: 'Werkplek medewerkers',
     tenantName: view.tenantName,
+    staff: view.staff,
+    path: STAFF_PATHS.home,
     body: html`<h1 class="utrecht-heading-1">Werkplek medewerkers</h1>
 <p class="utrecht-paragraph">Ingelogd als <strong>${view.staff.displayName}</strong> (${view.staff.email}).</p>
 <h2 class="utrecht-heading-2">Uw rollen</h2>
 <ul class="utrecht-unordered-list">${view.staff.roles.map((role) => html`<li>${ROLE_LABELS[role]}</li>`)}</ul>
-${view.staff.roles.includes('privacy') ? html`<h2 class="utrecht-heading-2">Privacy</h2>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${INZAGE_PATH}">Verwerkingen van een persoon opzoeken</a> (inzageverzoek)</p>` : ''}
-${view.staff.roles.includes('beheerder') ? html`<h2 class="utrecht-heading-2">Instellingen</h2>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${CONTACT_SETTINGS_PATH}">Contactgegevens op de website</a></p>` : ''}
-${view.staff.roles.some((role) => role === 'kcc' || role === 'behandelaar' || role === 'beheerder') ? html`<h2 class="utrecht-heading-2">Balie</h2>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="/medewerker/afspraken">Afspraken aan de balie</a></p>` : ''}
-<form class="loket-form" method="post" action="${STAFF_PATHS.signOut}">
-${csrfField(view.staff.csrfToken)}
-<button type="submit" class="loket-button">Uitloggen</button>
-</form>`,
+${[...sections].map(([sectie, items]) => html`<h2 class="utrecht-heading-2">${sectie}</h2>
+<ul class="utrecht-unordered-list">${items.map((item) => html`<li><a class="utrecht-link" href="${item.href}">${item.label}</a></li>`)}</ul>
+`)}`,
   });
 }

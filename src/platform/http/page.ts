@@ -7,6 +7,10 @@ export interface PageOptions {
   tenantName?: string;
   /** Enhancement scripts Loket serves itself (e.g. `/static/rich-text-editor.js`); the page works without them. */
   scripts?: readonly string[];
+  /** Stylesheets Loket serves itself beside loket.css (e.g. `/static/werkplek.css`). */
+  stylesheets?: readonly string[];
+  /** A navigation landmark shown in the header (the staff workspace's menu). */
+  navigation?: SafeHtml;
 }
 
 /**
@@ -23,11 +27,12 @@ export function page(options: PageOptions): SafeHtml {
 <title>${options.title} - ${site}</title>
 <link rel="stylesheet" href="/static/loket.css">
 <link rel="stylesheet" href="/thema.css">
-${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>
+${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">
+`)}${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>
 `)}</head>
 <body class="utrecht-page">
 <a class="loket-skip-link" href="#inhoud">Direct naar de inhoud</a>
-<header class="loket-header"><p class="loket-site-name">${site}</p></header>
+<header class="loket-header"><p class="loket-site-name">${site}</p>${options.navigation ?? ''}</header>
 <main id="inhoud" class="utrecht-page__content">
 ${options.body}
 </main>

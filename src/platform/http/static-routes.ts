@@ -11,7 +11,7 @@ const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
 const SCRIPTS = ['rich-text-editor.js', 'import-status.js', 'portaal-sessie.js'] as const;
 
 /** Stylesheets served from Loket's own folder besides loket.css. */
-const STYLESHEETS = ['portaal.css'] as const;
+const STYLESHEETS = ['portaal.css', 'werkplek.css'] as const;
 
 const requireFromHere = createRequire(import.meta.url);
 /** NL Design System (Utrecht) CSS, served from the installed packages so the CSP can stay `'self'`. */

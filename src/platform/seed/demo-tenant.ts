@@ -12,6 +12,7 @@ import { seedDemoKennisbank } from '../../kennisbank/demo/seed.ts';
 import { seedDemoAfspraken } from '../../afspraken/demo-seed.ts';
 import { amsterdamToday } from '../../kennisbank/dates.ts';
 import { seedDemoFormulieren } from '../../formulieren/demo/seed.ts';
+import { seedDemoTeams } from '../../medewerker/toegang/demo-teams.ts';
 
 /** Fictional demo municipality; its RSIN passes the 11-proef but belongs to no real organisation. */
 export const DEMO_TENANT = {
@@ -49,10 +50,13 @@ export async function seedDemo(db: Kysely<Database>, keys: Keys): Promise<DemoCr
     await seedDemoAfspraken(trx, tenant.id, amsterdamToday());
     await seedDemoFormulieren(trx, tenant);
     const staff: DemoCredentials['staff'] = [];
+    const staffIds: Partial<Record<StaffRole, string>> = {};
     for (const role of STAFF_ROLES) {
       const created = await createStaffUser(trx, keys, { tenantId: tenant.id, email: `${role}@voorbeeld.nl`, displayName: DEMO_NAMES[role], roles: [role] }, tenant.name);
       staff.push({ role, email: created.user.email, password: created.password, totpUri: created.totpUri, totpSecret: created.totpSecret });
+      staffIds[role] = created.user.id;
     }
+    await seedDemoTeams(trx, tenant.id, staffIds);
     const apiClient = { clientId: 'loket-demo', secret: randomBytes(24).toString('base64url') };
     await insertApiClient(trx, keys, { tenantId: tenant.id, clientId: apiClient.clientId, secret: apiClient.secret, label: 'Demo-applicatie', heeftAlleAutorisaties: true });
     return { tenant, staff, apiClient };

@@ -1,0 +1,28 @@
+import type { StaffRole } from '../platform/http/route-policy.ts';
+
+/*
+ * The staff workspace's menu: every workspace and who may use it. The home page lists them per section and every
+ * workspace page shows them in its header; each module adds its own entry here. The routes check the roles again on
+ * the server: the menu only hides what a role cannot open.
+ */
+
+export interface MenuItem {
+  href: string;
+  label: string;
+  /** Section heading on the home page. */
+  sectie: string;
+  roles: readonly StaffRole[];
+}
+
+export const WERKPLEK_MENU: readonly MenuItem[] = [
+  { href: '/medewerker/afspraken', label: 'Afspraken aan de balie', sectie: 'Balie', roles: ['kcc', 'behandelaar', 'beheerder'] },
+  { href: '/medewerker/kennisbank', label: 'Kennisbank beheren', sectie: 'Beheer', roles: ['beheerder'] },
+  { href: '/medewerker/formulieren', label: 'E-formulieren beheren', sectie: 'Beheer', roles: ['beheerder'] },
+  { href: '/medewerker/instellingen/contact', label: 'Contactgegevens op de website', sectie: 'Beheer', roles: ['beheerder'] },
+  { href: '/medewerker/privacy/verwerkingen', label: 'Verwerkingen van een persoon opzoeken', sectie: 'Privacy', roles: ['privacy'] },
+];
+
+/** The items this staff member may open, in menu order. */
+export function menuFor(roles: readonly string[]): MenuItem[] {
+  return WERKPLEK_MENU.filter((item) => item.roles.some((role) => roles.includes(role)));
+}
