@@ -17,5 +17,6 @@ describe('API-version', () => {
     expect(apiVersionForPath('/catalogi/api/v1')).toBe('1.3.3');
     expect(apiVersionForPath('/referentielijsten/api/v1/resultaten')).toBeUndefined();
     expect(apiVersionForPath('/medewerker')).toBeUndefined();
+    expect(apiVersionForPath('/klantinteracties/api/v1/bestaat-niet')).toBe('0.9.0');
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { KLANTINTERACTIES_API_VERSION } from '../../components/klantinteracties/shared/urls.ts';
 
 /**
  * The version of each ZGW specification Loket implements: the `info.version` of the OpenAPI files in
@@ -33,10 +34,11 @@ export function registerApiVersion(app: FastifyInstance, component: ZgwComponent
 }
 
 /**
- * The version of the ZGW component a path belongs to (`/zaken/api/v1/…` → Zaken's), for responses
+ * The version of the API a path belongs to (`/zaken/api/v1/…` → Zaken's, `/klantinteracties/api/v1/…` → 0.9.0), for responses
  * that no component route produced: an unknown path or method under a component's prefix.
  */
 export function apiVersionForPath(path: string): string | undefined {
   const component = /^\/([a-z]+)\/api\/v1(?:\/|$)/.exec(path)?.[1];
+  if (component === 'klantinteracties') return KLANTINTERACTIES_API_VERSION;
   return component !== undefined && component in ZGW_API_VERSIONS ? ZGW_API_VERSIONS[component as ZgwComponent] : undefined;
 }
