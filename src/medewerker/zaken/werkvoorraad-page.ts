@@ -109,7 +109,7 @@ ${hasNext ? link(view.pagina + 1, 'Volgende pagina') : ''}
 export function werkvoorraadPage(view: WerkvoorraadView): SafeHtml {
   const titel = LIJST_LABELS[view.lijst];
   const body = html`<h1 class="utrecht-heading-1">Werkvoorraad</h1>
-${view.fout ? errorSummary([{ fieldId: `toewijzen-${view.fout.zaakUuid}`, message: view.fout.message }]) : ''}
+${view.fout ? errorSummary([{ fieldId: view.rows.some((row) => row.uuid === view.fout?.zaakUuid) ? `toewijzen-${view.fout.zaakUuid}` : 'werkvoorraad-titel', message: view.fout.message }]) : ''}
 ${view.melding ? html`<div class="loket-notice" role="status"><p>${view.melding}</p></div>` : ''}
 ${tabs(view)}
 ${filterForm(view)}
