@@ -56,18 +56,14 @@ function filtered(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToeg
   if (status.soort === 'opgeschort') {
     query = query.where((eb) => eb.exists(eb.selectFrom('zaak_opschortingen as o').select('o.id').whereRef('o.zaak_uuid', '=', 'zaken.uuid').where('o.einddatum', 'is', null)));
   } else if (status.soort === 'status') {
-    // The current status is the latest one (statussen_zaak index: one step per zaak).
-    query = query.where(
-      (eb) =>
-        eb
-          .selectFrom('statussen as s')
-          .innerJoin('statustypen as st', 'st.uuid', 's.statustype_uuid')
-          .select('st.omschrijving')
-          .whereRef('s.zaak_uuid', '=', 'zaken.uuid')
-          .orderBy('s.datum_status_gezet', 'desc')
-          .limit(1),
-      '=',
-      status.omschrijving,
+    // The current status, kept per zaak by a trigger (migrations/0090): its statustypen of this name.
+    const omschrijving = status.omschrijving;
+    query = query.where('zaken.uuid', 'in', (eb) =>
+      eb
+        .selectFrom('zaak_huidige_status as h')
+        .select('h.zaak_uuid')
+        .where('h.tenant_id', '=', tenantId)
+        .where('h.statustype_uuid', 'in', eb.selectFrom('statustypen').select('statustypen.uuid').where('statustypen.tenant_id', '=', tenantId).where('statustypen.omschrijving', '=', omschrijving)),
     );
   }
   if (lijst === 'mijn') {
@@ -100,11 +96,13 @@ export async function listWerkvoorraad(
   filter: WerkvoorraadFilter,
   pagina: number,
 ): Promise<WerkvoorraadRegel[]> {
-  const rows = await filtered(db, tenantId, toegang, staffUserId, lijst, filter)
+  const query = filtered(db, tenantId, toegang, staffUserId, lijst, filter)
     .innerJoin('zaaktypen', 'zaaktypen.uuid', 'zaken.zaaktype_uuid')
     .leftJoin('zaak_toewijzingen', 'zaak_toewijzingen.zaak_uuid', 'zaken.uuid')
     .leftJoin('staff_users', 'staff_users.id', 'zaak_toewijzingen.behandelaar_id')
-    .select((eb) => [
+    .leftJoin('zaak_huidige_status', 'zaak_huidige_status.zaak_uuid', 'zaken.uuid')
+    .leftJoin('statustypen as huidig_statustype', 'huidig_statustype.uuid', 'zaak_huidige_status.statustype_uuid')
+    .select([
       'zaken.uuid',
       'zaken.identificatie',
       'zaken.omschrijving',
@@ -116,17 +114,14 @@ export async function listWerkvoorraad(
       'zaaktypen.doorlooptijd',
       'staff_users.display_name as behandelaar',
       sql<boolean>`coalesce((zaken.data->'opschorting'->>'indicatie')::boolean, false)`.as('opgeschort'),
-      eb
-        .selectFrom('statussen as s')
-        .innerJoin('statustypen as st', 'st.uuid', 's.statustype_uuid')
-        .select('st.omschrijving')
-        .whereRef('s.zaak_uuid', '=', 'zaken.uuid')
-        .orderBy('s.datum_status_gezet', 'desc')
-        .limit(1)
-        .as('status'),
-    ])
-    .orderBy('zaken.uiterlijke_einddatum_afdoening', 'asc')
-    .orderBy('zaken.uuid', 'asc')
+      'huidig_statustype.omschrijving as status',
+    ]);
+  // Open work by deadline; closed zaken (the "afgesloten" filter) most recently closed first, on zaken_einddatum.
+  const ordered =
+    filter.status.soort === 'afgesloten'
+      ? query.orderBy('zaken.einddatum', 'desc').orderBy('zaken.uuid', 'desc')
+      : query.orderBy('zaken.uiterlijke_einddatum_afdoening', 'asc').orderBy('zaken.uuid', 'asc');
+  const rows = await ordered
     .limit(PAGE_SIZE)
     .offset((pagina - 1) * PAGE_SIZE)
     .execute();

@@ -26,7 +26,7 @@ describe('zaakafhandeling', () => {
   let zaaktype: TestZaaktype;
   let vreemdType: TestZaaktype;
   let starrType: TestZaaktype;
-  const zaken: Record<string, string> = {};
+  const zaken = { later: '', eerder: '', starr: '', vreemd: '', elders: '' };
   const today = amsterdamDate(new Date());
 
   async function zaakMet(type: TestZaaktype, target: Tenant, startdatum: string, deadline: string): Promise<string> {

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/* The back office's own data about zaken (migrations/0088, 0089): assignments and the history of suspensions. */
+/* The back office's own data about zaken (migrations/0088–0090): assignments, the history of suspensions, current statussen. */
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableDateText = ColumnType<string | null, string | null | undefined, string | null>;
@@ -29,7 +29,16 @@ export interface ZaakOpschortingenTable {
   created_at: Generated<Date>;
 }
 
+/** Each zaak's latest status, kept by a trigger on statussen (migrations/0090). */
+export interface ZaakHuidigeStatusTable {
+  zaak_uuid: string;
+  tenant_id: string;
+  statustype_uuid: string;
+  datum_status_gezet: Timestamp;
+}
+
 export interface ZaakafhandelingTables {
+  zaak_huidige_status: ZaakHuidigeStatusTable;
   zaak_toewijzingen: ZaakToewijzingenTable;
   zaak_opschortingen: ZaakOpschortingenTable;
 }
