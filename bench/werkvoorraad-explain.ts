@@ -15,6 +15,7 @@ import { countLijsten, listWerkvoorraad, type Lijst, type WerkvoorraadFilter } f
  */
 
 const RUNS = 7;
+const print = (line: string) => process.stdout.write(`${line}\n`);
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('Set BENCH_DATABASE_URL to a database seeded with "loket bench seed-zaken".');
 
@@ -72,7 +73,7 @@ try {
       SELECT uuid, tenant_id, ${staff.id} FROM zaken WHERE tenant_id = ${tenantId} AND einddatum IS NULL AND zaaktype_uuid = ANY(${team.map((zaaktype) => zaaktype.uuid)}::uuid[]) LIMIT 300`.execute(trx);
     await sql`ANALYZE zaak_toewijzingen`.execute(trx);
     const open = await trx.selectFrom('zaken').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenantId).where('einddatum', 'is', null).executeTakeFirstOrThrow();
-    console.log(`${zaaktypen.reduce((sum, zaaktype) => sum + Number(zaaktype.n), 0)} zaken, ${open.n} open; the team handles ${team.length} of ${zaaktypen.length} zaaktypen`);
+    print(`${zaaktypen.reduce((sum, zaaktype) => sum + Number(zaaktype.n), 0)} zaken, ${open.n} open; the team handles ${team.length} of ${zaaktypen.length} zaaktypen`);
 
     const scenarios: { name: string; run: () => Promise<unknown> }[] = [];
     const filters: [string, WerkvoorraadFilter][] = [
@@ -101,10 +102,10 @@ try {
         for (const statement of recording) if (!slowest || statement.ms > slowest.ms) slowest = statement;
       }
       recording = undefined;
-      console.log(`${scenario.name.padEnd(52)} median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+      print(`${scenario.name.padEnd(52)} median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
       if (process.env.EXPLAIN && slowest) {
         const plan = await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${inline(slowest.sql, slowest.parameters)}`).execute(trx);
-        console.log(plan.rows.map((row) => `    ${row['QUERY PLAN']}`).join('\n'));
+        print(plan.rows.map((row) => `    ${row['QUERY PLAN']}`).join('\n'));
       }
     }
     throw new Rollback();

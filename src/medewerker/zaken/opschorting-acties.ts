@@ -56,7 +56,14 @@ export async function schortOp(actie: ActieContext, input: { reden?: string }): 
   const { zaak } = actie;
   const problems = [...redenProblems(reden, 'Schrijf waarom de termijn wordt opgeschort, bijvoorbeeld welke stukken ontbreken.'), ...openProblem(zaak)];
   if (!zaak.zaaktype.opschortingMogelijk) problems.push({ name: 'nonFieldErrors', code: 'niet-toegestaan', reason: 'Dit zaaktype staat opschorten niet toe.' });
-  if (zaak.opschorting?.indicatie) problems.push({ name: 'nonFieldErrors', code: 'al-opgeschort', reason: 'De termijn is al opgeschort.' });
+  const lopend = await actie.context.database.db
+    .selectFrom('zaak_opschortingen')
+    .select('id')
+    .where('tenant_id', '=', actie.caller.tenant.id)
+    .where('zaak_uuid', '=', zaak.uuid)
+    .where('einddatum', 'is', null)
+    .executeTakeFirst();
+  if (zaak.opschorting?.indicatie || lopend) problems.push({ name: 'nonFieldErrors', code: 'al-opgeschort', reason: 'De termijn is al opgeschort.' });
   if (problems.length > 0) throw invalid(problems);
   const staffId = actie.caller.staff?.userId ?? null;
   await inTransaction(actie.context.database.db, async (trx) => {

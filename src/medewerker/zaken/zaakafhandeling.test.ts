@@ -224,6 +224,11 @@ describe('zaakafhandeling', () => {
       expect(statussen).toHaveLength(1);
       const notificaties = await database.db.selectFrom('outbox').select('payload').where('tenant_id', '=', tenant.id).where('kind', '=', 'zgw-notificatie').execute();
       expect(notificaties.some((row) => JSON.stringify(row.payload).includes(`/statussen/${statussen[0]?.uuid}`))).toBe(true);
+      // The werkvoorraad's status filter and column follow the new current status.
+      const filtered = await get(behandelaar, `/medewerker/werkvoorraad?lijst=team&status=${encodeURIComponent('status:In behandeling')}`);
+      expect(filtered.body).toContain(zaken.eerder);
+      expect(filtered.body).not.toContain(zaken.later);
+      expect(filtered.body).toContain('<td>In behandeling</td>');
       const page = await get(behandelaar, `/medewerker/zaken/${zaken.eerder}?gelukt=status`);
       expect(page.body).toContain('De status is gezet.');
       expect(page.body).toContain('We gaan aan de slag');
