@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, berekenTermijnen, daysBetween, risicoDagen, termijnStand, verlengingBinnenTermijn } from './awb-termijnen.ts';
+
+describe('Awb deadlines', () => {
+  it('is startdatum + doorlooptijd without suspensions or extension, and the service norm beside it', () => {
+    const termijnen = berekenTermijnen({ startdatum: '2026-03-02', doorlooptijd: 'P8W', servicenorm: 'P30D', verlenging: null, opschortingen: [] });
+    expect(termijnen).toEqual({ oorspronkelijk: '2026-04-27', uiterlijk: '2026-04-27', servicenorm: '2026-04-01', opgeschorteDagen: 0, opgeschortSinds: null });
+  });
+
+  it('moves by the days of each finished suspension of a zaak suspended twice', () => {
+    // 3 → 10 March: 7 days; 1 → 15 April: 14 days; 21 days in all.
+    const termijnen = berekenTermijnen({
+      startdatum: '2026-03-02',
+      doorlooptijd: 'P8W',
+      servicenorm: 'P30D',
+      verlenging: null,
+      opschortingen: [
+        { begindatum: '2026-03-03', einddatum: '2026-03-10' },
+        { begindatum: '2026-04-01', einddatum: '2026-04-15' },
+      ],
+    });
+    expect(termijnen.opgeschorteDagen).toBe(21);
+    expect(termijnen.uiterlijk).toBe('2026-05-18');
+    expect(termijnen.servicenorm).toBe('2026-04-22');
+  });
+
+  it('does not move while a suspension still runs, and says since when it runs', () => {
+    const termijnen = berekenTermijnen({
+      startdatum: '2026-03-02',
+      doorlooptijd: 'P8W',
+      servicenorm: null,
+      verlenging: null,
+      opschortingen: [{ begindatum: '2026-03-20', einddatum: null }],
+    });
+    expect(termijnen.uiterlijk).toBe('2026-04-27');
+    expect(termijnen.opgeschortSinds).toBe('2026-03-20');
+    expect(termijnen.servicenorm).toBeNull();
+  });
+
+  it('adds an extension to the legal deadline only, on top of the suspensions', () => {
+    const termijnen = berekenTermijnen({
+      startdatum: '2026-03-02',
+      doorlooptijd: 'P8W',
+      servicenorm: 'P30D',
+      verlenging: { duur: 'P6W' },
+      opschortingen: [{ begindatum: '2026-03-03', einddatum: '2026-03-10' }],
+    });
+    // 27 April + 6 weeks = 8 June, + 7 suspended days = 15 June; the service norm moves by the 7 days only.
+    expect(termijnen.uiterlijk).toBe('2026-06-15');
+    expect(termijnen.servicenorm).toBe('2026-04-08');
+  });
+
+  it('counts across month ends and a leap day', () => {
+    expect(berekenTermijnen({ startdatum: '2028-01-31', doorlooptijd: 'P1M', servicenorm: null, verlenging: null, opschortingen: [] }).uiterlijk).toBe('2028-02-29');
+    expect(daysBetween('2028-02-27', '2028-03-02')).toBe(4);
+    expect(addDays('2026-12-30', 5)).toBe('2027-01-04');
+    const termijnen = berekenTermijnen({
+      startdatum: '2026-01-15',
+      doorlooptijd: 'P6W',
+      servicenorm: null,
+      verlenging: null,
+      opschortingen: [{ begindatum: '2026-01-28', einddatum: '2026-02-03' }],
+    });
+    // 15 January + 6 weeks = 26 February, + 6 days = 4 March.
+    expect(termijnen.uiterlijk).toBe('2026-03-04');
+  });
+
+  it('allows an extension up to the verlengingstermijn and not beyond', () => {
+    expect(verlengingBinnenTermijn('2026-03-02', 'P42D', 'P6W')).toBe(true);
+    expect(verlengingBinnenTermijn('2026-03-02', 'P43D', 'P6W')).toBe(false);
+  });
+});
+
+describe('deadline badges', () => {
+  it('takes 20% of the doorlooptijd as the risk window, at least 3 days', () => {
+    expect(risicoDagen('2026-03-02', 'P8W')).toBe(12);
+    expect(risicoDagen('2026-03-02', 'P7D')).toBe(3);
+  });
+
+  it('is late after the deadline day, at risk inside the window, on time before it, and neither while suspended', () => {
+    const zaak = { uiterlijk: '2026-04-27', opgeschort: false, risicoDagen: 12 };
+    expect(termijnStand(zaak, '2026-04-28')).toBe('te-laat');
+    expect(termijnStand(zaak, '2026-04-27')).toBe('risico');
+    expect(termijnStand(zaak, '2026-04-16')).toBe('risico');
+    expect(termijnStand(zaak, '2026-04-15')).toBe('op-tijd');
+    expect(termijnStand({ ...zaak, opgeschort: true }, '2026-05-30')).toBe('opgeschort');
+    expect(termijnStand({ ...zaak, uiterlijk: null }, '2026-05-30')).toBe('geen-termijn');
+  });
+});

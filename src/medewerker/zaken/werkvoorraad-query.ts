@@ -1,0 +1,157 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../platform/database/schema.ts';
+import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
+
+/*
+ * The werkvoorraad's SQL. Every list is the zaken this member may handle (zaakToegangFilter, handling parts only) of
+ * this tenant, open ones unless the status filter asks for closed ones, ordered by the stored decision deadline
+ * (uiterlijke_einddatum_afdoening, earliest first, none last) so PostgreSQL walks migrations/0090's partial indexes in
+ * order and stops after one page. Counts stop at COUNT_CAP: a queue of more than that many reads as "10.000+", and
+ * counting it exactly would mean visiting every matching zaak on each page view.
+ */
+
+export const LIJSTEN = ['mijn', 'team', 'niet-toegewezen'] as const;
+export type Lijst = (typeof LIJSTEN)[number];
+
+export const PAGE_SIZE = 25;
+export const COUNT_CAP = 10_000;
+
+/** The status filter: open (default), suspended, closed, or open with a current status of this statustype name. */
+export type StatusFilter = { soort: 'open' } | { soort: 'opgeschort' } | { soort: 'afgesloten' } | { soort: 'status'; omschrijving: string };
+
+export interface WerkvoorraadFilter {
+  /** Zaaktype identificatie (every version of it). */
+  zaaktype?: string;
+  status: StatusFilter;
+}
+
+export interface WerkvoorraadRegel {
+  uuid: string;
+  identificatie: string;
+  omschrijving: string;
+  zaaktype: string;
+  zaaktypeIdentificatie: string;
+  doorlooptijd: string;
+  startdatum: string;
+  uiterlijkeEinddatumAfdoening: string | null;
+  einddatum: string | null;
+  opgeschort: boolean;
+  status: string | null;
+  behandelaar: string | null;
+}
+
+type ZakenQuery = SelectQueryBuilder<Database, 'zaken', object>;
+
+function filtered(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, lijst: Lijst, filter: WerkvoorraadFilter): ZakenQuery {
+  let query = db
+    .selectFrom('zaken')
+    .where('zaken.tenant_id', '=', tenantId)
+    .where((eb) => zaakToegangFilter(eb, toegang, true));
+  query = filter.status.soort === 'afgesloten' ? query.where('zaken.einddatum', 'is not', null) : query.where('zaken.einddatum', 'is', null);
+  if (filter.zaaktype !== undefined) {
+    const zaaktype = filter.zaaktype;
+    query = query.where('zaken.zaaktype_uuid', 'in', (eb) => eb.selectFrom('zaaktypen').select('zaaktypen.uuid').where('zaaktypen.tenant_id', '=', tenantId).where('zaaktypen.identificatie', '=', zaaktype));
+  }
+  const status = filter.status;
+  if (status.soort === 'opgeschort') {
+    query = query.where((eb) => eb.exists(eb.selectFrom('zaak_opschortingen as o').select('o.id').whereRef('o.zaak_uuid', '=', 'zaken.uuid').where('o.einddatum', 'is', null)));
+  } else if (status.soort === 'status') {
+    // The current status, kept per zaak by a trigger (migrations/0090): its statustypen of this name.
+    const omschrijving = status.omschrijving;
+    query = query.where('zaken.uuid', 'in', (eb) =>
+      eb
+        .selectFrom('zaak_huidige_status as h')
+        .select('h.zaak_uuid')
+        .where('h.tenant_id', '=', tenantId)
+        .where('h.statustype_uuid', 'in', eb.selectFrom('statustypen').select('statustypen.uuid').where('statustypen.tenant_id', '=', tenantId).where('statustypen.omschrijving', '=', omschrijving)),
+    );
+  }
+  if (lijst === 'mijn') {
+    query = query.where('zaken.uuid', 'in', (eb) => eb.selectFrom('zaak_toewijzingen as t').select('t.zaak_uuid').where('t.tenant_id', '=', tenantId).where('t.behandelaar_id', '=', staffUserId));
+  } else if (lijst === 'niet-toegewezen') {
+    query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('zaak_toewijzingen as t').select('t.zaak_uuid').whereRef('t.zaak_uuid', '=', 'zaken.uuid'))));
+  }
+  return query;
+}
+
+/** How many zaken each list holds under the filter, each at most COUNT_CAP + 1 (read: "more than COUNT_CAP"). */
+export async function countLijsten(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, filter: WerkvoorraadFilter): Promise<Record<Lijst, number>> {
+  const counts = await Promise.all(
+    LIJSTEN.map(async (lijst) => {
+      const capped = filtered(db, tenantId, toegang, staffUserId, lijst, filter).select('zaken.uuid').limit(COUNT_CAP + 1);
+      const row = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<string>().as('aantal')).executeTakeFirst();
+      return [lijst, Number(row?.aantal ?? 0)] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<Lijst, number>;
+}
+
+/** One page of a list, ordered by deadline. */
+export async function listWerkvoorraad(
+  db: Kysely<Database>,
+  tenantId: string,
+  toegang: StaffZaakToegang,
+  staffUserId: string,
+  lijst: Lijst,
+  filter: WerkvoorraadFilter,
+  pagina: number,
+): Promise<WerkvoorraadRegel[]> {
+  const query = filtered(db, tenantId, toegang, staffUserId, lijst, filter)
+    .innerJoin('zaaktypen', 'zaaktypen.uuid', 'zaken.zaaktype_uuid')
+    .leftJoin('zaak_toewijzingen', 'zaak_toewijzingen.zaak_uuid', 'zaken.uuid')
+    .leftJoin('staff_users', 'staff_users.id', 'zaak_toewijzingen.behandelaar_id')
+    .leftJoin('zaak_huidige_status', 'zaak_huidige_status.zaak_uuid', 'zaken.uuid')
+    .leftJoin('statustypen as huidig_statustype', 'huidig_statustype.uuid', 'zaak_huidige_status.statustype_uuid')
+    .select([
+      'zaken.uuid',
+      'zaken.identificatie',
+      'zaken.omschrijving',
+      'zaken.startdatum',
+      'zaken.uiterlijke_einddatum_afdoening',
+      'zaken.einddatum',
+      'zaaktypen.omschrijving as zaaktype',
+      'zaaktypen.identificatie as zaaktype_identificatie',
+      'zaaktypen.doorlooptijd',
+      'staff_users.display_name as behandelaar',
+      sql<boolean>`coalesce((zaken.data->'opschorting'->>'indicatie')::boolean, false)`.as('opgeschort'),
+      'huidig_statustype.omschrijving as status',
+    ]);
+  // Open work by deadline; closed zaken (the "afgesloten" filter) most recently closed first, on zaken_einddatum.
+  const ordered =
+    filter.status.soort === 'afgesloten'
+      ? query.orderBy('zaken.einddatum', 'desc').orderBy('zaken.uuid', 'desc')
+      : query.orderBy('zaken.uiterlijke_einddatum_afdoening', 'asc').orderBy('zaken.uuid', 'asc');
+  const rows = await ordered
+    .limit(PAGE_SIZE)
+    .offset((pagina - 1) * PAGE_SIZE)
+    .execute();
+  return rows.map((row) => ({
+    uuid: row.uuid,
+    identificatie: row.identificatie,
+    omschrijving: row.omschrijving,
+    zaaktype: row.zaaktype,
+    zaaktypeIdentificatie: row.zaaktype_identificatie,
+    doorlooptijd: row.doorlooptijd,
+    startdatum: row.startdatum,
+    uiterlijkeEinddatumAfdoening: row.uiterlijke_einddatum_afdoening,
+    einddatum: row.einddatum,
+    opgeschort: row.opgeschort,
+    status: row.status,
+    behandelaar: row.behandelaar,
+  }));
+}
+
+/** The filter choices: the zaaktypen this member handles (by identificatie) and their statustypen's names. */
+export async function filterKeuzes(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang): Promise<{ zaaktypen: { identificatie: string; omschrijving: string }[]; statussen: string[] }> {
+  const uuids = [...new Set(toegang.delen.filter((deel) => deel.behandelen).flatMap((deel) => deel.zaaktypeUuids ?? []))];
+  if (uuids.length === 0) return { zaaktypen: [], statussen: [] };
+  const [zaaktypen, statussen] = await Promise.all([
+    db.selectFrom('zaaktypen').select(['identificatie', 'omschrijving']).where('tenant_id', '=', tenantId).where('uuid', 'in', uuids).orderBy('omschrijving').orderBy('begin_geldigheid', 'desc').execute(),
+    db.selectFrom('statustypen').select('omschrijving').distinct().where('tenant_id', '=', tenantId).where('zaaktype_uuid', 'in', uuids).orderBy('omschrijving').execute(),
+  ]);
+  const seen = new Set<string>();
+  return {
+    zaaktypen: zaaktypen.filter((row) => !seen.has(row.identificatie) && seen.add(row.identificatie)),
+    statussen: statussen.map((row) => row.omschrijving),
+  };
+}

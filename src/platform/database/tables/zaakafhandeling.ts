@@ -1,0 +1,44 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/* The back office's own data about zaken (migrations/0088–0090): assignments, the history of suspensions, current statussen. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableDateText = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface ZaakToewijzingenTable {
+  zaak_uuid: string;
+  tenant_id: string;
+  behandelaar_id: string;
+  toegewezen_door: string | null;
+  toegewezen_op: Timestamp;
+  /** The rol "behandelaar" recorded in the Zaken API for this assignment, if the zaaktype has that roltype. */
+  rol_uuid: string | null;
+}
+
+export interface ZaakOpschortingenTable {
+  id: Generated<string>;
+  tenant_id: string;
+  zaak_uuid: string;
+  reden: string;
+  /** 'YYYY-MM-DD'. */
+  begindatum: string;
+  /** 'YYYY-MM-DD'; null while the suspension runs. */
+  einddatum: NullableDateText;
+  opgeschort_door: string | null;
+  hervat_door: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
+/** Each zaak's latest status, kept by a trigger on statussen (migrations/0090). */
+export interface ZaakHuidigeStatusTable {
+  zaak_uuid: string;
+  tenant_id: string;
+  statustype_uuid: string;
+  datum_status_gezet: Timestamp;
+}
+
+export interface ZaakafhandelingTables {
+  zaak_huidige_status: ZaakHuidigeStatusTable;
+  zaak_toewijzingen: ZaakToewijzingenTable;
+  zaak_opschortingen: ZaakOpschortingenTable;
+}
