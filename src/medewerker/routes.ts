@@ -8,6 +8,7 @@ import { registerInzageRoutes } from './privacy/inzage-routes.ts';
 import { registerContactSettings } from './instellingen/contact-routes.ts';
 import { registerOidcRoutes } from './sign-in/oidc-routes.ts';
 import { registerSignInRoutes } from './sign-in/sign-in-routes.ts';
+import { registerZaakSectieRoutes } from './zaak-secties/routes.ts';
 
 /** Options that only code can set (tests), never the environment. */
 export interface MedewerkerOptions {
@@ -30,4 +31,5 @@ export async function registerMedewerker(app: FastifyInstance, context: AppConte
   registerHomeRoutes(app);
   registerInzageRoutes(app, context);
   registerContactSettings(app, database.db);
+  await registerZaakSectieRoutes(app, context);
 }
