@@ -33,6 +33,8 @@ export const TEST_PAGINA = '/medewerker/test/zaken';
 
 export interface TestZaak {
   uuid: string;
+  /** The zaak's URL in the Zaken API, as the sections see it. */
+  url: string;
   identificatie: string;
   zaaktypeUuid: string;
   vertrouwelijkheidaanduiding: string;
@@ -137,7 +139,7 @@ export class ZaakSectiesTest {
     const uuid = await zaaktypeUuid(this.database, this.tenant, 'VERHUIZING');
     const created = await insertTestZaak(this.database.db, this.tenant, { uuid }, { vertrouwelijkheidaanduiding: 'zaakvertrouwelijk', einddatum: options.einddatum ?? null });
     const row = await this.database.db.selectFrom('zaken').select('identificatie').where('uuid', '=', created.uuid).executeTakeFirstOrThrow();
-    return { uuid: created.uuid, identificatie: row.identificatie, zaaktypeUuid: uuid, vertrouwelijkheidaanduiding: 'zaakvertrouwelijk', afgesloten: options.einddatum !== undefined };
+    return { uuid: created.uuid, url: created.url, identificatie: row.identificatie, zaaktypeUuid: uuid, vertrouwelijkheidaanduiding: 'zaakvertrouwelijk', afgesloten: options.einddatum !== undefined };
   }
 
   /** The uuid of one of the zaaktype's informatieobjecttypen, by omschrijving. */

@@ -16,7 +16,7 @@ describe('the documents of a zaak on the zaak page', () => {
   beforeAll(async () => {
     await world.start();
     aanvraagType = await world.informatieobjecttype('Aangifte');
-  });
+  }, 180_000);
   afterAll(async () => {
     await world.stop();
   });
