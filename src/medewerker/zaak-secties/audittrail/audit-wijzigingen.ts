@@ -84,8 +84,15 @@ export function resourceWeergave(record: Pick<AuditTrailJson, 'resource' | 'reso
   return record.resourceWeergave === '' ? soort : `${soort}: ${record.resourceWeergave}`;
 }
 
+/** Loket's own channels by their client id, for records that carry no weergave of the application. */
+const EIGEN_TOEPASSINGEN: Readonly<Record<string, string>> = {
+  'loket-werkplek': 'de werkplek voor medewerkers',
+  'loket-medewerker': 'de werkplek voor medewerkers',
+  'loket-portaal': 'Mijn omgeving',
+};
+
 /** Who made the change: the staff member or user the application names, and the application. */
 export function doorWeergave(record: Pick<AuditTrailJson, 'gebruikersWeergave' | 'applicatieWeergave' | 'applicatieId'>): { wie: string; via: string } {
-  const via = record.applicatieWeergave !== '' ? record.applicatieWeergave : record.applicatieId;
+  const via = record.applicatieWeergave !== '' ? record.applicatieWeergave : (EIGEN_TOEPASSINGEN[record.applicatieId] ?? record.applicatieId);
   return { wie: record.gebruikersWeergave !== '' ? record.gebruikersWeergave : via, via: record.gebruikersWeergave !== '' ? via : '' };
 }
