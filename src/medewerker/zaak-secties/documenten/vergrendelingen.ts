@@ -16,12 +16,16 @@ export interface Vergrendeling {
   doorMij: boolean;
 }
 
-/** The page's locks of these documents, by document uuid. */
+/**
+ * The page's locks of these documents, by document uuid: only records whose lock id is the document's current lock,
+ * so a record left behind by a forced unlock (and perhaps a new lock by an application) never names the wrong person.
+ */
 export async function vergrendelingenVan(db: Kysely<Database>, tenantId: string, documentUuids: readonly string[], viewerId: string | undefined): Promise<Map<string, Vergrendeling>> {
   if (documentUuids.length === 0) return new Map();
   const rows = await db
     .selectFrom('zaak_document_vergrendelingen as v')
     .innerJoin('staff_users as s', 's.id', 'v.staff_user_id')
+    .innerJoin('documenten as d', (join) => join.onRef('d.tenant_id', '=', 'v.tenant_id').onRef('d.uuid', '=', 'v.informatieobject_uuid').onRef('d.lock', '=', 'v.lock_id'))
     .select(['v.informatieobject_uuid', 'v.staff_user_id', 's.display_name', 'v.vergrendeld_op'])
     .where('v.tenant_id', '=', tenantId)
     .where('v.informatieobject_uuid', 'in', [...documentUuids])

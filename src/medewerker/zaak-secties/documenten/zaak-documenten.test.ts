@@ -96,6 +96,23 @@ describe('the documents of a zaak on the zaak page', () => {
     expect(await documentCount()).toBe(before);
   });
 
+  it('lists and serves only the documents within the member\'s vertrouwelijkheid, and refuses one above their own', async () => {
+    const response = await world.upload(world.behandelaar, documentenPad(world.zaak), { titel: 'Vertrouwelijk verslag', informatieobjecttype: aanvraagType, vertrouwelijkheidaanduiding: 'vertrouwelijk' }, { name: 'v.pdf', type: 'application/pdf', bytes: PDF });
+    expect(response.statusCode).toBe(303);
+    const uuid = /\/documenten\/([0-9a-f-]{36})\?/.exec(String(response.headers.location))?.[1] ?? '';
+    expect((await world.sectiePagina(world.behandelaar, world.zaak.uuid, 'documenten')).body).toContain('Vertrouwelijk verslag');
+    // The KCC reads up to zaakvertrouwelijk: the document is not listed and cannot be fetched.
+    expect((await world.sectiePagina(world.kcc, world.zaak.uuid, 'documenten')).body).not.toContain('Vertrouwelijk verslag');
+    expect((await world.get(world.kcc, `${documentenPad(world.zaak)}/${uuid}/inhoud`)).statusCode).toBe(404);
+    expect((await world.get(world.kcc, `${documentenPad(world.zaak)}/${uuid}`)).statusCode).toBe(404);
+    // Above the behandelaar's own maximum (confidentieel): refused beside the field, nothing stored.
+    const before = await documentCount();
+    const geheim = await world.upload(world.behandelaar, documentenPad(world.zaak), { titel: 'Geheim', informatieobjecttype: aanvraagType, vertrouwelijkheidaanduiding: 'geheim' }, { name: 'g.pdf', type: 'application/pdf', bytes: PDF });
+    expect(geheim.statusCode).toBe(403);
+    expect(geheim.body).toContain('U mag geen document van dit type met deze vertrouwelijkheid toevoegen.');
+    expect(await documentCount()).toBe(before);
+  });
+
   it('names every problem of the form beside its field', async () => {
     const response = await world.upload(world.behandelaar, documentenPad(world.zaak), { titel: '', informatieobjecttype: '' });
     expect(response.statusCode).toBe(400);
