@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOUNDARY, ZaakSectiesTest, type TestZaak } from '../zaak-secties-test-kit.ts';
+import { BOUNDARY, multipartBody, ZaakSectiesTest, type TestZaak } from '../zaak-secties-test-kit.ts';
 import { MAX_DOCUMENT_BYTES } from './document-upload-body.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% eerste versie\n');
@@ -93,6 +93,15 @@ describe('the documents of a zaak on the zaak page', () => {
     expect((await world.post(world.elders, `${documentenPad(world.zaak)}/${uuid}/vergrendeling`)).statusCode).toBe(404);
     expect((await world.get(world.elders, `${documentenPad(world.zaak)}/${uuid}`)).statusCode).toBe(404);
     expect((await world.get(world.kcc, `${documentenPad(world.zaak)}/nieuw`)).statusCode).toBe(403);
+    // Without the form's CSRF token, even the behandelaar's upload is refused.
+    const zonderToken = await world.app.inject({
+      method: 'POST',
+      url: documentenPad(world.zaak),
+      headers: { ...world.behandelaar.headers, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      payload: multipartBody({ titel: 'Zonder token', informatieobjecttype: aanvraagType }, file),
+    });
+    expect(zonderToken.statusCode).toBe(403);
+    expect(zonderToken.body).toContain('Het formulier is verlopen');
     expect(await documentCount()).toBe(before);
   });
 

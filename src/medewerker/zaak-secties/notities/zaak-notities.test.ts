@@ -57,6 +57,8 @@ describe('notes on the zaak page (Zaken API zaaknotities)', () => {
     expect((await world.post(world.kcc, notitiesPad(world.zaak.uuid), note)).statusCode).toBe(403);
     expect((await world.post(world.behandelaar, notitiesPad(world.geslotenZaak.uuid), note)).statusCode).toBe(403);
     expect((await world.post(world.elders, notitiesPad(world.zaak.uuid), note)).statusCode).toBe(404);
+    const zonderToken = await world.app.inject({ method: 'POST', url: notitiesPad(world.zaak.uuid), headers: { ...world.behandelaar.headers, accept: 'text/html' }, payload: note });
+    expect(zonderToken.statusCode).toBe(403);
     expect(await world.database.db.selectFrom('zaaknotities').select('uuid').where('onderwerp', '=', 'Mag niet').execute()).toEqual([]);
     // The closed zaak's section shows why it offers no form.
     expect((await world.sectiePagina(world.behandelaar, world.geslotenZaak.uuid, 'notities')).body).toContain('Deze zaak is afgesloten');
