@@ -241,6 +241,24 @@ describe('the documents of a zaak on the zaak page', () => {
     expect(await world.database.db.selectFrom('zaak_document_vergrendelingen').selectAll().where('informatieobject_uuid', '=', uuid).execute()).toEqual([]);
   });
 
+  it('ignores a lock record the Documenten API no longer holds (a forced unlock), naming no one wrongly', async () => {
+    const uuid = await voegToe(world.zaak, 'Geforceerd');
+    const pad = `${documentenPad(world.zaak)}/${uuid}`;
+    expect((await world.post(world.behandelaar, `${pad}/vergrendeling`)).statusCode).toBe(303);
+    // An application with documenten.geforceerd-unlock unlocks it, and another locks it again.
+    await world.database.db.updateTable('documenten').set({ lock: 'slot-van-een-andere-toepassing' }).where('uuid', '=', uuid).execute();
+    const pagina = await world.get(world.collega, pad);
+    expect(pagina.body).toContain('Vergrendeld door een andere toepassing');
+    expect(pagina.body).not.toContain('Bea Behandelaar sinds');
+    expect((await world.upload(world.behandelaar, `${pad}/versies`, {}, { name: 'v2.pdf', type: 'application/pdf', bytes: PDF_V2 })).statusCode).toBe(409);
+    // Unlocked by that application: the stale record is cleared when its member unlocks, and work goes on.
+    await world.database.db.updateTable('documenten').set({ lock: '' }).where('uuid', '=', uuid).execute();
+    expect((await world.get(world.collega, pad)).body).toContain('Niet vergrendeld');
+    expect((await world.post(world.behandelaar, `${pad}/ontgrendeling`)).statusCode).toBe(303);
+    expect(await world.database.db.selectFrom('zaak_document_vergrendelingen').selectAll().where('informatieobject_uuid', '=', uuid).execute()).toEqual([]);
+    expect((await world.upload(world.collega, `${pad}/versies`, {}, { name: 'v2.pdf', type: 'application/pdf', bytes: PDF_V2 })).statusCode).toBe(303);
+  });
+
   it('records every change in the audit trail in the member\'s name', async () => {
     const uuid = await voegToe(world.zaak, 'Geaudit');
     const rows = await world.database.db.selectFrom('audittrail').select(['resource', 'gebruikers_weergave']).where('tenant_id', '=', world.tenant.id).where('resource_url', 'like', `%${uuid}`).execute();
