@@ -52,3 +52,9 @@ export function assertMagWijzigen(ctx: ZaakSectieContext): void {
   if (!ctx.magBehandelen) throw new ProblemError('permission_denied', 'U mag deze zaak inzien, maar niet behandelen.');
   if (ctx.zaak.afgesloten) throw new ProblemError('permission_denied', 'Deze zaak is afgesloten en kan niet meer worden gewijzigd.');
 }
+
+/** The highest vertrouwelijkheid rank the member may give a document of this zaak (0 when they handle none). */
+export function maxBehandelRank(ctx: ZaakSectieContext): number {
+  const ranks = ctx.zaken.toegang.delen.filter((deel) => deel.behandelen && (deel.zaaktypeUuids === null || deel.zaaktypeUuids.includes(ctx.zaak.zaaktypeUuid))).map((deel) => deel.maxRank);
+  return ranks.length === 0 ? 0 : Math.max(...ranks);
+}

@@ -9,7 +9,7 @@ import { sendPage } from '../../send-page.ts';
 import { werkplekPage } from '../../werkplek-page.ts';
 import type { ZaakSectieContext } from '../../zaken/zaak-sectie.ts';
 import { alleenLezenReden } from '../alleen-lezen.ts';
-import { assertMagWijzigen, loadSectieContext, magWijzigen, zaakPagePath } from '../sectie-zaak.ts';
+import { assertMagWijzigen, loadSectieContext, magWijzigen, maxBehandelRank, zaakPagePath } from '../sectie-zaak.ts';
 import { ZAAK_SECTIE_ROLLEN, type ZaakSectieRouteOptions } from '../sectie-routes-opties.ts';
 import { DocumentVergrendeldError, nieuweVersie, ontgrendelDocument, vergrendelDocument, voegDocumentToe } from './document-acties.ts';
 import { isDocumentUploadBody, MAX_DOCUMENT_BYTES, readDocumentUploadBody, type DocumentUploadBody, type UploadedFile } from './document-upload-body.ts';
@@ -83,17 +83,17 @@ export async function registerDocumentenRoutes(app: FastifyInstance, context: Ap
       );
     });
 
-    async function nieuwDocumentPagina(reply: FastifyReply, ctx: ZaakSectieContext, status: number, form: Omit<NieuwDocumentForm, 'zaakUuid' | 'csrfToken' | 'typen' | 'maxBytes'> = {}): Promise<FastifyReply> {
+    async function nieuwDocumentPagina(reply: FastifyReply, ctx: ZaakSectieContext, status: number, form: Omit<NieuwDocumentForm, 'zaakUuid' | 'csrfToken' | 'typen' | 'maxBytes' | 'maxRank'> = {}): Promise<FastifyReply> {
       const staff = staffOf(ctx.request);
       const typen = await informatieobjecttypenVanZaaktype(context.database.db, ctx.request.tenant.id, ctx.zaak.zaaktypeUuid, amsterdamToday());
       const body = html`<p><a href="${zaakPagePath(ctx.zaak.uuid)}#documenten">Terug naar zaak ${ctx.zaak.identificatie}</a></p>
 ${nieuwDocumentSamenvatting(form.fouten)}
 <h1 class="utrecht-heading-1">Document toevoegen aan zaak ${ctx.zaak.identificatie}</h1>
-${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.csrfToken, typen, maxBytes })}`;
+${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.csrfToken, typen, maxBytes, maxRank: maxBehandelRank(ctx) })}`;
       return sendPage(reply, status, werkplekPage({ title: `Document toevoegen — zaak ${ctx.zaak.identificatie}`, tenantName: ctx.request.tenant.name, staff, body, path: ctx.request.url }));
     }
 
-    async function documentPagina(reply: FastifyReply, ctx: ZaakSectieContext, documentUuid: string, status: number, extra: { melding?: string; versieFout?: string } = {}): Promise<FastifyReply> {
+    async function documentPagina(reply: FastifyReply, ctx: ZaakSectieContext, documentUuid: string, status: number, extra: { melding?: string; fout?: string; versieFout?: string } = {}): Promise<FastifyReply> {
       const staff = staffOf(ctx.request);
       const document = await findZaakDocument(ctx, documentUuid);
       const versies = await listDocumentVersies(ctx, document);
@@ -191,7 +191,7 @@ ${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.cs
       try {
         await nieuweVersie(ctx, request.params.document, body.bestand);
       } catch (error) {
-        if (error instanceof DocumentVergrendeldError) return documentPagina(reply, ctx, request.params.document, 409, { versieFout: error.reden });
+        if (error instanceof DocumentVergrendeldError) return documentPagina(reply, ctx, request.params.document, 409, { fout: error.reden });
         throw error;
       }
       context.outbox?.notify();
@@ -204,7 +204,7 @@ ${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.cs
       try {
         await vergrendelDocument(ctx, request.params.document);
       } catch (error) {
-        if (error instanceof DocumentVergrendeldError) return documentPagina(reply, ctx, request.params.document, 409, { melding: error.reden });
+        if (error instanceof DocumentVergrendeldError) return documentPagina(reply, ctx, request.params.document, 409, { fout: error.reden });
         throw error;
       }
       return reply.redirect(`${documentPaden.document(ctx.zaak.uuid, request.params.document.toLowerCase())}?melding=vergrendeld`, 303);
@@ -216,7 +216,7 @@ ${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.cs
       try {
         await ontgrendelDocument(ctx, request.params.document);
       } catch (error) {
-        if (error instanceof DocumentVergrendeldError) return documentPagina(reply, ctx, request.params.document, 409, { melding: error.reden });
+        if (error instanceof DocumentVergrendeldError) return documentPagina(reply, ctx, request.params.document, 409, { fout: error.reden });
         throw error;
       }
       return reply.redirect(`${documentPaden.document(ctx.zaak.uuid, request.params.document.toLowerCase())}?melding=ontgrendeld`, 303);

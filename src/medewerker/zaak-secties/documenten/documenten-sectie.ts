@@ -1,7 +1,7 @@
 import { html } from '../../../platform/http/html.ts';
 import { amsterdamToday } from '../../../kennisbank/dates.ts';
 import type { ZaakSectie, ZaakSectieContext } from '../../zaken/zaak-sectie.ts';
-import { magWijzigen } from '../sectie-zaak.ts';
+import { magWijzigen, maxBehandelRank } from '../sectie-zaak.ts';
 import { alleenLezenReden } from '../alleen-lezen.ts';
 import { documentenTabel, nieuwDocumentFormulier } from './documenten-weergave.ts';
 import { informatieobjecttypenVanZaaktype, listZaakDocumenten } from './zaak-documenten.ts';
@@ -18,7 +18,7 @@ export const documentenSectie: ZaakSectie = {
     return html`<section class="loket-sectie" id="documenten" aria-labelledby="documenten-kop">
 <h2 class="utrecht-heading-2" id="documenten-kop">Documenten</h2>
 ${documentenTabel(ctx.zaak.uuid, ctx.zaak.identificatie, documenten)}
-${wijzigen && staff ? html`<div class="loket-sectie-formulier">${nieuwDocumentFormulier({ zaakUuid: ctx.zaak.uuid, csrfToken: staff.csrfToken, typen })}</div>` : html`<p class="utrecht-paragraph">${alleenLezenReden(ctx)}</p>`}
+${wijzigen && staff ? html`<div class="loket-sectie-formulier">${nieuwDocumentFormulier({ zaakUuid: ctx.zaak.uuid, csrfToken: staff.csrfToken, typen, maxRank: maxBehandelRank(ctx) })}</div>` : html`<p class="utrecht-paragraph">${alleenLezenReden(ctx)}</p>`}
 </section>`;
   },
 };

@@ -72,6 +72,8 @@ export interface NieuwDocumentForm {
   waarden?: { titel?: string; informatieobjecttype?: string; vertrouwelijkheidaanduiding?: string; beschrijving?: string };
   fouten?: Partial<Record<'titel' | 'informatieobjecttype' | 'vertrouwelijkheidaanduiding' | 'beschrijving' | 'bestand', string>>;
   maxBytes?: number;
+  /** The highest vertrouwelijkheid rank the member may give (1 openbaar … 8 zeer geheim): higher ones are not offered. */
+  maxRank?: number;
 }
 
 /** The field ids of the new-document form, for the error summary's links. */
@@ -109,7 +111,7 @@ ${keuzeVeld({
   value: waarden.vertrouwelijkheidaanduiding,
   error: fouten.vertrouwelijkheidaanduiding,
   required: false,
-  options: [{ value: '', label: 'Zoals het documenttype' }, ...VERTROUWELIJKHEIDAANDUIDINGEN.map((aanduiding) => ({ value: aanduiding, label: aanduidingWeergave(aanduiding) }))],
+  options: [{ value: '', label: 'Zoals het documenttype' }, ...VERTROUWELIJKHEIDAANDUIDINGEN.filter((_aanduiding, index) => index < (form.maxRank ?? VERTROUWELIJKHEIDAANDUIDINGEN.length)).map((aanduiding) => ({ value: aanduiding, label: aanduidingWeergave(aanduiding) }))],
 })}
 ${tekstvlakVeld({ id: NIEUW_DOCUMENT_VELDEN.beschrijving, name: 'beschrijving', label: 'Beschrijving', value: waarden.beschrijving, error: fouten.beschrijving, required: false, rows: 3 })}
 ${bestandVeld({ id: NIEUW_DOCUMENT_VELDEN.bestand, name: 'bestand', label: 'Bestand', hint: `Hoogstens ${maxGrootteTekst(maxBytes)}.`, error: fouten.bestand })}
@@ -136,6 +138,8 @@ export interface DocumentPaginaView {
   /** Why changes are not offered (read-only member, closed zaak). */
   alleenLezenReden?: string;
   melding?: string;
+  /** A refusal of the whole action (the document's lock), not of a field. */
+  fout?: string;
   versieFout?: string;
   maxBytes?: number;
 }
@@ -183,6 +187,7 @@ export function documentPaginaInhoud(view: DocumentPaginaView): SafeHtml {
   const { document } = view;
   return html`<p><a href="${zaakPagePath(view.zaakUuid)}#documenten">Terug naar zaak ${view.zaakIdentificatie}</a></p>
 ${view.versieFout ? errorSummary([{ fieldId: 'nieuwe-versie-bestand', message: view.versieFout }]) : ''}
+${view.fout ? html`<div class="loket-form-error" role="alert"><p>${view.fout}</p></div>` : ''}
 ${view.melding ? html`<div class="loket-notice" role="status"><p>${view.melding}</p></div>` : ''}
 <h1 class="utrecht-heading-1">${documentNaam(document)}</h1>
 <dl class="loket-gegevens">

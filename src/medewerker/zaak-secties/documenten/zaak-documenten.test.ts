@@ -54,6 +54,9 @@ describe('the documents of a zaak on the zaak page', () => {
     expect(behandelaar.body).toContain('Document toevoegen');
     expect(behandelaar.body).toContain('<option value="' + aanvraagType + '">Aangifte</option>');
     expect(behandelaar.body).toContain('Niet vergrendeld');
+    // Only the vertrouwelijkheid the behandelaar may give is offered (up to confidentieel).
+    expect(behandelaar.body).toContain('<option value="confidentieel">Confidentieel</option>');
+    expect(behandelaar.body).not.toContain('<option value="geheim">');
     expect(behandelaar.body).toContain(`${PDF.length} bytes`);
 
     const kcc = await world.sectiePagina(world.kcc, world.zaak.uuid, 'documenten');
