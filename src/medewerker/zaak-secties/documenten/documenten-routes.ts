@@ -76,6 +76,8 @@ export async function registerDocumentenRoutes(app: FastifyInstance, context: Ap
   const config = { staffRoles: ZAAK_SECTIE_ROLLEN };
 
   await app.register(async (routes) => {
+    // Our own reading of multipart bodies (limit, broken uploads), whatever an enclosing context may have set.
+    if (routes.hasContentTypeParser('multipart/form-data')) routes.removeContentTypeParser('multipart/form-data');
     routes.addContentTypeParser('multipart/form-data', (request, _payload, done) => {
       readDocumentUploadBody(request.raw, maxBytes).then(
         (body) => done(null, body),
