@@ -87,7 +87,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'the zaak page sections 
     expect(await page.textContent('#audittrail')).toContain('Notitie: Gebeld');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot('zaak-secties.png');
-  });
+  }, 120_000);
 
   it('shows the problems of an empty document form accessibly', async () => {
     await page.goto(`${served.base}${TEST_PAGINA}/${zaakUuid}`);
@@ -96,7 +96,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'the zaak page sections 
     expect(await page.getAttribute('#document-nieuw-titel', 'aria-invalid')).toBe('true');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot('zaak-secties-document-fouten.png');
-  });
+  }, 120_000);
 
   it('adds a document with the keyboard alone, then shows it with its versions', async () => {
     await page.goto(`${served.base}${TEST_PAGINA}/${zaakUuid}`);
@@ -131,5 +131,5 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'the zaak page sections 
     await page.goto(`${served.base}${TEST_PAGINA}/${zaakUuid}`);
     expect(await page.textContent('#documenten')).toContain('Aangifte verhuizing');
     expect(await accessibilityViolations(page)).toEqual([]);
-  });
+  }, 120_000);
 });
