@@ -9,6 +9,7 @@ import { registerContactSettings } from './instellingen/contact-routes.ts';
 import { registerOidcRoutes } from './sign-in/oidc-routes.ts';
 import { registerSignInRoutes } from './sign-in/sign-in-routes.ts';
 import { registerZaakafhandeling } from './zaken/routes.ts';
+import { registerZaakSectieRoutes } from './zaak-secties/routes.ts';
 
 /** Options that only code can set (tests), never the environment. */
 export interface MedewerkerOptions {
@@ -32,4 +33,5 @@ export async function registerMedewerker(app: FastifyInstance, context: AppConte
   registerInzageRoutes(app, context);
   registerContactSettings(app, database.db);
   registerZaakafhandeling(app, context);
+  await registerZaakSectieRoutes(app, context);
 }

@@ -25,14 +25,21 @@ export interface ServedApp {
 
 /**
  * Serves the full app to a browser; the browser reaches it as 127.0.0.1, so the tenant claims that host.
- * `configOverrides` as for `testConfig` (e.g. a data directory of the test's own).
+ * `configOverrides` as for `testConfig` (e.g. a data directory of the test's own); `extraRoutes` adds test-only routes.
  */
-export async function serveForBrowser(tenant: { slug: string; name: string }, configOverrides: Record<string, string> = {}): Promise<ServedApp> {
+export async function serveForBrowser(
+  tenant: { slug: string; name: string },
+  configOverrides: Record<string, string> = {},
+  extraRoutes: (app: FastifyInstance, context: AppContext) => void = () => undefined,
+): Promise<ServedApp> {
   const database = await createTestDatabase();
   const context: AppContext = { config: testConfig(configOverrides), database, keys: createKeys(randomBytes(32)), logger: createLogger('silent') };
   const created = await insertTenant(database.db, { ...tenant, rsin: '123456782', hostnames: ['127.0.0.1'] });
   await seedTenantDefaults(database.db, created.id);
-  const app = await buildApp(context, (instance) => registerModules(instance, context));
+  const app = await buildApp(context, async (instance) => {
+    await registerModules(instance, context);
+    extraRoutes(instance, context);
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
