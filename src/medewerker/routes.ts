@@ -7,6 +7,7 @@ import { registerHomeRoutes } from './home/home-routes.ts';
 import { registerInzageRoutes } from './privacy/inzage-routes.ts';
 import { registerContactSettings } from './instellingen/contact-routes.ts';
 import { registerContactverzoeken } from './contactverzoeken/routes.ts';
+import { registerNamensAanvraag } from './namens/routes.ts';
 import { registerOidcRoutes } from './sign-in/oidc-routes.ts';
 import { registerSignInRoutes } from './sign-in/sign-in-routes.ts';
 
@@ -32,4 +33,5 @@ export async function registerMedewerker(app: FastifyInstance, context: AppConte
   registerInzageRoutes(app, context);
   registerContactSettings(app, database.db);
   registerContactverzoeken(app, context);
+  await app.register(async (scope) => registerNamensAanvraag(scope, context));
 }
