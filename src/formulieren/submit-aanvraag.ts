@@ -35,7 +35,7 @@ import { zaaktypeOpDatum, type ApiOrigin, type ZaaktypeVandaag } from './zaaktyp
  */
 
 /** Channels an aanvraag comes in through. */
-export const AANVRAAG_KANALEN = ['portaal', 'telefoon', 'balie', 'post', 'email'] as const;
+export const AANVRAAG_KANALEN = ['portaal', 'telefoon', 'balie', 'post', 'email', 'chat', 'sociale_media', 'website'] as const;
 export type AanvraagKanaal = (typeof AANVRAAG_KANALEN)[number];
 
 /** Who the aanvraag is for: the resident (BSN) or business (KvK number), with contact details for status e-mails. */

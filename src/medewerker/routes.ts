@@ -6,6 +6,8 @@ import type { ThrottlePolicy } from '../platform/auth/staff-sign-in-throttle.ts'
 import { registerHomeRoutes } from './home/home-routes.ts';
 import { registerInzageRoutes } from './privacy/inzage-routes.ts';
 import { registerContactSettings } from './instellingen/contact-routes.ts';
+import { registerContactverzoeken } from './contactverzoeken/routes.ts';
+import { registerNamensAanvraag } from './namens/routes.ts';
 import { registerOidcRoutes } from './sign-in/oidc-routes.ts';
 import { registerSignInRoutes } from './sign-in/sign-in-routes.ts';
 import { registerZaakafhandeling } from './zaken/routes.ts';
@@ -34,4 +36,6 @@ export async function registerMedewerker(app: FastifyInstance, context: AppConte
   registerContactSettings(app, database.db);
   registerZaakafhandeling(app, context);
   await registerZaakSectieRoutes(app, context);
+  registerContactverzoeken(app, context);
+  await app.register(async (scope) => registerNamensAanvraag(scope, context));
 }

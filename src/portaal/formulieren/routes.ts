@@ -9,7 +9,8 @@ import type { DocumentStorage } from '../../components/documenten/storage/storag
 import { findPublishedProduct } from '../../kennisbank/producten/service.ts';
 import { controleerFormulier, controleerStap } from '../../formulieren/antwoorden-controle.ts';
 import { vandaag } from '../../formulieren/dagen.ts';
-import type { Antwoord, Antwoorden, FormulierDefinitie, Stap } from '../../formulieren/definitie.ts';
+import { antwoordenUitFormulier } from '../../formulieren/antwoorden-uit-formulier.ts';
+import type { Antwoorden, FormulierDefinitie, Stap } from '../../formulieren/definitie.ts';
 import { conceptBestanden, conceptBestandenMetInhoud, deleteBestand, deleteConcept, findConcept, findInzending, replaceBestand, saveAntwoorden, startConcept, type ConceptRow } from '../../formulieren/repository.ts';
 import { gepubliceerdFormulier } from '../../formulieren/service.ts';
 import { submitAanvraag } from '../../formulieren/submit-aanvraag.ts';
@@ -76,23 +77,6 @@ function prefill(definitie: FormulierDefinitie, resident: ResidentIdentity): Ant
     if (value !== undefined && value !== '') antwoorden[veld.id] = value;
   }
   return antwoorden;
-}
-
-/** A step's posted answers laid over the draft's: every field of the step, so an untick or an emptied field counts. */
-function merge(stap: Stap, antwoorden: Antwoorden, body: StapBody): Antwoorden {
-  const merged: Antwoorden = { ...antwoorden };
-  const single = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-  for (const veld of stap.velden) {
-    if (veld.type === 'bestand') continue;
-    let answer: Antwoord;
-    if (veld.type === 'adres') answer = { postcode: single(body[`${veld.id}--postcode`]), huisnummer: single(body[`${veld.id}--huisnummer`]), toevoeging: single(body[`${veld.id}--toevoeging`]) };
-    else if (veld.type === 'keuze' && veld.weergave === 'checkboxes') {
-      const value = body[veld.id];
-      answer = Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value];
-    } else answer = single(body[veld.id]).slice(0, 10_000);
-    merged[veld.id] = answer;
-  }
-  return merged;
 }
 
 /** Registers the e-form journey; call inside its own plugin scope (it reads multipart bodies itself). */
@@ -197,7 +181,7 @@ export function registerAanvraagRoutes(app: FastifyInstance, deps: AanvraagRoute
     const actie = typeof body.actie === 'string' ? body.actie : 'volgende';
     const terug = body.terug === 'controleren';
     const now = new Date();
-    const antwoorden = merge(stap, before, body);
+    const antwoorden = antwoordenUitFormulier(stap.velden, before, body);
     await saveAntwoorden(db, request.tenant.id, draft.uuid, antwoorden, now, expiry(now));
     await logDraft(request, 'aanvraag-concept-bewaren', resident);
 
