@@ -5,6 +5,7 @@ import type { StaffSignInDeps } from '../platform/auth/staff-sign-in.ts';
 import type { ThrottlePolicy } from '../platform/auth/staff-sign-in-throttle.ts';
 import { registerHomeRoutes } from './home/home-routes.ts';
 import { registerInzageRoutes } from './privacy/inzage-routes.ts';
+import { registerKccRoutes } from './kcc/routes.ts';
 import { registerContactSettings } from './instellingen/contact-routes.ts';
 import { registerOidcRoutes } from './sign-in/oidc-routes.ts';
 import { registerSignInRoutes } from './sign-in/sign-in-routes.ts';
@@ -30,4 +31,5 @@ export async function registerMedewerker(app: FastifyInstance, context: AppConte
   registerHomeRoutes(app);
   registerInzageRoutes(app, context);
   registerContactSettings(app, database.db);
+  registerKccRoutes(app, context);
 }

@@ -15,6 +15,7 @@ export interface MenuItem {
 }
 
 export const WERKPLEK_MENU: readonly MenuItem[] = [
+  { href: '/medewerker/kcc', label: 'Klantcontact (KCC)', sectie: 'Klantcontact', roles: ['kcc', 'behandelaar', 'teamleider'] },
   { href: '/medewerker/afspraken', label: 'Afspraken aan de balie', sectie: 'Balie', roles: ['kcc', 'behandelaar', 'beheerder'] },
   { href: '/medewerker/kennisbank', label: 'Kennisbank beheren', sectie: 'Beheer', roles: ['beheerder'] },
   { href: '/medewerker/formulieren', label: 'E-formulieren beheren', sectie: 'Beheer', roles: ['beheerder'] },

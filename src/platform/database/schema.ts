@@ -13,6 +13,7 @@ import type { FinancienTables } from './tables/financien.ts';
 import type { MijnOmgevingTables } from './tables/mijn-omgeving.ts';
 import type { ZakenTables } from './tables/zaken.ts';
 import type { TeamsTables } from './tables/teams.ts';
+import type { KccTables } from './tables/kcc.ts';
 
 /** Timestamps: written as Date or ISO string, read as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -191,7 +192,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables, EformulierenTables, KlantinteractiesTables, TeamsTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables, EformulierenTables, KlantinteractiesTables, TeamsTables, KccTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;
