@@ -15,10 +15,12 @@ export function keuzeGroep(options: { id: string; name: string; legend: string; 
 <legend>${options.legend}</legend>
 ${options.hint ? html`<p class="loket-hint" id="${hintId}">${options.hint}</p>` : ''}
 ${foutmelding(options.id, options.fout)}
-${options.keuzes.map(
-  (keuze, index) => html`<div><input type="radio" id="${index === 0 ? options.id : `${options.id}-${keuze.waarde.replace(/[^a-z0-9]+/g, '-')}`}" name="${options.name}" value="${keuze.waarde}"${keuze.waarde === options.gekozen ? ' checked' : ''}${options.fout ? ' aria-invalid="true"' : ''}><label for="${index === 0 ? options.id : `${options.id}-${keuze.waarde.replace(/[^a-z0-9]+/g, '-')}`}">${keuze.label}</label></div>
-`,
-)}</fieldset>`;
+${options.keuzes.map((keuze, index) => {
+  // The first option carries the group's id, so the error summary's link lands on the group.
+  const id = index === 0 ? options.id : `${options.id}-${keuze.waarde.replace(/[^a-z0-9]+/g, '-')}`;
+  return html`<div><input type="radio" id="${id}" name="${options.name}" value="${keuze.waarde}"${keuze.waarde === options.gekozen ? html` checked` : ''}${options.fout ? html` aria-invalid="true"` : ''}><label for="${id}">${keuze.label}</label></div>
+`;
+})}</fieldset>`;
 }
 
 /** A labelled textarea with its hint and error. */
@@ -29,7 +31,7 @@ export function tekstvak(options: { id: string; name: string; label: string; val
 <label for="${options.id}">${options.label}</label>
 ${options.hint ? html`<p class="loket-hint" id="${hintId}">${options.hint}</p>` : ''}
 ${foutmelding(options.id, options.fout)}
-<textarea id="${options.id}" name="${options.name}" rows="${String(options.rows ?? 4)}" maxlength="${String(options.maxLength)}"${options.fout ? ' aria-invalid="true"' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}>${options.value}</textarea>
+<textarea id="${options.id}" name="${options.name}" rows="${String(options.rows ?? 4)}" maxlength="${String(options.maxLength)}"${options.fout ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}>${options.value}</textarea>
 </div>`;
 }
 
@@ -52,6 +54,6 @@ export function optioneelTekstveld(options: { id: string; name: string; label: s
 <label for="${options.id}">${options.label}</label>
 ${options.hint ? html`<p class="loket-hint" id="${hintId}">${options.hint}</p>` : ''}
 ${foutmelding(options.id, options.fout)}
-<input type="text" id="${options.id}" name="${options.name}" value="${options.value}" maxlength="${String(options.maxLength)}" autocomplete="${options.autocomplete ?? 'off'}"${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${options.fout ? ' aria-invalid="true"' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
+<input type="text" id="${options.id}" name="${options.name}" value="${options.value}" maxlength="${String(options.maxLength)}" autocomplete="${options.autocomplete ?? 'off'}"${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${options.fout ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}>
 </div>`;
 }
