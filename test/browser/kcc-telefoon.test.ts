@@ -36,7 +36,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'KCC: a phone call answe
     browserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await browserContext.newPage();
     mkdirSync(screenshotDir, { recursive: true });
-  });
+  }, 180_000);
   afterAll(async () => {
     await browserContext?.close();
     await browser?.close();
@@ -48,6 +48,8 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'KCC: a phone call answe
   }
 
   async function signIn(agent: CreatedStaffUser): Promise<void> {
+    // Each journey starts signed out, as its own agent.
+    await browserContext.clearCookies();
     await page.goto(`${served.base}/medewerker/inloggen`);
     await page.fill('#email', agent.user.email);
     await page.fill('#wachtwoord', agent.password);
