@@ -143,7 +143,7 @@ ${result.interneNotitie ? html`<p class="utrecht-paragraph loket-kcc-notitie"><s
 
 function zakenTabel(zoek: KccZoekresultaat): SafeHtml {
   const zaken = zoek.zaken ?? [];
-  const titel = zoek.q === '' ? 'Zaken van deze persoon' : zoek.zakenOngefilterd ? `Geen zaken passen bij "${zoek.q}"; de nieuwste zaken van deze persoon` : 'Zaken van deze persoon die bij de zoekopdracht passen';
+  const titel = zoek.q === '' || zaken.length === 0 ? 'Zaken van deze persoon' : zoek.zakenOngefilterd ? `Geen zaken passen bij "${zoek.q}"; de nieuwste zaken van deze persoon` : 'Zaken van deze persoon die bij de zoekopdracht passen';
   if (zaken.length === 0) return html`<h3 class="utrecht-heading-3">${titel}</h3><p class="utrecht-paragraph">Geen zaken gevonden.</p>`;
   return html`<div class="loket-table-scroll" role="region" aria-labelledby="zaken-titel" tabindex="0">
 <table>
@@ -158,7 +158,7 @@ function zakenTabel(zoek: KccZoekresultaat): SafeHtml {
 
 function contactenTabel(zoek: KccZoekresultaat): SafeHtml {
   const contacten = zoek.contacten ?? [];
-  const titel = zoek.q === '' ? 'Eerdere contacten' : zoek.contactenOngefilterd ? `Geen eerdere contacten passen bij "${zoek.q}"; de nieuwste` : 'Eerdere contacten die bij de zoekopdracht passen';
+  const titel = zoek.q === '' || contacten.length === 0 ? 'Eerdere contacten' : zoek.contactenOngefilterd ? `Geen eerdere contacten passen bij "${zoek.q}"; de nieuwste` : 'Eerdere contacten die bij de zoekopdracht passen';
   if (contacten.length === 0) return html`<h3 class="utrecht-heading-3">${titel}</h3><p class="utrecht-paragraph">Geen eerdere contacten gevonden.</p>`;
   return html`<div class="loket-table-scroll" role="region" aria-labelledby="contacten-titel" tabindex="0">
 <table>
@@ -267,7 +267,7 @@ ${view.melding ? html`<p class="loket-notice" role="status">${view.melding}</p>`
 <li><a href="${contactverzoekPath(uuid)}">Contactverzoek maken</a></li>
 <li><a href="${aanvraagPath(uuid)}">Aanvraag starten namens deze persoon</a></li>
 </ul>
-<div class="loket-kolommen">
+<div class="loket-kcc-kolommen">
 <div>
 ${identificatieSectie(view)}
 ${zoekSectie(view)}
