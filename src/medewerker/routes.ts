@@ -5,6 +5,7 @@ import type { StaffSignInDeps } from '../platform/auth/staff-sign-in.ts';
 import type { ThrottlePolicy } from '../platform/auth/staff-sign-in-throttle.ts';
 import { registerHomeRoutes } from './home/home-routes.ts';
 import { registerInzageRoutes } from './privacy/inzage-routes.ts';
+import { registerKccRoutes } from './kcc/routes.ts';
 import { registerContactSettings } from './instellingen/contact-routes.ts';
 import { registerContactverzoeken } from './contactverzoeken/routes.ts';
 import { registerNamensAanvraag } from './namens/routes.ts';
@@ -38,4 +39,5 @@ export async function registerMedewerker(app: FastifyInstance, context: AppConte
   await registerZaakSectieRoutes(app, context);
   registerContactverzoeken(app, context);
   await app.register(async (scope) => registerNamensAanvraag(scope, context));
+  registerKccRoutes(app, context);
 }

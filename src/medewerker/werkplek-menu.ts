@@ -16,6 +16,7 @@ export interface MenuItem {
 
 export const WERKPLEK_MENU: readonly MenuItem[] = [
   { href: '/medewerker/werkvoorraad', label: 'Werkvoorraad', sectie: 'Zaken', roles: ['behandelaar', 'teamleider'] },
+  { href: '/medewerker/kcc', label: 'Klantcontact (KCC)', sectie: 'Klantcontact', roles: ['kcc', 'behandelaar', 'teamleider'] },
   { href: '/medewerker/afspraken', label: 'Afspraken aan de balie', sectie: 'Balie', roles: ['kcc', 'behandelaar', 'beheerder'] },
   { href: '/medewerker/contactverzoeken', label: 'Contactverzoeken', sectie: 'Klantcontact', roles: ['behandelaar', 'teamleider', 'kcc'] },
   { href: '/medewerker/kennisbank', label: 'Kennisbank beheren', sectie: 'Beheer', roles: ['beheerder'] },

@@ -48,6 +48,14 @@ export const DEFAULT_PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionYears: 2,
   },
   {
+    id: 'klantcontact-afhandelen',
+    name: 'Klantcontact afhandelen',
+    purpose: 'Een inwoner of ondernemer die contact opneemt identificeren en de vraag beantwoorden met de eigen zaken en eerdere contacten.',
+    legalGround: 'AVG art. 6 lid 1 sub e: taak van algemeen belang (Awb, Gemeentewet)',
+    confidential: false,
+    retentionYears: 2,
+  },
+  {
     id: 'portaal-mijn-zaken',
     name: 'Mijn zaken tonen',
     purpose: 'Een ingelogde inwoner of ondernemer (DigiD, eHerkenning) de eigen zaken, de status en de berichten daarover laten inzien.',
