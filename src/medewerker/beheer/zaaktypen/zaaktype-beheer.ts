@@ -73,7 +73,8 @@ export async function publiceerZaaktype(db: Kysely<Database>, caller: BeheerCata
 /**
  * A new version of a zaaktype, as the Catalogi API versions: a concept with the same identificatie and a later
  * beginGeldigheid, with the parts of the version it starts from (statustypen, resultaattypen, roltypen,
- * eigenschappen, informatieobjecttypen, zaakobjecttypen). One concept version at a time: a second request (a double
+ * eigenschappen, informatieobjecttypen, zaakobjecttypen). The published version it follows ends the day before
+ * (the API refuses a concept whose geldigheid overlaps a published version). One concept version at a time: a second request (a double
  * submit) is refused with a message.
  */
 export async function nieuweVersie(db: Kysely<Database>, caller: BeheerCatalogiCaller, base: string, uuid: string, beginGeldigheid: string): Promise<ZaaktypeJson> {
@@ -88,6 +89,11 @@ export async function nieuweVersie(db: Kysely<Database>, caller: BeheerCatalogiC
   const [bestand] = (await exportZaaktype(db, caller.tenant.id, uuid)).zaaktypen;
   if (!bestand) throw invalid([{ name: 'nonFieldErrors', code: 'invalid', reason: 'Dit zaaktype kon niet worden gelezen.' }]);
   return inTransaction(db, async (trx) => {
+    // ztc-016: the concept may not overlap a published version, so the version it follows ends the day before.
+    const einde = bron.eindeGeldigheid;
+    if (bron.concept !== true && (einde === null || einde === undefined || String(einde) >= beginGeldigheid)) {
+      await changeZaaktype(trx, caller, base, uuid, { eindeGeldigheid: dagErvoor(beginGeldigheid) }, true);
+    }
     const body = { ...requestAttributes('zaaktype', bestand), catalogus: bron.catalogus, beginGeldigheid, eindeGeldigheid: null, versiedatum: beginGeldigheid } as unknown as ZaaktypeInput;
     const created = await createZaaktype(trx, caller, base, body);
     const collector = new ProblemCollector(trx);

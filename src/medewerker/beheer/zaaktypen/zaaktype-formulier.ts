@@ -206,12 +206,14 @@ export function alsInvoer(waarden: ZaaktypeWaarden, catalogusVerplicht: boolean)
 
 /**
  * The service's problems beside the fields: a problem names an API attribute (`referentieproces.naam`); one that
- * concerns no field of the form (a relation, nonFieldErrors) is kept under `<prefix>algemeen`, shown at the top.
+ * concerns no field of the form (a relation, nonFieldErrors other than a unique-together on `uniekVeld`) is kept under `<prefix>algemeen`, shown at the top.
  */
-export function foutenUitProblemen(problems: readonly InvalidParam[], velden: readonly string[], prefix = ''): FieldErrors {
+export function foutenUitProblemen(problems: readonly InvalidParam[], velden: readonly string[], prefix = '', uniekVeld?: string): FieldErrors {
   const fouten: FieldErrors = {};
   for (const problem of problems) {
-    const naam = problem.name === 'referentieproces.naam' ? 'referentieprocesNaam' : (problem.name.split('.').at(-1) ?? problem.name);
+    // A unique-together refusal names no attribute; the form knows which of its fields makes the part unique.
+    const uniek = uniekVeld !== undefined && problem.name === 'nonFieldErrors' && problem.code === 'unique';
+    const naam = uniek ? uniekVeld : problem.name === 'referentieproces.naam' ? 'referentieprocesNaam' : (problem.name.split('.').at(-1) ?? problem.name);
     const key = velden.includes(naam) ? `${prefix}${naam}` : `${prefix}algemeen`;
     fouten[key] = fouten[key] ? `${fouten[key]} ${problem.reason}` : problem.reason;
   }

@@ -279,7 +279,7 @@ ${
   concept
     ? html`<p class="utrecht-paragraph">Na publiceren kunnen zaken van dit type worden gemaakt en verandert het zaaktype niet meer. Een eerdere gepubliceerde versie eindigt de dag voor de begindatum van deze versie.</p>
 <form method="post" action="${path}/publiceren">${csrf}<button type="submit" class="loket-button">Zaaktype publiceren</button></form>`
-    : html`<p class="utrecht-paragraph">Een gepubliceerd zaaktype verandert niet. Maak een nieuwe versie met een latere begindatum; die is een concept met dezelfde statustypen, resultaattypen en rollen, tot u die publiceert.</p>
+    : html`<p class="utrecht-paragraph">Een gepubliceerd zaaktype verandert niet. Maak een nieuwe versie met een latere begindatum; die is een concept met dezelfde statustypen, resultaattypen en rollen, tot u die publiceert. Deze versie blijft geldig tot de dag voor die begindatum.</p>
 <form class="loket-form" method="post" action="${path}/nieuwe-versie" novalidate>${csrf}
 ${requiredInput({ id: 'versie-beginGeldigheid', name: 'beginGeldigheid', type: 'date', label: 'Begindatum nieuwe versie', value: formulieren.versie?.beginGeldigheid ?? '', error: fouten['versie-beginGeldigheid'] })}
 <button type="submit" class="loket-button">Nieuwe versie maken</button>

@@ -161,9 +161,9 @@ export function registerZaaktypeBeheer(app: FastifyInstance, db: Kysely<Database
 
   // Parts: add, change, remove. Each checks the part belongs to the zaaktype in the URL.
   const onderdelen = [
-    { soort: 'statustype', velden: STATUSTYPE_VELDEN, lees: leesStatustype, voegToe: voegStatustypeToe },
-    { soort: 'resultaattype', velden: RESULTAATTYPE_VELDEN, lees: leesResultaattype, voegToe: voegResultaattypeToe },
-    { soort: 'roltype', velden: ROLTYPE_VELDEN, lees: leesRoltype, voegToe: voegRoltypeToe },
+    { soort: 'statustype', velden: STATUSTYPE_VELDEN, uniek: 'volgnummer', lees: leesStatustype, voegToe: voegStatustypeToe },
+    { soort: 'resultaattype', velden: RESULTAATTYPE_VELDEN, uniek: 'omschrijving', lees: leesResultaattype, voegToe: voegResultaattypeToe },
+    { soort: 'roltype', velden: ROLTYPE_VELDEN, uniek: 'omschrijving', lees: leesRoltype, voegToe: voegRoltypeToe },
   ] as const;
 
   for (const onderdeel of onderdelen) {
@@ -174,7 +174,7 @@ export function registerZaaktypeBeheer(app: FastifyInstance, db: Kysely<Database
       const waarden = onderdeel.lees(request.body);
       const prefix = `${onderdeel.soort}-`;
       const outcome = await weigeringOf(() => (onderdeel.voegToe as (...args: unknown[]) => Promise<FieldErrors | undefined>)(db, caller, base, url, waarden));
-      const fouten = outcome.problems ? foutenUitProblemen(outcome.problems, onderdeel.velden, prefix) : outcome.result ? Object.fromEntries(Object.entries(outcome.result).map(([veld, message]) => [`${prefix}${veld}`, message])) : undefined;
+      const fouten = outcome.problems ? foutenUitProblemen(outcome.problems, onderdeel.velden, prefix, onderdeel.uniek) : outcome.result ? Object.fromEntries(Object.entries(outcome.result).map(([veld, message]) => [`${prefix}${veld}`, message])) : undefined;
       if (fouten) return detail(request, reply, uuid, 400, { [onderdeel.soort]: { waarden, fouten } });
       return reply.redirect(`${zaaktypePath(uuid)}?gedaan=${onderdeel.soort}#${onderdeel.soort}n`, 303);
     });
@@ -205,7 +205,7 @@ export function registerZaaktypeBeheer(app: FastifyInstance, db: Kysely<Database
     const { zaaktype } = await loadZaaktype(db, caller, base, request.params.uuid);
     const waarden = leesStatustype(request.body);
     const outcome = await weigeringOf(() => wijzigStatustype(db, caller, base, zaaktype.url, request.params.onderdeel, waarden));
-    const fouten = outcome.problems ? foutenUitProblemen(outcome.problems, STATUSTYPE_VELDEN, 'statustype-') : outcome.result ? Object.fromEntries(Object.entries(outcome.result).map(([veld, message]) => [`statustype-${veld}`, message])) : undefined;
+    const fouten = outcome.problems ? foutenUitProblemen(outcome.problems, STATUSTYPE_VELDEN, 'statustype-', 'volgnummer') : outcome.result ? Object.fromEntries(Object.entries(outcome.result).map(([veld, message]) => [`statustype-${veld}`, message])) : undefined;
     if (fouten) return sendPage(reply, 400, onderdeelPage({ tenantName: request.tenant.name, staff, zaaktype: zaaktype as unknown as Record<string, unknown>, soort: 'statustype', uuid: request.params.onderdeel, statustype: waarden, fouten }));
     return reply.redirect(`${zaaktypePath(request.params.uuid)}?gedaan=opgeslagen`, 303);
   });
@@ -224,7 +224,7 @@ export function registerZaaktypeBeheer(app: FastifyInstance, db: Kysely<Database
     const { zaaktype } = await loadZaaktype(db, caller, base, request.params.uuid);
     const waarden = leesResultaattype(request.body);
     const outcome = await weigeringOf(() => wijzigResultaattype(db, caller, base, zaaktype.url, request.params.onderdeel, waarden));
-    const fouten = outcome.problems ? foutenUitProblemen(outcome.problems, RESULTAATTYPE_VELDEN, 'resultaattype-') : outcome.result ? Object.fromEntries(Object.entries(outcome.result).map(([veld, message]) => [`resultaattype-${veld}`, message])) : undefined;
+    const fouten = outcome.problems ? foutenUitProblemen(outcome.problems, RESULTAATTYPE_VELDEN, 'resultaattype-', 'omschrijving') : outcome.result ? Object.fromEntries(Object.entries(outcome.result).map(([veld, message]) => [`resultaattype-${veld}`, message])) : undefined;
     if (fouten) return sendPage(reply, 400, onderdeelPage({ tenantName: request.tenant.name, staff, zaaktype: zaaktype as unknown as Record<string, unknown>, soort: 'resultaattype', uuid: request.params.onderdeel, resultaattype: waarden, fouten }));
     return reply.redirect(`${zaaktypePath(request.params.uuid)}?gedaan=opgeslagen`, 303);
   });
