@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import { StaffOidcClient, type OidcClientOptions } from '../platform/auth/oidc-staff-client.ts';
 import type { StaffSignInDeps } from '../platform/auth/staff-sign-in.ts';
 import type { ThrottlePolicy } from '../platform/auth/staff-sign-in-throttle.ts';
+import { registerBeheer } from './beheer/beheer-routes.ts';
 import { registerHomeRoutes } from './home/home-routes.ts';
 import { registerInzageRoutes } from './privacy/inzage-routes.ts';
 import { registerKccRoutes } from './kcc/routes.ts';
@@ -40,4 +41,5 @@ export async function registerMedewerker(app: FastifyInstance, context: AppConte
   registerContactverzoeken(app, context);
   await app.register(async (scope) => registerNamensAanvraag(scope, context));
   registerKccRoutes(app, context);
+  registerBeheer(app, context);
 }
