@@ -92,7 +92,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'a zaak from the queue t
     staffPage = await staffContext.newPage();
     residentPage = await residentContext.newPage();
     mkdirSync(screenshotDir, { recursive: true });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await staffContext?.close();

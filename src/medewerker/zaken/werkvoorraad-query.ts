@@ -42,7 +42,22 @@ export interface WerkvoorraadRegel {
 
 type ZakenQuery = SelectQueryBuilder<Database, 'zaken', object>;
 
-function filtered(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, lijst: Lijst, filter: WerkvoorraadFilter): ZakenQuery {
+/** The uuids of the statustypen a status filter names (every zaaktype's statustype of that name), if it names one. */
+async function statustypenVan(db: Kysely<Database>, tenantId: string, filter: WerkvoorraadFilter): Promise<string[] | undefined> {
+  if (filter.status.soort !== 'status') return undefined;
+  const rows = await db.selectFrom('statustypen').select('uuid').where('tenant_id', '=', tenantId).where('omschrijving', '=', filter.status.omschrijving).execute();
+  return rows.map((row) => row.uuid);
+}
+
+function filtered(
+  db: Kysely<Database>,
+  tenantId: string,
+  toegang: StaffZaakToegang,
+  staffUserId: string,
+  lijst: Lijst,
+  filter: WerkvoorraadFilter,
+  statustypeUuids: string[] | undefined,
+): ZakenQuery {
   let query = db
     .selectFrom('zaken')
     .where('zaken.tenant_id', '=', tenantId)
@@ -56,15 +71,10 @@ function filtered(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToeg
   if (status.soort === 'opgeschort') {
     query = query.where((eb) => eb.exists(eb.selectFrom('zaak_opschortingen as o').select('o.id').whereRef('o.zaak_uuid', '=', 'zaken.uuid').where('o.einddatum', 'is', null)));
   } else if (status.soort === 'status') {
-    // The current status, kept per zaak by a trigger (migrations/0090): its statustypen of this name.
-    const omschrijving = status.omschrijving;
-    query = query.where('zaken.uuid', 'in', (eb) =>
-      eb
-        .selectFrom('zaak_huidige_status as h')
-        .select('h.zaak_uuid')
-        .where('h.tenant_id', '=', tenantId)
-        .where('h.statustype_uuid', 'in', eb.selectFrom('statustypen').select('statustypen.uuid').where('statustypen.tenant_id', '=', tenantId).where('statustypen.omschrijving', '=', omschrijving)),
-    );
+    // The current status, kept per zaak by a trigger (migrations/0090), among the statustypen of that name, given
+    // as values so the planner can estimate how many zaken have them.
+    const uuids = statustypeUuids ?? [];
+    query = uuids.length === 0 ? query.where(sql<boolean>`false`) : query.where('zaken.uuid', 'in', (eb) => eb.selectFrom('zaak_huidige_status as h').select('h.zaak_uuid').where('h.tenant_id', '=', tenantId).where('h.statustype_uuid', 'in', uuids));
   }
   if (lijst === 'mijn') {
     query = query.where('zaken.uuid', 'in', (eb) => eb.selectFrom('zaak_toewijzingen as t').select('t.zaak_uuid').where('t.tenant_id', '=', tenantId).where('t.behandelaar_id', '=', staffUserId));
@@ -76,9 +86,10 @@ function filtered(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToeg
 
 /** How many zaken each list holds under the filter, each at most COUNT_CAP + 1 (read: "more than COUNT_CAP"). */
 export async function countLijsten(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, filter: WerkvoorraadFilter): Promise<Record<Lijst, number>> {
+  const statustypeUuids = await statustypenVan(db, tenantId, filter);
   const counts = await Promise.all(
     LIJSTEN.map(async (lijst) => {
-      const capped = filtered(db, tenantId, toegang, staffUserId, lijst, filter).select('zaken.uuid').limit(COUNT_CAP + 1);
+      const capped = filtered(db, tenantId, toegang, staffUserId, lijst, filter, statustypeUuids).select('zaken.uuid').limit(COUNT_CAP + 1);
       const row = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<string>().as('aantal')).executeTakeFirst();
       return [lijst, Number(row?.aantal ?? 0)] as const;
     }),
@@ -96,7 +107,7 @@ export async function listWerkvoorraad(
   filter: WerkvoorraadFilter,
   pagina: number,
 ): Promise<WerkvoorraadRegel[]> {
-  const query = filtered(db, tenantId, toegang, staffUserId, lijst, filter)
+  const query = filtered(db, tenantId, toegang, staffUserId, lijst, filter, await statustypenVan(db, tenantId, filter))
     .innerJoin('zaaktypen', 'zaaktypen.uuid', 'zaken.zaaktype_uuid')
     .leftJoin('zaak_toewijzingen', 'zaak_toewijzingen.zaak_uuid', 'zaken.uuid')
     .leftJoin('staff_users', 'staff_users.id', 'zaak_toewijzingen.behandelaar_id')
