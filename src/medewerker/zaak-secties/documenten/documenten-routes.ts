@@ -90,8 +90,8 @@ export async function registerDocumentenRoutes(app: FastifyInstance, context: Ap
       const typen = await informatieobjecttypenVanZaaktype(context.database.db, ctx.request.tenant.id, ctx.zaak.zaaktypeUuid, amsterdamToday());
       const body = html`<p><a href="${zaakPagePath(ctx.zaak.uuid)}#documenten">Terug naar zaak ${ctx.zaak.identificatie}</a></p>
 ${nieuwDocumentSamenvatting(form.fouten)}
-<h1 class="utrecht-heading-1">Document toevoegen aan zaak ${ctx.zaak.identificatie}</h1>
-${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.csrfToken, typen, maxBytes, maxRank: maxBehandelRank(ctx) })}`;
+<h1 class="utrecht-heading-1" id="document-nieuw-pagina-kop">Document toevoegen aan zaak ${ctx.zaak.identificatie}</h1>
+${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.csrfToken, typen, maxBytes, maxRank: maxBehandelRank(ctx), kopId: 'document-nieuw-pagina-kop' })}`;
       return sendPage(reply, status, werkplekPage({ title: `Document toevoegen — zaak ${ctx.zaak.identificatie}`, tenantName: ctx.request.tenant.name, staff, body, path: ctx.request.url }));
     }
 

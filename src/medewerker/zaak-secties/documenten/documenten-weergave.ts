@@ -74,6 +74,8 @@ export interface NieuwDocumentForm {
   maxBytes?: number;
   /** The highest vertrouwelijkheid rank the member may give (1 openbaar … 8 zeer geheim): higher ones are not offered. */
   maxRank?: number;
+  /** The id of the page's own heading that names the form (a page of its own); else the form has its own heading. */
+  kopId?: string;
 }
 
 /** The field ids of the new-document form, for the error summary's links. */
@@ -91,8 +93,8 @@ export function nieuwDocumentFormulier(form: NieuwDocumentForm): SafeHtml {
   const fouten = form.fouten ?? {};
   const maxBytes = form.maxBytes ?? MAX_DOCUMENT_BYTES;
   if (form.typen.length === 0) return html`<p class="utrecht-paragraph">Bij dit zaaktype zijn geen documenttypen vastgelegd, dus er kunnen geen documenten worden toegevoegd.</p>`;
-  return html`<form method="post" action="${documentPaden.lijst(form.zaakUuid)}" enctype="multipart/form-data" aria-labelledby="document-nieuw-titel-kop" novalidate>
-<h3 class="utrecht-heading-3" id="document-nieuw-titel-kop">Document toevoegen</h3>
+  return html`<form method="post" action="${documentPaden.lijst(form.zaakUuid)}" enctype="multipart/form-data" aria-labelledby="${form.kopId ?? 'document-nieuw-titel-kop'}" novalidate>
+${form.kopId === undefined ? html`<h3 class="utrecht-heading-3" id="document-nieuw-titel-kop">Document toevoegen</h3>` : ''}
 ${csrfField(form.csrfToken)}
 ${tekstVeld({ id: NIEUW_DOCUMENT_VELDEN.titel, name: 'titel', label: 'Titel', value: waarden.titel, maxlength: 200, error: fouten.titel })}
 ${keuzeVeld({

@@ -31,8 +31,8 @@ export function registerNotitiesRoutes(app: FastifyInstance, context: AppContext
       if (Object.keys(fouten).length > 0) {
         const body = html`<p><a href="${zaakPagePath(ctx.zaak.uuid)}#notities">Terug naar zaak ${ctx.zaak.identificatie}</a></p>
 ${notitieSamenvatting(fouten)}
-<h1 class="utrecht-heading-1">Notitie toevoegen aan zaak ${ctx.zaak.identificatie}</h1>
-${notitieFormulier({ zaakUuid: ctx.zaak.uuid, csrfToken: staff.csrfToken, waarden, fouten })}`;
+<h1 class="utrecht-heading-1" id="notitie-pagina-kop">Notitie toevoegen aan zaak ${ctx.zaak.identificatie}</h1>
+${notitieFormulier({ zaakUuid: ctx.zaak.uuid, csrfToken: staff.csrfToken, waarden, fouten, kopId: 'notitie-pagina-kop' })}`;
         return sendPage(reply, 400, werkplekPage({ title: `Notitie toevoegen — zaak ${ctx.zaak.identificatie}`, tenantName: request.tenant.name, staff, body, path: request.url }));
       }
       await voegNotitieToe(ctx, waarden);

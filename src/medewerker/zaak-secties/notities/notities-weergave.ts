@@ -35,13 +35,15 @@ export interface NotitieForm {
   csrfToken: string;
   waarden?: { onderwerp?: string; tekst?: string };
   fouten?: Partial<Record<'onderwerp' | 'tekst', string>>;
+  /** The id of the page's own heading that names the form (a page of its own); else the form has its own heading. */
+  kopId?: string;
 }
 
 /** The form that adds a note. */
 export function notitieFormulier(form: NotitieForm): SafeHtml {
   const fouten = form.fouten ?? {};
-  return html`<form method="post" action="${notitiesPad(form.zaakUuid)}" aria-labelledby="notitie-nieuw-kop" novalidate>
-<h3 class="utrecht-heading-3" id="notitie-nieuw-kop">Notitie toevoegen</h3>
+  return html`<form method="post" action="${notitiesPad(form.zaakUuid)}" aria-labelledby="${form.kopId ?? 'notitie-nieuw-kop'}" novalidate>
+${form.kopId === undefined ? html`<h3 class="utrecht-heading-3" id="notitie-nieuw-kop">Notitie toevoegen</h3>` : ''}
 ${csrfField(form.csrfToken)}
 ${tekstVeld({ id: NOTITIE_VELDEN.onderwerp, name: 'onderwerp', label: 'Onderwerp', value: form.waarden?.onderwerp, maxlength: MAX_ONDERWERP, error: fouten.onderwerp })}
 ${tekstvlakVeld({ id: NOTITIE_VELDEN.tekst, name: 'tekst', label: 'Notitie', hint: `Alleen voor medewerkers; hoogstens ${MAX_TEKST} tekens. Een notitie kan daarna niet meer worden gewijzigd.`, value: form.waarden?.tekst, error: fouten.tekst })}
