@@ -134,15 +134,17 @@ export function zaakPage(view: ZaakPageView): SafeHtml {
     { id: 'besluiten', titel: 'Besluiten', inhoud: besluitenBlok(view) },
     { id: 'berichten', titel: 'Berichten met de inwoner', inhoud: berichtenBlok(view) },
     ...(view.magBehandelen ? [{ id: 'acties', titel: 'Acties', inhoud: actiesBlok({ zaak, keuzes: view.keuzes, csrfToken: view.staff.csrfToken, versie: view.versie, staat: view.staat }) }] : []),
-    ...view.secties,
   ];
+  // The ZAAK_SECTIES render their own <section> with its id and heading; the table of contents lists them too.
+  const inhoudsopgave = [...blokken, ...view.secties];
   const body = html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${WERKVOORRAAD_PATH}">Terug naar de werkvoorraad</a></p>
 <h1 class="utrecht-heading-1">Zaak ${zaak.identificatie}</h1>
 <p class="utrecht-paragraph">${zaak.zaaktype.omschrijving}${zaak.einddatum ? ` – afgesloten op ${datumTekst(zaak.einddatum)}` : ''}</p>
 ${errorSummary(fouten(view))}
 ${view.melding ? html`<div class="loket-notice" role="status"><p>${view.melding}</p></div>` : ''}
 <nav aria-labelledby="inhoud-titel"><h2 class="utrecht-heading-2" id="inhoud-titel">Op deze pagina</h2>
-<ul>${blokken.map((blok) => html`<li><a class="utrecht-link" href="#${blok.id}">${blok.titel}</a></li>`)}</ul></nav>
-${blokken.map((blok) => html`<section class="loket-sectie" id="${blok.id}" aria-labelledby="${blok.id}-kop"><h2 class="utrecht-heading-2" id="${blok.id}-kop">${blok.titel}</h2>${blok.inhoud}</section>`)}`;
+<ul>${inhoudsopgave.map((blok) => html`<li><a class="utrecht-link" href="#${blok.id}">${blok.titel}</a></li>`)}</ul></nav>
+${blokken.map((blok) => html`<section class="loket-sectie" id="${blok.id}" aria-labelledby="${blok.id}-kop"><h2 class="utrecht-heading-2" id="${blok.id}-kop">${blok.titel}</h2>${blok.inhoud}</section>`)}
+${view.secties.map((sectie) => sectie.inhoud)}`;
   return werkplekPage({ title: `Zaak ${zaak.identificatie}`, tenantName: view.tenantName, staff: view.staff, body, path: WERKVOORRAAD_PATH });
 }
