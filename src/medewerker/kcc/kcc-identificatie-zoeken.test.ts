@@ -50,7 +50,7 @@ describe('KCC: identifying the caller by each key, searching in one box, and wha
     zaken.bedrijf = await insertZaakVan(database.db, tenant, 'VERHUIZING', 'zaakvertrouwelijk', { kvkNummer: KVK, statutaireNaam: 'Bakkerij Bol B.V.' });
     zaken.elders = await insertZaakVan(database.db, other, 'VERHUIZING', 'openbaar', { bsn: ELDERS, voornamen: 'Els', geslachtsnaam: 'Elders', geboortedatum: '1990-05-05' });
     await publishAnswer(database.db, tenant, 'zwembadpas', {});
-  });
+  }, 180_000);
   afterAll(async () => {
     await test.app.close();
     await database.close();
