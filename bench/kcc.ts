@@ -157,7 +157,8 @@ async function main(): Promise<void> {
       await recorder.close();
 
       // Loket in its own process, as `npm start` runs it: the load generator here never shares its event loop.
-      const server = await startLoketServer({ ...env, LOKET_LOG_LEVEL: 'warn' });
+      // A generous start-up time: the seeded database is large and the machine may be shared.
+      const server = await startLoketServer({ ...env, LOKET_LOG_LEVEL: 'warn' }, 300_000);
       const baseUrl = `http://127.0.0.1:${server.port}`;
       const pool = new pg.Pool({ connectionString: bench.url, max: CONNECTIONS });
       try {

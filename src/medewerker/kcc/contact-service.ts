@@ -12,6 +12,7 @@ import { agentActorUuid } from './agent-actor.ts';
 import { findKccContact, insertKccContact, markClosed, setPartij, updateNotities, type KccContactRow } from './contacten-repository.ts';
 import { resultaatLabel } from './kcc-keuzes.ts';
 import type { NieuwePartij } from './identificatie.ts';
+import { partijenByIdentificator } from './persoon-repository.ts';
 
 /*
  * The life of a contact in the workspace. Every write goes through the Klantinteracties services (klantcontact,
@@ -94,6 +95,13 @@ function partijBody(nieuw: NieuwePartij): Record<string, unknown> {
   };
 }
 
+/** The partij with the new one's BSN or KvK number when a colleague made it meanwhile; otherwise a new partij. */
+async function existingOrNewPartij(deps: KlantDeps, request: FastifyRequest, nieuw: NieuwePartij): Promise<string> {
+  const [existing] = await partijenByIdentificator(deps.db, request.tenant.id, nieuw.soort === 'persoon' ? 'bsn' : 'kvk_nummer', nieuw.soort === 'persoon' ? nieuw.bsn : nieuw.kvkNummer);
+  if (existing) return existing.uuid;
+  return (await createResource(deps, partijen, request, partijBody(nieuw))).uuid;
+}
+
 /**
  * Links the contact to the person or business it turned out to be: an existing partij (`partijUuid`) or a new one
  * made here with its identificator. The klantcontact gets (or has changed) its betrokkene pointing at the partij.
@@ -104,7 +112,7 @@ export async function linkPartij(deps: KlantDeps, request: FastifyRequest, agent
     const within = { ...deps, db: trx };
     const tenantId = request.tenant.id;
     const row = await ownOpenContact(within, tenantId, agent, uuid);
-    const partijUuid = 'partijUuid' in partij ? partij.partijUuid : (await createResource(within, partijen, request, partijBody(partij.nieuw))).uuid;
+    const partijUuid = 'partijUuid' in partij ? partij.partijUuid : await existingOrNewPartij(within, request, partij.nieuw);
     const link = { wasPartij: { uuid: partijUuid } };
     const betrokkene =
       row.betrokkene_uuid === null

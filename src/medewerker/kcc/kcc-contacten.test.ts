@@ -23,7 +23,7 @@ describe('KCC contacts: registering in any channel, several open at once, closin
     agent = await signInStaff(test, tenant, { roles: ['kcc'], displayName: 'Kim Klantcontact' });
     colleague = await signInStaff(test, tenant, { roles: ['behandelaar'], displayName: 'Bas Behandelaar' });
     api = klantApi(test, await loadKlantinteractiesSpec(), tenant, await createKlantToken(database.db, test.keys, tenant));
-  });
+  }, 180_000);
   afterAll(async () => {
     await test.app.close();
     await database.close();
