@@ -19,16 +19,18 @@ import { residentByNumber } from '../src/bench-seed/fictional-people.ts';
 import { seedZaken } from '../src/bench-seed/seed-zaken.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { seedKlantcontacten } from './kcc-dataset.ts';
+import { createTeam, setTeamLeden, setTeamZaaktypen } from '../src/medewerker/toegang/teams.ts';
 import { recordingDatabase, replay, statementsOfPage } from './page-statements.ts';
 import { percentile } from './stats.ts';
 import { measureBaseline, measureHttp, type Measurement } from './zaken-load.ts';
 import { startLoketServer } from './zaken-loket.ts';
 
 /*
- * `npm run bench:kcc`: server time of the KCC search — the contact page of an identified person with a query, which
+ * `npm run bench:kcc`: server time of the staff workspace's two busiest pages. First the KCC search — the contact page of an identified person with a query, which
  * searches the kennisbank (channel kcc, logged), the person's zaken the agent may read (with status) and their earlier
  * contacts, and logs the processing — on PostgreSQL at 16 connections, beside raw `pg` replaying the SQL the page runs
- * (recorded from one request) at the same concurrency.
+ * (recorded from one request) at the same concurrency. Then the werkvoorraad of a behandelaar whose team handles every
+ * seeded zaaktype (the worst case: the whole open stock in one queue), its team list and one filtered by zaaktype.
  *
  *   BENCH_DATABASE_URL    admin URL that may create databases (default postgres://postgres@127.0.0.1:5432/postgres);
  *                         the run creates and drops loket_bench_kcc (never the shared loket_bench_zaken)
@@ -145,15 +147,33 @@ async function main(): Promise<void> {
         { previousIdHash: undefined, idleBefore: new Date(0), createdBefore: new Date(0) },
       );
       const headers = { host, accept: 'text/html', cookie: `${SESSION_COOKIE}=${session.cookieValue}` };
+
+      // The werkvoorraad: the demo behandelaar in a team that handles every zaaktype of the tenant.
+      const behandelaar = await database.db.selectFrom('staff_users').select('id').where('tenant_id', '=', tenant.id).where(sql<boolean>`'behandelaar' = ANY(roles)`).executeTakeFirstOrThrow();
+      const identificaties = (await database.db.selectFrom('zaaktypen').select('identificatie').distinct().where('tenant_id', '=', tenant.id).execute()).map((row) => row.identificatie);
+      const team = await createTeam(database.db, tenant.id, 'Benchmark: alle zaaktypen');
+      await setTeamZaaktypen(database.db, tenant.id, team, identificaties);
+      await setTeamLeden(database.db, tenant.id, team, [behandelaar.id]);
+      const behandelaarSession = newSessionId();
+      await startStaffSession(
+        database.db,
+        { idHash: behandelaarSession.idHash, tenantId: tenant.id, userId: behandelaar.id, csrfToken: randomBytes(16).toString('hex'), mfaPassedAt: now, now, ip: '127.0.0.1', userAgent: 'bench', signInFormHash: null },
+        { previousIdHash: undefined, idleBefore: new Date(0), createdBefore: new Date(0) },
+      );
+      const behandelaarHeaders = { host, accept: 'text/html', cookie: `${SESSION_COOKIE}=${behandelaarSession.cookieValue}` };
+      const eenZaaktype = identificaties[0] ?? '';
+
       const pages = [
-        { name: 'KCC search: person + kennisbank answers + zaken + contacts (?q=paspoort)', path: `/medewerker/kcc/contacten/${contact.klantcontact_uuid}?q=paspoort` },
-        { name: 'KCC contact page of the person, no query', path: `/medewerker/kcc/contacten/${contact.klantcontact_uuid}` },
+        { name: 'KCC search: person + kennisbank answers + zaken + contacts (?q=paspoort)', path: `/medewerker/kcc/contacten/${contact.klantcontact_uuid}?q=paspoort`, headers },
+        { name: 'KCC contact page of the person, no query', path: `/medewerker/kcc/contacten/${contact.klantcontact_uuid}`, headers },
+        { name: 'Werkvoorraad, Mijn team (every zaaktype), first page by deadline', path: '/medewerker/werkvoorraad?lijst=team', headers: behandelaarHeaders },
+        { name: `Werkvoorraad, Niet toegewezen, zaaktype ${eenZaaktype}`, path: `/medewerker/werkvoorraad?lijst=niet-toegewezen&zaaktype=${encodeURIComponent(eenZaaktype)}`, headers: behandelaarHeaders },
       ];
 
       const recordingContext: AppContext = { config, database: recording.database, keys, logger: createLogger('silent') };
       const recorder = await buildApp(recordingContext, (instance) => registerModules(instance, recordingContext));
       const statements = [];
-      for (const page of pages) statements.push(await statementsOfPage(recorder, recording.sink, page.path, headers));
+      for (const page of pages) statements.push(await statementsOfPage(recorder, recording.sink, page.path, page.headers));
       await recorder.close();
 
       // Loket in its own process, as `npm start` runs it: the load generator here never shares its event loop.
@@ -163,7 +183,7 @@ async function main(): Promise<void> {
       const pool = new pg.Pool({ connectionString: bench.url, max: CONNECTIONS });
       try {
         for (const [index, page] of pages.entries()) {
-          const call = { method: 'GET' as const, path: () => page.path, headers };
+          const call = { method: 'GET' as const, path: () => page.path, headers: page.headers };
           const pageStatements = statements[index] ?? [];
           print(`\n${page.name} — ${pageStatements.length} SQL statements a request`);
           if (process.env.BENCH_SHOW_SQL === '1') for (const statement of pageStatements) print(`    ${statement.sql.replace(/\s+/g, ' ').slice(0, 220)}`);
