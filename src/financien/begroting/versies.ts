@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { VersieSoort } from '../../platform/database/tables/financien.ts';
 import { isUniqueViolation } from '../../platform/zgw/request-body.ts';
@@ -93,6 +93,7 @@ export async function createVersie(db: Kysely<Database>, tenantId: string, versi
           .execute();
         onWritten?.(start + chunk.length, regels.length);
       }
+      await writeTotalen(trx, tenantId, created.uuid);
       return created.uuid;
     });
   } catch (error) {
@@ -105,4 +106,17 @@ export async function createVersie(db: Kysely<Database>, tenantId: string, versi
     }
     throw error;
   }
+}
+
+/**
+ * Writes a version's sums (begroting_totalen) from its rows, in the transaction that wrote them: the balance, the
+ * kengetallen and the export then read a few thousand sums instead of every begrotingsregel.
+ */
+export async function writeTotalen(db: Kysely<Database>, tenantId: string, versieUuid: string): Promise<void> {
+  await sql`
+    INSERT INTO begroting_totalen (tenant_id, versie_uuid, jaar, taakveld, categorie, soort, structureel, reserve, bedrag_centen, aantal_regels)
+    SELECT tenant_id, versie_uuid, jaar, taakveld, categorie, soort, structureel, reserve, sum(bedrag_centen), count(*)
+    FROM begrotingsregels
+    WHERE tenant_id = ${tenantId} AND versie_uuid = ${versieUuid}
+    GROUP BY tenant_id, versie_uuid, jaar, taakveld, categorie, soort, structureel, reserve`.execute(db);
 }
