@@ -3,6 +3,7 @@ import type { Database } from '../../platform/database/schema.ts';
 import type { VersieSoort } from '../../platform/database/tables/financien.ts';
 import { isUniqueViolation } from '../../platform/zgw/request-body.ts';
 import type { JaarBereik, NieuweRegel } from './csv-regels.ts';
+import { inTransaction } from '../../platform/database/transaction.ts';
 
 /** The budget runs over four jaarschijven: the budget year t and the meerjarenraming t+1 … t+3. */
 export const JAARSCHIJVEN = 4;
@@ -45,7 +46,7 @@ export async function createVersie(db: Kysely<Database>, tenantId: string, versi
   if (versie.soort !== 'realisatie' && versie.kwartaal !== undefined) throw new VersieError('Alleen een realisatie hoort bij een kwartaal.');
   if (versie.soort === 'begrotingswijziging' && !versie.raadsbesluitNummer) throw new VersieError('Een begrotingswijziging heeft het nummer van het raadsbesluit nodig.');
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       if (versie.soort === 'begrotingswijziging') {
         const primitieve = await trx
           .selectFrom('begrotingsversies')

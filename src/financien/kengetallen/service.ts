@@ -4,6 +4,7 @@ import type { BegrotingStand } from '../begroting/saldo.ts';
 import { JAARSCHIJVEN } from '../begroting/versies.ts';
 import { KENGETAL_VELDEN, type KengetalInvoer, type KengetalVeld } from './invoer.ts';
 import { berekenKengetallen, type ExploitatieCijfers, type Kengetal } from './kengetallen.ts';
+import { inTransaction } from '../../platform/database/transaction.ts';
 
 interface ExploitatieRow {
   jaar: number;
@@ -111,7 +112,7 @@ export async function kengetallenVoorBegroting(db: Kysely<Database>, tenantId: s
 
 /** Stores one year's inputs (cents); a field given as null is removed. */
 export async function saveKengetalInvoer(db: Kysely<Database>, tenantId: string, jaar: number, invoer: Partial<Record<KengetalVeld, number | null>>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const [veld, bedrag] of Object.entries(invoer)) {
       if (!KENGETAL_VELDEN.includes(veld as KengetalVeld)) throw new Error(`Unknown kengetal input ${veld}`);
       await trx.deleteFrom('kengetal_invoer').where('tenant_id', '=', tenantId).where('jaar', '=', jaar).where('veld', '=', veld).execute();

@@ -4,6 +4,7 @@ import type { Haalbaarheid, MaatregelSoort, MaatregelStatus } from '../../platfo
 import { FormulierLezer, type FormulierWaarden, type Gelezen } from '../formulier/velden.ts';
 import { taakveldProblem } from '../iv3/taakvelden.ts';
 import type { MaatregelEffect } from './effect.ts';
+import { inTransaction } from '../../platform/database/transaction.ts';
 
 export const MAATREGEL_SOORTEN: readonly { soort: MaatregelSoort; label: string }[] = [
   { soort: 'ombuiging', label: 'Ombuiging' },
@@ -121,7 +122,7 @@ function columns(invoer: MaatregelInvoer) {
 
 /** Stores a new maatregel with its amounts, in one transaction. */
 export async function insertMaatregel(db: Kysely<Database>, tenantId: string, invoer: MaatregelInvoer): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx.insertInto('maatregelen').values({ tenant_id: tenantId, ...columns(invoer) }).returning('uuid').executeTakeFirstOrThrow();
     await replaceBedragen(trx, tenantId, row.uuid, invoer.bedragen, []);
     return row.uuid;
@@ -130,7 +131,7 @@ export async function insertMaatregel(db: Kysely<Database>, tenantId: string, in
 
 /** Updates a maatregel of this tenant and its amounts for the given years; false when there is none with that id. */
 export async function updateMaatregel(db: Kysely<Database>, tenantId: string, uuid: string, invoer: MaatregelInvoer, jaren: readonly number[]): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const result = await trx.updateTable('maatregelen').set({ ...columns(invoer), updated_at: new Date() }).where('tenant_id', '=', tenantId).where('uuid', '=', uuid).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
     await replaceBedragen(trx, tenantId, uuid, invoer.bedragen, jaren);

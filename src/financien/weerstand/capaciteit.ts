@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { CapaciteitComponent } from '../../platform/database/tables/financien.ts';
 import { FormulierLezer, type FormulierWaarden, type Gelezen } from '../formulier/velden.ts';
+import { inTransaction } from '../../platform/database/transaction.ts';
 
 /** The components of the beschikbare weerstandscapaciteit, in the order the paragraaf weerstandsvermogen names them. */
 export const CAPACITEIT_COMPONENTEN: readonly { component: CapaciteitComponent; label: string }[] = [
@@ -39,7 +40,7 @@ export function readCapaciteitForm(form: FormulierWaarden): Gelezen<{ component:
 
 /** Replaces one year's capacity, all components in one transaction. */
 export async function saveCapaciteit(db: Kysely<Database>, tenantId: string, jaar: number, values: readonly { component: CapaciteitComponent; centen: number; toelichting: string }[]): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const value of values) {
       await trx
         .insertInto('weerstandscapaciteit')

@@ -12,6 +12,7 @@ import { seedDemoKennisbank } from '../../kennisbank/demo/seed.ts';
 import { seedDemoAfspraken } from '../../afspraken/demo-seed.ts';
 import { amsterdamToday } from '../../kennisbank/dates.ts';
 import { seedDemoFormulieren } from '../../formulieren/demo/seed.ts';
+import { seedDemoFinancien } from '../../financien/demo/seed.ts';
 
 /** Fictional demo municipality; its RSIN passes the 11-proef but belongs to no real organisation. */
 export const DEMO_TENANT = {
@@ -28,6 +29,8 @@ const DEMO_NAMES: Record<StaffRole, string> = {
   teamleider: 'Tara Teamleider',
   beheerder: 'Ben Beheerder',
   privacy: 'Pim Privacy',
+  controller: 'Carla Controller',
+  bestuur: 'Wim Wethouder',
 };
 
 export interface DemoCredentials {
@@ -48,6 +51,7 @@ export async function seedDemo(db: Kysely<Database>, keys: Keys): Promise<DemoCr
     await seedDemoKennisbank(trx, tenant.id);
     await seedDemoAfspraken(trx, tenant.id, amsterdamToday());
     await seedDemoFormulieren(trx, tenant);
+    await seedDemoFinancien(trx, tenant.id);
     const staff: DemoCredentials['staff'] = [];
     for (const role of STAFF_ROLES) {
       const created = await createStaffUser(trx, keys, { tenantId: tenant.id, email: `${role}@voorbeeld.nl`, displayName: DEMO_NAMES[role], roles: [role] }, tenant.name);
