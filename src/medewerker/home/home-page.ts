@@ -22,6 +22,8 @@ ${view.staff.roles.includes('beheerder') ? html`<h2 class="utrecht-heading-2">In
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${CONTACT_SETTINGS_PATH}">Contactgegevens op de website</a></p>` : ''}
 ${view.staff.roles.some((role) => role === 'kcc' || role === 'behandelaar' || role === 'beheerder') ? html`<h2 class="utrecht-heading-2">Balie</h2>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="/medewerker/afspraken">Afspraken aan de balie</a></p>` : ''}
+${view.staff.roles.some((role) => role === 'controller' || role === 'bestuur') ? html`<h2 class="utrecht-heading-2">Financiën</h2>
+<p class="utrecht-paragraph"><a class="utrecht-link" href="/medewerker/financien">Begroting, risico’s en weerstandsvermogen</a></p>` : ''}
 <form class="loket-form" method="post" action="${STAFF_PATHS.signOut}">
 ${csrfField(view.staff.csrfToken)}
 <button type="submit" class="loket-button">Uitloggen</button>
