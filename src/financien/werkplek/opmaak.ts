@@ -21,7 +21,8 @@ export function centenTekst(centen: number | null | undefined): string {
 
 /** A percentage with one decimal ("85,0%"), or a dash. */
 export function procentTekst(value: number | null): string {
-  return value === null ? '–' : `${NUMBER.format(value).replace('-', '−')}%`;
+  // A value that rounds to zero is shown as 0,0% (never −0,0%).
+  return value === null ? '–' : `${NUMBER.format(value === 0 ? 0 : value).replace('-', '−')}%`;
 }
 
 /** An ISO date as "9 juli 2027". */
