@@ -77,6 +77,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'the finance pages and B
       ['/medewerker/financien/verbonden-partijen/nieuw', 'financien-verbonden-partij-nieuw'],
       [`/medewerker/financien/verbonden-partijen/${partij?.uuid ?? ''}`, 'financien-verbonden-partij-wijzigen'],
       ['/medewerker/financien/importeren', 'financien-importeren'],
+      ['/medewerker/financien/kengetallen/invoer?jaar=2027', 'financien-kengetallen-invoer'],
     ];
     for (const [path, name] of pages) await check(page, path, name);
   }, 300_000);

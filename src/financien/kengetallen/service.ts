@@ -110,6 +110,14 @@ export async function kengetallenVoorBegroting(db: Kysely<Database>, tenantId: s
   return kengetallenUit(await kengetalGrondslag(db, tenantId, stand));
 }
 
+/** One year's entered inputs (cents); a field not entered is absent. */
+export async function kengetalInvoerVan(db: Kysely<Database>, tenantId: string, jaar: number): Promise<KengetalInvoer> {
+  const rows = await db.selectFrom('kengetal_invoer').select(['veld', 'bedrag_centen']).where('tenant_id', '=', tenantId).where('jaar', '=', jaar).execute();
+  const invoer: KengetalInvoer = {};
+  for (const row of rows) if (KENGETAL_VELDEN.includes(row.veld as KengetalVeld)) invoer[row.veld as KengetalVeld] = Number(row.bedrag_centen);
+  return invoer;
+}
+
 /** Stores one year's inputs (cents); a field given as null is removed. */
 export async function saveKengetalInvoer(db: Kysely<Database>, tenantId: string, jaar: number, invoer: Partial<Record<KengetalVeld, number | null>>): Promise<void> {
   await inTransaction(db, async (trx) => {

@@ -10,6 +10,7 @@ export const FINANCIEN_PATHS = {
   risicos: `${FINANCIEN_PATH}/risicos`,
   risico: (uuid: string) => `${FINANCIEN_PATH}/risicos/${uuid}`,
   capaciteit: `${FINANCIEN_PATH}/weerstandscapaciteit`,
+  kengetalInvoer: `${FINANCIEN_PATH}/kengetallen/invoer`,
   weerstandsvermogen: `${FINANCIEN_PATH}/weerstandsvermogen`,
   partijen: `${FINANCIEN_PATH}/verbonden-partijen`,
   partij: (uuid: string) => `${FINANCIEN_PATH}/verbonden-partijen/${uuid}`,

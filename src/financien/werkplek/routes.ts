@@ -13,7 +13,9 @@ import { opschuivendSluitend, toezichtsoordeel } from '../begroting/toezicht.ts'
 import { begrotingsjaren, listVersies, standenVan, type VersieOverzicht } from '../begroting/versie-lijst.ts';
 import { JAARSCHIJVEN } from '../begroting/versies.ts';
 import { bedragInvoer, FormulierLezer, type FormulierWaarden, type VeldFout } from '../formulier/velden.ts';
-import { kengetalGrondslag, kengetallenUit, kengetallenVoorBegroting } from '../kengetallen/service.ts';
+import { kengetalGrondslag, kengetalInvoerVan, kengetallenUit, kengetallenVoorBegroting, saveKengetalInvoer } from '../kengetallen/service.ts';
+import { KENGETAL_INVOER, KENGETAL_VELDEN } from '../kengetallen/invoer.ts';
+import { kengetalInvoerPage } from './kengetal-invoer-page.ts';
 import { exploitatieMetMaatregelen, inScenario, saldoMetMaatregelen } from '../maatregelen/effect.ts';
 import { findMaatregel, insertMaatregel, listMaatregelen, readMaatregelForm, updateMaatregel, type Maatregel } from '../maatregelen/maatregelen.ts';
 import { bijdragenInBegroting, findVerbondenPartij, insertVerbondenPartij, listVerbondenPartijen, readVerbondenPartijForm, updateVerbondenPartij, type VerbondenPartij } from '../verbonden-partijen/verbonden-partijen.ts';
@@ -324,6 +326,25 @@ export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely
     if (!read.ok) return send(reply, 400, capaciteitFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, jaar, waarden: request.body, errors: read.errors }));
     await saveCapaciteit(db, request.tenant.id, jaar, read.value);
     return reply.redirect(`${FINANCIEN_PATHS.capaciteit}?jaar=${jaar}&melding=opgeslagen`, 303);
+  });
+
+  // ---- Inputs of the kengetallen ----
+  app.get<{ Querystring: { jaar?: number; melding?: string } }>(FINANCIEN_PATHS.kengetalInvoer, { config: BEHEER, schema: { querystring: JAAR_MELDING_QUERY } }, async (request, reply) => {
+    const staff = staffOf(request);
+    const jaar = await capaciteitJaar(request.tenant.id, request.query.jaar);
+    const invoer = await kengetalInvoerVan(db, request.tenant.id, jaar);
+    const waarden: FormulierWaarden = Object.fromEntries(KENGETAL_VELDEN.map((veld) => [veld, bedragInvoer(invoer[veld] ?? null)]));
+    return send(reply, 200, kengetalInvoerPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, jaar, waarden, errors: [], melding: melding(request.query.melding) }));
+  });
+
+  app.post<{ Querystring: { jaar?: number }; Body: FormulierWaarden }>(FINANCIEN_PATHS.kengetalInvoer, { config: BEHEER, schema: { querystring: { type: 'object', additionalProperties: false, required: ['jaar'], properties: { jaar: JAAR } }, body: TEXT_BODY } }, async (request, reply) => {
+    const staff = staffOf(request);
+    const jaar = request.query.jaar ?? 0;
+    const lezer = new FormulierLezer(request.body);
+    const invoer = Object.fromEntries(KENGETAL_VELDEN.map((veld) => [veld, lezer.bedrag(veld, KENGETAL_INVOER[veld].toLowerCase())]));
+    if (lezer.errors.length > 0) return send(reply, 400, kengetalInvoerPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, jaar, waarden: request.body, errors: lezer.errors }));
+    await saveKengetalInvoer(db, request.tenant.id, jaar, invoer);
+    return reply.redirect(`${FINANCIEN_PATHS.kengetalInvoer}?jaar=${jaar}&melding=opgeslagen`, 303);
   });
 
   // ---- Verbonden partijen ----

@@ -123,6 +123,16 @@ describe('the finance pages of the staff workspace and Begroting in beeld', () =
     expect(page.body).toMatch(/Weerstandsratio: \d+,\d\d, klasse [A-F]/);
   });
 
+  it('stores the kengetal inputs of a year, an empty field removing the input', async () => {
+    const refused = await post(controller, '/medewerker/financien/kengetallen/invoer?jaar=2031', { vasteSchulden: 'veel' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Vaste schulden (a): "veel" is geen bedrag');
+    expect((await post(controller, '/medewerker/financien/kengetallen/invoer?jaar=2031', { vasteSchulden: '95000000', balanstotaal: '' })).statusCode).toBe(303);
+    const rows = await database.db.selectFrom('kengetal_invoer').select(['veld', 'bedrag_centen']).where('tenant_id', '=', tenant.id).where('jaar', '=', 2031).execute();
+    expect(rows.map((row) => [row.veld, Number(row.bedrag_centen)])).toEqual([['vasteSchulden', 9_500_000_000]]);
+    expect((await get(bestuur, '/medewerker/financien/kengetallen/invoer?jaar=2031')).statusCode).toBe(403);
+  });
+
   it('imports nothing from a file with a bad row and names the row; imports a correct file as a new version', async () => {
     const fields = { soort: 'begrotingswijziging', jaar: '2027', naam: 'Najaarsnota 2027', raadsbesluit: '2027-099', vastgesteld: '2027-11-12', kwartaal: '' };
     const header = 'jaar;programma;taakveld;categorie;soort;bedrag;structureel;reserve;omschrijving';
