@@ -168,6 +168,8 @@ describe('the finance pages of the staff workspace and Begroting in beeld', () =
     expect(page.body).toContain('role="img"');
     expect(page.body).toContain('per inwoner');
     expect(page.body).toContain('Sociaal domein');
+    // Readable without JavaScript: the page sends none.
+    expect(page.body).not.toContain('<script');
     const json = await test.app.inject({ method: 'GET', url: '/begroting/begroting-in-beeld.json', headers: { host: hostOf(tenant) } });
     const data = json.json<{ begrotingsjaar: number; rijen: { jaar: number; taakveld: string; lasten: number }[] }>();
     expect(data.begrotingsjaar).toBe(2027);
