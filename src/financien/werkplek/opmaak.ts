@@ -30,12 +30,6 @@ export function datumTekst(iso: string): string {
   return DATE.format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** A Date from a date column as YYYY-MM-DD (date columns arrive as local midnight). */
-export function isoDatum(value: Date | string): string {
-  if (typeof value === 'string') return value.slice(0, 10);
-  return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
-}
-
 /** Whether the signed-in member of staff may change the figures (the controller) or only read them (college, raad). */
 export interface Toegang {
   beheer: boolean;

@@ -126,7 +126,7 @@ describe('the finance pages of the staff workspace and Begroting in beeld', () =
   it('stores the kengetal inputs of a year, an empty field removing the input', async () => {
     const refused = await post(controller, '/medewerker/financien/kengetallen/invoer?jaar=2031', { vasteSchulden: 'veel' });
     expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('Vaste schulden (a): "veel" is geen bedrag');
+    expect(refused.body).toContain('Vaste schulden (a): &quot;veel&quot; is geen bedrag');
     expect((await post(controller, '/medewerker/financien/kengetallen/invoer?jaar=2031', { vasteSchulden: '95000000', balanstotaal: '' })).statusCode).toBe(303);
     const rows = await database.db.selectFrom('kengetal_invoer').select(['veld', 'bedrag_centen']).where('tenant_id', '=', tenant.id).where('jaar', '=', 2031).execute();
     expect(rows.map((row) => [row.veld, Number(row.bedrag_centen)])).toEqual([['vasteSchulden', 9_500_000_000]]);
