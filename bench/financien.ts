@@ -74,7 +74,8 @@ async function main(): Promise<void> {
       await migrate(database);
       const tenant = await insertTenant(database.db, { slug: 'bench', name: 'Gemeente Benchmark', rsin: '123456782', hostnames: ['financien.bench.localhost'] });
       await seedTenantDefaults(database.db, tenant.id);
-      // Ten versions of the 2027 budget: the primitieve begroting and nine wijzigingen, each a tenth of the rows.
+      // Ten versions of the 2027 budget: the primitieve begroting and nine wijzigingen, each a tenth of the rows, spread
+      // over four years, 30 taakvelden, 8 categories, lasten and baten, structural and incidental (thousands of totals).
       const started = Date.now();
       await sql`
         INSERT INTO begrotingsversies (tenant_id, begrotingsjaar, soort, naam, raadsbesluit_nummer, vastgesteld_op)
@@ -84,10 +85,14 @@ async function main(): Promise<void> {
         FROM generate_series(0, 9) AS v`.execute(database.db);
       await sql`
         INSERT INTO begrotingsregels (tenant_id, versie_uuid, jaar, programma, taakveld, categorie, soort, bedrag_centen, structureel, reserve, omschrijving, regelnummer)
-        SELECT ${tenant.id}, v.uuid, 2027 + (i % 4), 'Programma ' || (i % 9), (ARRAY['0.1','0.2','0.61','0.7','1.1','2.1','5.3','6.3','7.3','0.10'])[1 + i % 10],
-               '3.4.1', CASE WHEN i % 2 = 0 THEN 'lasten' ELSE 'baten' END, 1000 + (i * 7919) % 5000000, i % 5 <> 0,
-               CASE WHEN i % 10 = 9 THEN 'Algemene reserve' END, 'Regel ' || i, i + 2
+        SELECT ${tenant.id}, v.uuid, 2027 + (i / 10) % 4, 'Programma ' || (i % 9), t.taakveld,
+               (ARRAY['1.1','3.4.1','4.3.1','4.4','5.1','7.4','2.2.1','3.5'])[1 + (i / 1200) % 8],
+               CASE WHEN (i / 9600) % 2 = 0 THEN 'lasten' ELSE 'baten' END, 1000 + (i * 7919) % 5000000, (i / 19200) % 5 <> 0,
+               CASE WHEN t.taakveld = '0.10' THEN (ARRAY['Algemene reserve','Reserve sociaal domein','Reserve onderhoud'])[1 + (i / 7) % 3] END,
+               'Regel ' || i, i + 2
         FROM generate_series(0, ${regels - 1}) AS i
+        CROSS JOIN LATERAL (SELECT (ARRAY['0.1','0.2','0.4','0.5','0.61','0.62','0.7','0.10','1.1','1.2','2.1','2.2','3.1','4.2','4.3','5.2','5.3','5.7',
+               '6.1','6.21','6.3','6.4','6.5','6.711','6.751','6.761','7.2','7.3','8.1','8.2'])[1 + (i / 40) % 30] AS taakveld) AS t
         JOIN (SELECT uuid, row_number() OVER (ORDER BY vastgesteld_op) - 1 AS n FROM begrotingsversies WHERE tenant_id = ${tenant.id}) v ON v.n = i % 10`.execute(database.db);
       // What an import does in its transaction: the version's totals beside its rows.
       const versies = await database.db.selectFrom('begrotingsversies').select('uuid').where('tenant_id', '=', tenant.id).execute();
