@@ -7,4 +7,6 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   teamleider: 'Teamleider',
   beheerder: 'Functioneel beheerder',
   privacy: 'Privacy officer',
+  controller: 'Controller',
+  bestuur: 'College- of raadslid',
 };

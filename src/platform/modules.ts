@@ -13,6 +13,7 @@ import { registerPortaal } from '../portaal/routes.ts';
 import { registerAfspraken } from '../afspraken/routes.ts';
 import { registerFormulieren } from '../formulieren/routes.ts';
 import { registerKlantinteracties } from '../components/klantinteracties/routes.ts';
+import { registerFinancien } from '../financien/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -29,4 +30,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerAfspraken(app, context);
   await registerFormulieren(app, context);
   await registerKlantinteracties(app, context);
+  await registerFinancien(app, context);
 }

@@ -31,7 +31,7 @@ export async function exportTaakveldCategorie(db: Kysely<Database>, tenantId: st
     SELECT r.taakveld, r.categorie, r.jaar,
            sum(CASE WHEN r.soort = 'lasten' THEN r.bedrag_centen ELSE 0 END) AS lasten,
            sum(CASE WHEN r.soort = 'baten' THEN r.bedrag_centen ELSE 0 END) AS baten
-    FROM begrotingsregels r
+    FROM begroting_totalen r
     JOIN begrotingsversies v ON v.uuid = r.versie_uuid
     WHERE v.tenant_id = ${tenantId} AND r.tenant_id = ${tenantId} AND v.begrotingsjaar = ${stand.begrotingsjaar}
       AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= ${stand.peildatum ?? '9999-12-31'}::date

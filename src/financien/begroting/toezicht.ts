@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
-import { structureelSaldo, type JaarSaldo } from './saldo.ts';
+import type { JaarSaldo } from './saldo.ts';
+import { JAARSCHIJVEN } from './versies.ts';
 
 /** The provincial supervisor's judgement under the GTK 2020, as far as the figures show it. */
 export interface Toezichtsoordeel {
@@ -11,7 +12,7 @@ export interface Toezichtsoordeel {
 }
 
 /** From which year the budget stays structurally balanced through its last jaarschijf. */
-export function jaarVanEvenwicht(saldi: readonly JaarSaldo[]): number | null {
+export function jaarVanEvenwicht(saldi: readonly Pick<JaarSaldo, 'jaar' | 'structureelSaldo'>[]): number | null {
   let from: number | null = null;
   for (const saldo of [...saldi].reverse()) {
     if (saldo.structureelSaldo < 0) break;
@@ -56,6 +57,15 @@ export interface EvenwichtStand {
   jaarVanEvenwicht: number | null;
 }
 
+interface StandRow {
+  uuid: string;
+  naam: string;
+  begrotingsjaar: number;
+  vastgesteld_op: Date | string;
+  jaar: number | null;
+  structureel: string | number | null;
+}
+
 /** How often in a row the year of balance must move out before Loket warns. */
 const MOVES_BEFORE_WARNING = 2;
 
@@ -65,20 +75,30 @@ const MOVES_BEFORE_WARNING = 2;
  * the latest versions moved it out (later, or out of reach) at least twice in a row.
  */
 export async function opschuivendSluitend(db: Kysely<Database>, tenantId: string): Promise<{ waarschuwing: boolean; reeks: EvenwichtStand[]; toelichting: string }> {
-  const versies = await db
-    .selectFrom('begrotingsversies')
-    .select(['naam', 'begrotingsjaar', 'vastgesteld_op'])
-    .where('tenant_id', '=', tenantId)
-    .where('soort', 'in', ['primitieve_begroting', 'begrotingswijziging'])
-    .orderBy('vastgesteld_op')
-    .orderBy('created_at')
-    .execute();
-  const reeks: EvenwichtStand[] = [];
-  for (const versie of versies) {
-    const vastgesteldOp = isoDate(versie.vastgesteld_op);
-    const saldi = await structureelSaldo(db, tenantId, { begrotingsjaar: versie.begrotingsjaar, peildatum: vastgesteldOp });
-    reeks.push({ versie: versie.naam, begrotingsjaar: versie.begrotingsjaar, vastgesteldOp, jaarVanEvenwicht: jaarVanEvenwicht(saldi) });
+  // One query for every adopted state at once: each version's budget as adopted on its own day (every version of
+  // its year adopted on or before it), summed per jaarschijf over the structural totals only, since the structural
+  // balance is the saldo na bestemming minus the incidental part.
+  const result = await sql<StandRow>`
+    SELECT s.uuid, s.naam, s.begrotingsjaar, s.vastgesteld_op, r.jaar,
+           sum(CASE WHEN r.soort = 'baten' THEN r.bedrag_centen ELSE -r.bedrag_centen END) AS structureel
+    FROM begrotingsversies s
+    JOIN begrotingsversies v ON v.tenant_id = s.tenant_id AND v.begrotingsjaar = s.begrotingsjaar
+      AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= s.vastgesteld_op
+    LEFT JOIN begroting_totalen r ON r.versie_uuid = v.uuid AND r.tenant_id = ${tenantId} AND r.structureel
+      AND r.jaar BETWEEN s.begrotingsjaar AND s.begrotingsjaar + ${JAARSCHIJVEN - 1}
+    WHERE s.tenant_id = ${tenantId} AND s.soort IN ('primitieve_begroting', 'begrotingswijziging')
+    GROUP BY s.uuid, s.naam, s.begrotingsjaar, s.vastgesteld_op, s.created_at, r.jaar
+    ORDER BY s.vastgesteld_op, s.created_at`.execute(db);
+  const standen = new Map<string, { naam: string; begrotingsjaar: number; vastgesteldOp: string; saldi: Map<number, number> }>();
+  for (const row of result.rows) {
+    const stand = standen.get(row.uuid) ?? { naam: row.naam, begrotingsjaar: Number(row.begrotingsjaar), vastgesteldOp: isoDate(row.vastgesteld_op), saldi: new Map<number, number>() };
+    if (row.jaar !== null) stand.saldi.set(Number(row.jaar), Number(row.structureel ?? 0));
+    standen.set(row.uuid, stand);
   }
+  const reeks: EvenwichtStand[] = [...standen.values()].map((stand) => {
+    const saldi = Array.from({ length: JAARSCHIJVEN }, (_, offset) => ({ jaar: stand.begrotingsjaar + offset, structureelSaldo: stand.saldi.get(stand.begrotingsjaar + offset) ?? 0 }));
+    return { versie: stand.naam, begrotingsjaar: stand.begrotingsjaar, vastgesteldOp: stand.vastgesteldOp, jaarVanEvenwicht: jaarVanEvenwicht(saldi) };
+  });
   let moves = 0;
   for (let index = reeks.length - 1; index > 0; index--) {
     const now = reeks[index]?.jaarVanEvenwicht ?? null;

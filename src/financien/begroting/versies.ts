@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { VersieSoort } from '../../platform/database/tables/financien.ts';
 import { isUniqueViolation } from '../../platform/zgw/request-body.ts';
 import type { JaarBereik, NieuweRegel } from './csv-regels.ts';
+import { inTransaction } from '../../platform/database/transaction.ts';
 
 /** The budget runs over four jaarschijven: the budget year t and the meerjarenraming t+1 … t+3. */
 export const JAARSCHIJVEN = 4;
@@ -45,7 +46,7 @@ export async function createVersie(db: Kysely<Database>, tenantId: string, versi
   if (versie.soort !== 'realisatie' && versie.kwartaal !== undefined) throw new VersieError('Alleen een realisatie hoort bij een kwartaal.');
   if (versie.soort === 'begrotingswijziging' && !versie.raadsbesluitNummer) throw new VersieError('Een begrotingswijziging heeft het nummer van het raadsbesluit nodig.');
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       if (versie.soort === 'begrotingswijziging') {
         const primitieve = await trx
           .selectFrom('begrotingsversies')
@@ -93,6 +94,7 @@ export async function createVersie(db: Kysely<Database>, tenantId: string, versi
           .execute();
         onWritten?.(start + chunk.length, regels.length);
       }
+      await writeTotalen(trx, tenantId, created.uuid);
       return created.uuid;
     });
   } catch (error) {
@@ -105,4 +107,17 @@ export async function createVersie(db: Kysely<Database>, tenantId: string, versi
     }
     throw error;
   }
+}
+
+/**
+ * Writes a version's sums (begroting_totalen) from its rows, in the transaction that wrote them: the balance, the
+ * kengetallen and the export then read a few thousand sums instead of every begrotingsregel.
+ */
+export async function writeTotalen(db: Kysely<Database>, tenantId: string, versieUuid: string): Promise<void> {
+  await sql`
+    INSERT INTO begroting_totalen (tenant_id, versie_uuid, jaar, taakveld, categorie, soort, structureel, reserve, bedrag_centen, aantal_regels)
+    SELECT tenant_id, versie_uuid, jaar, taakveld, categorie, soort, structureel, reserve, sum(bedrag_centen), count(*)
+    FROM begrotingsregels
+    WHERE tenant_id = ${tenantId} AND versie_uuid = ${versieUuid}
+    GROUP BY tenant_id, versie_uuid, jaar, taakveld, categorie, soort, structureel, reserve`.execute(db);
 }

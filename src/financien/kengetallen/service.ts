@@ -4,6 +4,7 @@ import type { BegrotingStand } from '../begroting/saldo.ts';
 import { JAARSCHIJVEN } from '../begroting/versies.ts';
 import { KENGETAL_VELDEN, type KengetalInvoer, type KengetalVeld } from './invoer.ts';
 import { berekenKengetallen, type ExploitatieCijfers, type Kengetal } from './kengetallen.ts';
+import { inTransaction } from '../../platform/database/transaction.ts';
 
 interface ExploitatieRow {
   jaar: number;
@@ -25,7 +26,7 @@ async function exploitatie(db: Kysely<Database>, tenantId: string, versies: Retu
            sum(CASE WHEN r.soort = 'baten' AND r.reserve IS NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS structurele_baten,
            sum(CASE WHEN r.soort = 'lasten' AND r.reserve IS NOT NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS toevoegingen,
            sum(CASE WHEN r.soort = 'baten' AND r.reserve IS NOT NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS onttrekkingen
-    FROM begrotingsregels r
+    FROM begroting_totalen r
     JOIN begrotingsversies v ON v.uuid = r.versie_uuid
     WHERE v.tenant_id = ${tenantId} AND r.tenant_id = ${tenantId} AND ${versies}
     GROUP BY r.jaar`.execute(db);
@@ -50,26 +51,37 @@ export interface KengetallenJaar {
   kengetallen: Kengetal[];
 }
 
+/** What the kengetallen of one year are computed from. */
+export interface KengetalGrondslag {
+  jaar: number;
+  /** Where the year's exploitatie comes from: the jaarrekening (t−1, when there is one) or the budget. */
+  bron: 'jaarrekening' | 'begroting';
+  invoer: KengetalInvoer;
+  cijfers: ExploitatieCijfers;
+}
+
 /**
- * The kengetallen for t−1 … t+3 of a budget as adopted on the peildatum: t−1 from its jaarrekening when that exists
- * (otherwise the budget of t−1 as adopted), the jaarschijven from the budget; balance positions and woonlasten from
- * the entered inputs of each year.
+ * The inputs of the kengetallen for t−1 … t+3 of a budget as adopted on the peildatum: t−1 from its jaarrekening when
+ * that exists (otherwise the budget of t−1 as adopted), the jaarschijven from the budget; balance positions and
+ * woonlasten from the entered inputs of each year. Apart from the computation, so a scenario can change the cijfers.
  */
-export async function kengetallenVoorBegroting(db: Kysely<Database>, tenantId: string, stand: BegrotingStand): Promise<KengetallenJaar[]> {
+export async function kengetalGrondslag(db: Kysely<Database>, tenantId: string, stand: BegrotingStand): Promise<KengetalGrondslag[]> {
   const t = stand.begrotingsjaar;
   const peildatum = stand.peildatum ?? '9999-12-31';
-  const budget = await exploitatie(db, tenantId, sql`v.begrotingsjaar = ${t} AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= ${peildatum}::date`);
-  const rekening = await exploitatie(db, tenantId, sql`v.begrotingsjaar = ${t - 1} AND v.soort = 'jaarrekening'`);
+  const [budget, rekening, invoerRows] = await Promise.all([
+    exploitatie(db, tenantId, sql`v.begrotingsjaar = ${t} AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= ${peildatum}::date`),
+    exploitatie(db, tenantId, sql`v.begrotingsjaar = ${t - 1} AND v.soort = 'jaarrekening'`),
+    db
+      .selectFrom('kengetal_invoer')
+      .select(['jaar', 'veld', 'bedrag_centen'])
+      .where('tenant_id', '=', tenantId)
+      .where('jaar', '>=', t - 1)
+      .where('jaar', '<=', t + JAARSCHIJVEN - 1)
+      .execute(),
+  ]);
   const vorigeBegroting = rekening.has(t - 1)
     ? rekening
     : await exploitatie(db, tenantId, sql`v.begrotingsjaar = ${t - 1} AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= ${peildatum}::date`);
-  const invoerRows = await db
-    .selectFrom('kengetal_invoer')
-    .select(['jaar', 'veld', 'bedrag_centen'])
-    .where('tenant_id', '=', tenantId)
-    .where('jaar', '>=', t - 1)
-    .where('jaar', '<=', t + JAARSCHIJVEN - 1)
-    .execute();
   const invoer = new Map<number, KengetalInvoer>();
   for (const row of invoerRows) {
     if (!KENGETAL_VELDEN.includes(row.veld as KengetalVeld)) continue;
@@ -81,13 +93,34 @@ export async function kengetallenVoorBegroting(db: Kysely<Database>, tenantId: s
   return years.map((jaar) => {
     const vorig = jaar === t - 1;
     const cijfers = (vorig ? vorigeBegroting : budget).get(jaar) ?? EMPTY;
-    return { jaar, bron: vorig && rekening.has(jaar) ? 'jaarrekening' : 'begroting', kengetallen: berekenKengetallen(invoer.get(jaar) ?? {}, cijfers) };
+    return { jaar, bron: vorig && rekening.has(jaar) ? 'jaarrekening' : 'begroting', invoer: invoer.get(jaar) ?? {}, cijfers };
   });
+}
+
+/** The kengetallen of each year of a grondslag. */
+export function kengetallenUit(grondslag: readonly KengetalGrondslag[]): KengetallenJaar[] {
+  return grondslag.map((jaar) => ({ jaar: jaar.jaar, bron: jaar.bron, kengetallen: berekenKengetallen(jaar.invoer, jaar.cijfers) }));
+}
+
+/**
+ * The kengetallen for t−1 … t+3 of a budget as adopted on the peildatum (see kengetalGrondslag for where each figure
+ * comes from).
+ */
+export async function kengetallenVoorBegroting(db: Kysely<Database>, tenantId: string, stand: BegrotingStand): Promise<KengetallenJaar[]> {
+  return kengetallenUit(await kengetalGrondslag(db, tenantId, stand));
+}
+
+/** One year's entered inputs (cents); a field not entered is absent. */
+export async function kengetalInvoerVan(db: Kysely<Database>, tenantId: string, jaar: number): Promise<KengetalInvoer> {
+  const rows = await db.selectFrom('kengetal_invoer').select(['veld', 'bedrag_centen']).where('tenant_id', '=', tenantId).where('jaar', '=', jaar).execute();
+  const invoer: KengetalInvoer = {};
+  for (const row of rows) if (KENGETAL_VELDEN.includes(row.veld as KengetalVeld)) invoer[row.veld as KengetalVeld] = Number(row.bedrag_centen);
+  return invoer;
 }
 
 /** Stores one year's inputs (cents); a field given as null is removed. */
 export async function saveKengetalInvoer(db: Kysely<Database>, tenantId: string, jaar: number, invoer: Partial<Record<KengetalVeld, number | null>>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const [veld, bedrag] of Object.entries(invoer)) {
       if (!KENGETAL_VELDEN.includes(veld as KengetalVeld)) throw new Error(`Unknown kengetal input ${veld}`);
       await trx.deleteFrom('kengetal_invoer').where('tenant_id', '=', tenantId).where('jaar', '=', jaar).where('veld', '=', veld).execute();

@@ -6,7 +6,8 @@ import type { TraceContext } from './trace-context.ts';
 import type { TokenApi } from '../auth/api-token.ts';
 
 /** Staff roles; checked on the server for every staff route. */
-export const STAFF_ROLES = ['kcc', 'behandelaar', 'teamleider', 'beheerder', 'privacy'] as const;
+// controller: maintains the budget, risks and reserves; bestuur: college and raad members, who read them.
+export const STAFF_ROLES = ['kcc', 'behandelaar', 'teamleider', 'beheerder', 'privacy', 'controller', 'bestuur'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 declare module 'fastify' {

@@ -13,6 +13,7 @@ import { seedDemoAfspraken } from '../../afspraken/demo-seed.ts';
 import { amsterdamToday } from '../../kennisbank/dates.ts';
 import { seedDemoFormulieren } from '../../formulieren/demo/seed.ts';
 import { seedDemoTeams } from '../../medewerker/toegang/demo-teams.ts';
+import { seedDemoFinancien } from '../../financien/demo/seed.ts';
 
 /** Fictional demo municipality; its RSIN passes the 11-proef but belongs to no real organisation. */
 export const DEMO_TENANT = {
@@ -29,6 +30,8 @@ const DEMO_NAMES: Record<StaffRole, string> = {
   teamleider: 'Tara Teamleider',
   beheerder: 'Ben Beheerder',
   privacy: 'Pim Privacy',
+  controller: 'Carla Controller',
+  bestuur: 'Wim Wethouder',
 };
 
 export interface DemoCredentials {
@@ -49,6 +52,7 @@ export async function seedDemo(db: Kysely<Database>, keys: Keys): Promise<DemoCr
     await seedDemoKennisbank(trx, tenant.id);
     await seedDemoAfspraken(trx, tenant.id, amsterdamToday());
     await seedDemoFormulieren(trx, tenant);
+    await seedDemoFinancien(trx, tenant.id);
     const staff: DemoCredentials['staff'] = [];
     const staffIds: Partial<Record<StaffRole, string>> = {};
     for (const role of STAFF_ROLES) {

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/* Financiën tables (migrations/0075). */
+/* Financiën tables (migrations/0075–0077, 0080). */
 
 type DateColumn = ColumnType<Date, Date | string, Date | string>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -73,8 +73,111 @@ export interface KengetalInvoerTable {
   bedrag_centen: ColumnType<string, number | string | bigint, number | string | bigint>;
 }
 
+type Cents = ColumnType<string, number | string | bigint, number | string | bigint>;
+type NullableCents = ColumnType<string | null, number | string | bigint | null | undefined, number | string | bigint | null>;
+type Text = ColumnType<string, string | undefined, string>;
+
+/** Sums of one version's begrotingsregels, kept with the rows (migrations/0080). */
+export interface BegrotingTotalenTable {
+  id: Generated<string>;
+  tenant_id: string;
+  versie_uuid: string;
+  jaar: number;
+  taakveld: string;
+  categorie: string;
+  soort: 'lasten' | 'baten';
+  structureel: boolean;
+  reserve: string | null;
+  bedrag_centen: Cents;
+  aantal_regels: number;
+}
+
+export type VerbondenPartijSoort = 'gemeenschappelijke_regeling' | 'vennootschap' | 'stichting' | 'overig';
+
+export interface VerbondenPartijenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  naam: string;
+  vestigingsplaats: Text;
+  soort: VerbondenPartijSoort;
+  openbaar_belang: Text;
+  bestuurlijk_belang: Text;
+  financieel_belang: Text;
+  jaar: number | null;
+  eigen_vermogen_begin_centen: NullableCents;
+  eigen_vermogen_eind_centen: NullableCents;
+  vreemd_vermogen_begin_centen: NullableCents;
+  vreemd_vermogen_eind_centen: NullableCents;
+  resultaat_centen: NullableCents;
+  risicos: Text;
+  bijdrage_omschrijving: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type MaatregelSoort = 'ombuiging' | 'taakstelling';
+export type MaatregelStatus = 'voorgesteld' | 'vastgesteld' | 'vervallen';
+export type Haalbaarheid = 'hoog' | 'gemiddeld' | 'laag';
+
+export interface MaatregelenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  naam: string;
+  soort: MaatregelSoort;
+  omschrijving: Text;
+  status: MaatregelStatus;
+  haalbaarheid: Haalbaarheid;
+  effect_op: 'lasten' | 'baten';
+  structureel: boolean;
+  taakveld: Text;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MaatregelBedragenTable {
+  maatregel_uuid: string;
+  tenant_id: string;
+  jaar: number;
+  voordeel_centen: Cents;
+}
+
+export interface FinancienInwonersTable {
+  tenant_id: string;
+  jaar: number;
+  aantal: number;
+}
+
+export interface BegrotingImportFout {
+  rij: number;
+  kolom: string;
+  reden: string;
+}
+
+export interface BegrotingImportenTable {
+  uuid: Generated<string>;
+  tenant_id: string;
+  status: ColumnType<'bezig' | 'voltooid' | 'mislukt', 'bezig' | 'voltooid' | 'mislukt' | undefined, 'bezig' | 'voltooid' | 'mislukt'>;
+  fase: ColumnType<'controleren' | 'importeren', 'controleren' | 'importeren' | undefined, 'controleren' | 'importeren'>;
+  bestandsnaam: string;
+  versie_naam: string;
+  totaal: ColumnType<number, number | undefined, number>;
+  verwerkt: ColumnType<number, number | undefined, number>;
+  fouten: ColumnType<BegrotingImportFout[], string | undefined, string>;
+  versie_uuid: string | null;
+  door: string;
+  gestart_op: Timestamp;
+  bijgewerkt_op: Timestamp;
+  beeindigd_op: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface FinancienTables {
   kengetal_invoer: KengetalInvoerTable;
+  begroting_totalen: BegrotingTotalenTable;
+  verbonden_partijen: VerbondenPartijenTable;
+  maatregelen: MaatregelenTable;
+  maatregel_bedragen: MaatregelBedragenTable;
+  financien_inwoners: FinancienInwonersTable;
+  begroting_importen: BegrotingImportenTable;
   begrotingsversies: BegrotingsversiesTable;
   begrotingsregels: BegrotingsregelsTable;
   risicos: RisicosTable;
