@@ -12,7 +12,7 @@ import { NO_RELATIONS, type ZaakRelations } from './present.ts';
  */
 
 /** A zaak as read with its relations: the row plus one `relatie_…` column per relation. */
-interface ZaakRowWithRelations extends ZaakRow {
+export interface ZaakRowWithRelations extends ZaakRow {
   relatie_status: string | null;
   relatie_resultaat: string | null;
   relatie_rollen: string[];
