@@ -35,8 +35,8 @@ export interface SeedZakenResult {
   resultaten: number;
 }
 
-/** The tables the seed writes, analysed afterwards. */
-export const SEEDED_TABLES = ['catalogussen', 'zaaktypen', 'statustypen', 'resultaattypen', 'roltypen', 'zaken', 'statussen', 'rollen', 'resultaten', 'zaak_identificatie_counters'] as const;
+/** The tables the seed writes (zaak_relatie_lijsten through the triggers of migration 0085), analysed afterwards. */
+export const SEEDED_TABLES = ['catalogussen', 'zaaktypen', 'statustypen', 'resultaattypen', 'roltypen', 'zaken', 'statussen', 'rollen', 'resultaten', 'zaak_relatie_lijsten', 'zaak_identificatie_counters'] as const;
 
 const DOMEIN_PREFIX = 'BN';
 

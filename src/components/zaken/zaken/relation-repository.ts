@@ -6,13 +6,13 @@ import { NO_RELATIONS, type ZaakRelations } from './present.ts';
 
 /*
  * The relations a zaak lists as URLs (status, resultaat, rollen, …), read in the same statement as the zaken
- * themselves: each is a subquery per zaak on its table's zaak index, so a page of zaken with everything it shows is
- * one round trip and one plan. The subqueries sit above the zaken's own query (`SELECT … FROM (zaken query) AS z`),
- * so an ordered, limited page is cut before any relation is read.
+ * themselves: the lists are kept per zaak in zaak_relatie_lijsten (migrations/0085), so a zaak with everything it
+ * shows is one join by key, and a page of zaken one round trip and one plan. The join sits above the zaken's own query
+ * (`SELECT … FROM (zaken query) AS z`), so an ordered, limited page is cut before any relation is read.
  */
 
 /** A zaak as read with its relations: the row plus one `relatie_…` column per relation. */
-interface ZaakRowWithRelations extends ZaakRow {
+export interface ZaakRowWithRelations extends ZaakRow {
   relatie_status: string | null;
   relatie_resultaat: string | null;
   relatie_rollen: string[];
@@ -28,26 +28,21 @@ export interface ZaakWithRelations {
   relations: ZaakRelations;
 }
 
-/** The uuids of a relation table's rows of zaak `z`, in creation order. */
-function attached(table: string) {
-  return sql`ARRAY(SELECT r.uuid::text FROM ${sql.table(table)} AS r WHERE r.tenant_id = z.tenant_id AND r.zaak_uuid = z.uuid ORDER BY r.created_at, r.uuid)`;
-}
-
 /**
  * The zaken of `zaken` (a query yielding zaken rows) with their relations, in `orderBy` (terms over the zaken's
- * columns; the outer query must repeat the inner order, which a subquery does not promise to keep).
+ * columns; the outer query must repeat the inner order, which a subquery does not promise to keep). A zaak without a
+ * row in zaak_relatie_lijsten has no relations.
  */
 export function withRelations(zaken: RawBuilder<ZaakRow>, orderBy?: RawBuilder<unknown>): RawBuilder<ZaakRowWithRelations> {
   return sql<ZaakRowWithRelations>`SELECT z.*,
-    (SELECT s.uuid::text FROM statussen AS s WHERE s.tenant_id = z.tenant_id AND s.zaak_uuid = z.uuid
-      ORDER BY s.datum_status_gezet DESC, s.created_at DESC LIMIT 1) AS relatie_status,
-    (SELECT r.uuid::text FROM resultaten AS r WHERE r.tenant_id = z.tenant_id AND r.zaak_uuid = z.uuid LIMIT 1) AS relatie_resultaat,
-    ${attached('rollen')} AS relatie_rollen,
-    ${attached('zaakeigenschappen')} AS relatie_eigenschappen,
-    ${attached('zaakinformatieobjecten')} AS relatie_zaakinformatieobjecten,
-    ${attached('zaakobjecten')} AS relatie_zaakobjecten,
-    ARRAY(SELECT d.uuid::text FROM zaken AS d WHERE d.tenant_id = z.tenant_id AND d.hoofdzaak_uuid = z.uuid ORDER BY d.created_at, d.uuid) AS relatie_deelzaken
-    FROM (${zaken}) AS z${orderBy === undefined ? sql`` : sql` ORDER BY ${orderBy}`}`;
+    l.status::text AS relatie_status,
+    l.resultaat::text AS relatie_resultaat,
+    coalesce(l.rollen::text[], '{}') AS relatie_rollen,
+    coalesce(l.eigenschappen::text[], '{}') AS relatie_eigenschappen,
+    coalesce(l.zaakinformatieobjecten::text[], '{}') AS relatie_zaakinformatieobjecten,
+    coalesce(l.zaakobjecten::text[], '{}') AS relatie_zaakobjecten,
+    coalesce(l.deelzaken::text[], '{}') AS relatie_deelzaken
+    FROM (${zaken}) AS z LEFT JOIN zaak_relatie_lijsten AS l ON l.zaak_uuid = z.uuid${orderBy === undefined ? sql`` : sql` ORDER BY ${orderBy}`}`;
 }
 
 /** Splits a row read through `withRelations` into the zaak's own columns and its relations. */

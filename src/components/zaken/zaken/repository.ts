@@ -3,7 +3,8 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { ZakenTable } from '../../../platform/database/tables/zaken.ts';
 import type { ZaakRow } from '../shared/zaak-reference.ts';
 import type { OrderingTerm, ZaakCondition, ZaakFilter } from './filters.ts';
-import { splitRelations, withRelations, type ZaakWithRelations } from './relation-repository.ts';
+import { prepared } from '../../../platform/database/prepared.ts';
+import { splitRelations, withRelations, type ZaakRowWithRelations, type ZaakWithRelations } from './relation-repository.ts';
 
 /*
  * The SQL of the ZAAK resource. Lists filter, authorise and order in SQL: a caller authorised for some zaaktypen
@@ -105,20 +106,13 @@ function singlePartPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilt
 }
 
 /**
- * The page of a scope of several parts: each part contributes the keys of its first rows up to the page's end (only
- * the uuid and the ordering columns, which the default order reads from the zaaktype index alone), the keys are
- * merged and cut at the page, and only the page's zaken are then read whole.
+ * The page of a scope of several parts: each part walks its own index range in list order, cut at the page's end, and
+ * a Merge Append of the parts reads from each only as many rows as the page takes (for the default order: the page's
+ * rows plus one per part), so the zaken of a part beyond the page are never fetched.
  */
-function mergedPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, scope: readonly ZaakScopePart[], ordering: readonly OrderingTerm[], window: PageWindow) {
-  const orderBy = orderBySql(ordering);
-  const columns = [...new Set(orderTerms(ordering).map((term) => term.column))];
-  const keys = sql.join(columns.map((column) => sql`${sql.ref(`zaken.${column}`)} AS ${sql.ref(column)}`));
-  const parts = scope.map(
-    (part) => sql`(SELECT ${keys} FROM (${filtered(db, tenantId, filter, part).selectAll('zaken')}) AS zaken ORDER BY ${orderBy} LIMIT ${window.offset + window.limit})`,
-  );
-  return sql<ZaakRow>`SELECT zaken.* FROM zaken JOIN (
-      SELECT uuid FROM (${sql.join(parts, sql` UNION ALL `)}) AS merged ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}
-    ) AS page ON zaken.uuid = page.uuid WHERE zaken.tenant_id = ${tenantId}`;
+function mergedPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, scope: readonly ZaakScopePart[], orderBy: RawBuilder<unknown>, window: PageWindow) {
+  const parts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.offset + window.limit})`);
+  return sql<ZaakRow>`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) AS zaken ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
 }
 
 interface PageWindow {
@@ -130,7 +124,10 @@ interface PageWindow {
  * One page of the tenant's zaken within the scope that match the filter, in the requested order and with their
  * relations (read in the page's statement), with the exact count over all pages. A scope of several parts is one UNION ALL of per-part queries, each ordered and cut at the
  * page's end, so every part walks its own index range; the total is the sum of the parts' counts, read from the kept
- * counts when the filter narrows nothing more, so a zaaktype with many zaken costs no walk over all of them.
+ * counts when the filter narrows nothing more, so a zaaktype with many zaken costs no walk over all of them. Such a
+ * list (the common one: a zaaktype, the caller's autorisaties) is one prepared statement: its text depends only on the
+ * number of parts and the ordering, and the count rides along with the page (one row with the count alone when the
+ * page is empty). A filtered count walks the matching zaken, so it runs beside the page on a connection of its own.
  */
 export async function listZaken(
   db: Kysely<Database>,
@@ -142,12 +139,23 @@ export async function listZaken(
 ): Promise<{ count: number; zaken: ZaakWithRelations[] }> {
   if (scope.length === 0) return { count: 0, zaken: [] };
   const orderBy = orderBySql(ordering);
+  const pageQuery = scope.length === 1 ? singlePartPage(db, tenantId, filter, scope[0] ?? {}, orderBy, window) : mergedPage(db, tenantId, filter, scope, orderBy, window);
+  if (onlyScoped(filter)) {
+    const statement = sql<CountedPageRow>`SELECT counted.count AS loket_list_count, page.* FROM (${countedInScope(tenantId, scope)}) AS counted
+      LEFT JOIN LATERAL (${withRelations(pageQuery)}) AS page ON true ORDER BY ${orderBy}`;
+    const { rows } = await prepared(statement).execute(db);
+    const count = Number(rows[0]?.loket_list_count ?? 0);
+    const zaken = rows.flatMap(({ loket_list_count: _count, ...read }) => (read.uuid === null ? [] : [splitRelations(read as ZaakRowWithRelations)]));
+    return { count, zaken };
+  }
   const counts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).select((eb) => eb.fn.countAll<number>().as('count'))})`);
-  const countQuery = onlyScoped(filter) ? countedInScope(tenantId, scope) : sql<{ count: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS count`;
-  const pageQuery = scope.length === 1 ? singlePartPage(db, tenantId, filter, scope[0] ?? {}, orderBy, window) : mergedPage(db, tenantId, filter, scope, ordering, window);
+  const countQuery = sql<{ count: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS count`;
   const [counted, page] = await Promise.all([countQuery.execute(db), withRelations(pageQuery, orderBy).execute(db)]);
   return { count: Number(counted.rows[0]?.count ?? 0), zaken: page.rows.map(splitRelations) };
 }
+
+/** A row of a kept-count list: the count, and the page's zaak with its relations (all null when the page is empty). */
+type CountedPageRow = { loket_list_count: string | number } & { [Column in keyof ZaakRowWithRelations]: ZaakRowWithRelations[Column] | null };
 
 /** The tenant's zaak with this uuid, locked for the rest of the transaction (so concurrent changes queue). */
 export async function findZaakForUpdate(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakRow | undefined> {
