@@ -81,10 +81,14 @@ describe('API clients beheer', () => {
     expect((await post(`${path}/autorisaties`, { component: 'zrc', scopes: 'zaken.lezen, zaken.aanmaken', zaaktype: zaaktype.url, maxVertrouwelijkheidaanduiding: 'zaakvertrouwelijk' })).statusCode).toBe(303);
     const page = await get(path);
     expect(page.body).toContain('Zaken API: zaken.lezen, zaken.aanmaken');
-    const sleutel = /name="sleutel" value="([^"]+)"/.exec(page.body)?.[1]?.replace(/&quot;/g, '"') ?? '';
-    expect((await post(`${path}/autorisaties/0/verwijderen`, { sleutel })).statusCode).toBe(303);
+    // The remove form of the Autorisaties API autorisatie: its index and the key naming it.
+    const forms = [...page.body.matchAll(/autorisaties\/(\d+)\/verwijderen"[^>]*><input type="hidden" name="_csrf" value="[^"]+"><input type="hidden" name="sleutel" value="([^"]+)"/g)];
+    const acForm = forms.find((match) => (match[2] ?? '').includes('&quot;ac&quot;'));
+    const index = acForm?.[1] ?? '';
+    const sleutel = acForm?.[2]?.replace(/&quot;/g, '"') ?? '';
+    expect((await post(`${path}/autorisaties/${index}/verwijderen`, { sleutel })).statusCode).toBe(303);
     // The same removal again (a double submit) leaves the remaining autorisatie alone.
-    expect((await post(`${path}/autorisaties/0/verwijderen`, { sleutel })).statusCode).toBe(303);
+    expect((await post(`${path}/autorisaties/${index}/verwijderen`, { sleutel })).statusCode).toBe(303);
     const after = await get(path);
     expect(after.body).not.toContain('Autorisaties API: autorisaties.lezen');
     expect(after.body).toContain('Zaken API: zaken.lezen');
