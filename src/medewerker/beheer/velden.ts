@@ -90,7 +90,7 @@ export function checkboxGroup(group: { id: string; name: string; legend: string;
 ${group.hint ? html`<p class="loket-hint">${group.hint}</p>` : ''}
 ${group.error ? html`<p class="loket-field-error" id="${errorId(group.id)}"><span class="loket-visually-hidden">Fout: </span>${group.error}</p>` : ''}
 ${group.options.map(
-  (option, index) => html`<div><input type="checkbox" id="${group.id}-${index}" name="${group.name}" value="${option.value}"${group.checked.includes(option.value) ? html` checked` : ''}>
+  (option, index) => html`<div class="loket-keuze"><input type="checkbox" id="${group.id}-${index}" name="${group.name}" value="${option.value}"${group.checked.includes(option.value) ? html` checked` : ''}>
 <label for="${group.id}-${index}">${option.label}</label></div>`,
 )}
 </fieldset>`;
