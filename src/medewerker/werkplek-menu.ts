@@ -19,9 +19,6 @@ export const WERKPLEK_MENU: readonly MenuItem[] = [
   { href: '/medewerker/kcc', label: 'Klantcontact (KCC)', sectie: 'Klantcontact', roles: ['kcc', 'behandelaar', 'teamleider'] },
   { href: '/medewerker/afspraken', label: 'Afspraken aan de balie', sectie: 'Balie', roles: ['kcc', 'behandelaar', 'beheerder'] },
   { href: '/medewerker/contactverzoeken', label: 'Contactverzoeken', sectie: 'Klantcontact', roles: ['behandelaar', 'teamleider', 'kcc'] },
-  { href: '/medewerker/kennisbank', label: 'Kennisbank beheren', sectie: 'Beheer', roles: ['beheerder'] },
-  { href: '/medewerker/formulieren', label: 'E-formulieren beheren', sectie: 'Beheer', roles: ['beheerder'] },
-  { href: '/medewerker/instellingen/contact', label: 'Contactgegevens op de website', sectie: 'Beheer', roles: ['beheerder'] },
   // The beheer index (/medewerker/beheer) links every beheer page: e-forms, kennisbank, contact settings and the rest.
   { href: '/medewerker/beheer', label: 'Beheer', sectie: 'Beheer', roles: ['beheerder'] },
   { href: '/medewerker/financien', label: 'Begroting, risico’s en weerstandsvermogen', sectie: 'Financiën', roles: ['controller', 'bestuur'] },
