@@ -143,7 +143,7 @@ describe('staff accounts, teams and vertrouwelijkheid beheer', () => {
   it('sets the maximum vertrouwelijkheid per role', async () => {
     const page = await get('/medewerker/beheer/vertrouwelijkheid');
     expect(page.statusCode).toBe(200);
-    const values = { kcc: 'intern', behandelaar: 'vertrouwelijk', teamleider: 'confidentieel', beheerder: 'intern', privacy: 'intern' };
+    const values = { kcc: 'intern', behandelaar: 'vertrouwelijk', teamleider: 'confidentieel', beheerder: 'intern', privacy: 'intern', controller: 'openbaar', bestuur: 'openbaar' };
     expect((await post('/medewerker/beheer/vertrouwelijkheid', { ...values, kcc: 'supergeheim' })).statusCode).toBe(400);
     expect((await post('/medewerker/beheer/vertrouwelijkheid', values)).statusCode).toBe(303);
     const inForce = await loadRolVertrouwelijkheid(database.db, tenant.id);

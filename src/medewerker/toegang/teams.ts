@@ -30,7 +30,7 @@ export async function setTeamLeden(db: Kysely<Database>, tenantId: string, teamI
   const unique = [...new Set(staffUserIds)];
   if (unique.length === 0) return;
   const ownStaff = await db.selectFrom('staff_users').select('id').where('tenant_id', '=', tenantId).where('id', 'in', unique).execute();
-  if (ownStaff.length > 0) await db.insertInto('team_leden').values(ownStaff.map((member) => ({ team_id: teamId, staff_user_id: member.id }))).execute();
+  if (ownStaff.length > 0) await db.insertInto('team_leden').values(ownStaff.map((member) => ({ team_id: teamId, tenant_id: tenantId, staff_user_id: member.id }))).execute();
 }
 
 /** Every team of the tenant with its zaaktypen and members, by name. */

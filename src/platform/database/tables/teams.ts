@@ -17,6 +17,7 @@ export interface TeamZaaktypenTable {
 
 export interface TeamLedenTable {
   team_id: string;
+  tenant_id: string;
   staff_user_id: string;
 }
 
