@@ -26,7 +26,7 @@ export async function setTeamZaaktypen(db: Kysely<Database>, tenantId: string, t
 
 /** Replaces the team's members; only staff accounts of the same tenant can be members. */
 export async function setTeamLeden(db: Kysely<Database>, tenantId: string, teamId: string, staffUserIds: readonly string[]): Promise<void> {
-  await db.deleteFrom('team_leden').where('team_id', '=', teamId).where('team_id', 'in', db.selectFrom('teams').select('id').where('tenant_id', '=', tenantId)).execute();
+  await db.deleteFrom('team_leden').where('tenant_id', '=', tenantId).where('team_id', '=', teamId).execute();
   const unique = [...new Set(staffUserIds)];
   if (unique.length === 0) return;
   const ownStaff = await db.selectFrom('staff_users').select('id').where('tenant_id', '=', tenantId).where('id', 'in', unique).execute();
