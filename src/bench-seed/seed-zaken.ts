@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { writeCatalogue } from './catalogue.ts';
 import { copyBatch } from './copy-batch.ts';
 import { reserveIdentificaties } from './identificatie-block.ts';
+import { fillKeptTables, pauseKeptTableTriggers } from './kept-tables.ts';
 import { createZaakGenerator, RESULTAAT_COLUMNS, ROL_COLUMNS, STATUS_COLUMNS, ZAAK_COLUMNS } from './zaak-generator.ts';
 import { createZaakTimeline } from './zaak-timeline.ts';
 
@@ -35,8 +36,8 @@ export interface SeedZakenResult {
   resultaten: number;
 }
 
-/** The tables the seed writes (zaak_relatie_lijsten through the triggers of migration 0085), analysed afterwards. */
-export const SEEDED_TABLES = ['catalogussen', 'zaaktypen', 'statustypen', 'resultaattypen', 'roltypen', 'zaken', 'statussen', 'rollen', 'resultaten', 'zaak_relatie_lijsten', 'zaak_identificatie_counters'] as const;
+/** The tables the seed writes (the trigger-kept ones through kept-tables.ts), analysed afterwards. */
+export const SEEDED_TABLES = ['catalogussen', 'zaaktypen', 'statustypen', 'resultaattypen', 'roltypen', 'zaken', 'statussen', 'rollen', 'resultaten', 'zaak_relatie_lijsten', 'zaak_huidige_status', 'zaak_identificatie_counters'] as const;
 
 const DOMEIN_PREFIX = 'BN';
 
@@ -61,6 +62,7 @@ export async function seedZaken(client: pg.ClientBase, tenant: { id: string; rsi
   const counts = { zaken: 0, statussen: 0, rollen: 0, resultaten: 0 };
   await client.query('BEGIN');
   try {
+    await pauseKeptTableTriggers(client);
     const catalogue = await writeCatalogue(client, {
       tenantId: tenant.id,
       rsin: tenant.rsin,
@@ -90,6 +92,7 @@ export async function seedZaken(client: pg.ClientBase, tenant: { id: string; rsi
       counts.resultaten += await resultaten.send(client);
       options.onProgress?.(end);
     }
+    await fillKeptTables(client, catalogue.zaaktypen.map((zaaktype) => zaaktype.uuid));
     await client.query('COMMIT');
     return {
       catalogusUuid: catalogue.catalogusUuid,

@@ -141,6 +141,32 @@ describe('loket bench seed-zaken', () => {
       expect(all.map((zaak) => zaak.identificatie)).not.toContain(next);
     });
 
+    it('fills the trigger-kept relation lists and current statuses exactly as the triggers would, and leaves the triggers on', { timeout: 60_000 }, async () => {
+      const tenant = await createTestTenant(database.db);
+      expect((await seedZakenCli(['--count', '300', '--zaaktypen', '3', '--tenant', tenant.slug], env)).status).toBe(0);
+      const db = database.db;
+      const snapshot = async () => ({
+        lijsten: (await sql<Record<string, unknown>>`SELECT l.* FROM zaak_relatie_lijsten l JOIN zaken z ON z.uuid = l.zaak_uuid WHERE z.tenant_id = ${tenant.id} ORDER BY l.zaak_uuid`.execute(db)).rows,
+        huidig: (await sql<Record<string, unknown>>`SELECT h.* FROM zaak_huidige_status h JOIN zaken z ON z.uuid = h.zaak_uuid WHERE z.tenant_id = ${tenant.id} ORDER BY h.zaak_uuid`.execute(db)).rows,
+      });
+      const seeded = await snapshot();
+      expect(seeded.lijsten).toHaveLength(300);
+      expect(seeded.huidig).toHaveLength(300);
+
+      // Recomputed by the migration's own refresh function and by the migration's initial fill of current statuses.
+      await sql`SELECT zaak_relatie_lijsten_bijwerken(ARRAY(SELECT uuid FROM zaken WHERE tenant_id = ${tenant.id}))`.execute(db);
+      await sql`DELETE FROM zaak_huidige_status h USING zaken z WHERE z.uuid = h.zaak_uuid AND z.tenant_id = ${tenant.id}`.execute(db);
+      await sql`INSERT INTO zaak_huidige_status (zaak_uuid, tenant_id, statustype_uuid, datum_status_gezet)
+        SELECT DISTINCT ON (zaak_uuid) zaak_uuid, tenant_id, statustype_uuid, datum_status_gezet FROM statussen WHERE tenant_id = ${tenant.id}
+        ORDER BY zaak_uuid, datum_status_gezet DESC, created_at DESC`.execute(db);
+      expect(await snapshot()).toEqual(seeded);
+
+      const enabled = await sql<{ tgname: string; tgenabled: string }>`
+        SELECT tgname, tgenabled FROM pg_trigger WHERE tgname IN ('zaak_relatie_lijsten_insert', 'statussen_huidige_status')`.execute(db);
+      expect(enabled.rows.length).toBeGreaterThanOrEqual(7);
+      expect(enabled.rows.every((trigger) => trigger.tgenabled === 'O')).toBe(true);
+    });
+
     it('analyses the seeded tables afterwards', { timeout: 60_000 }, async () => {
       const tenant = await createTestTenant(database.db);
       const before = await sql<{ analyze_count: string }>`SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'zaken'`.execute(database.db);
