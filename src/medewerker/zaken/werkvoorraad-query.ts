@@ -1,20 +1,22 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
+import { countOpenInReach } from './werkvoorraad-tellingen.ts';
 
 /*
  * The werkvoorraad's SQL. Every list is the zaken this member may handle (zaakToegangFilter, handling parts only) of
  * this tenant, open ones unless the status filter asks for closed ones, ordered by the stored decision deadline
  * (uiterlijke_einddatum_afdoening, earliest first, none last) so PostgreSQL walks migrations/0090's partial indexes in
- * order and stops after one page. Counts stop at COUNT_CAP: a queue of more than that many reads as "10.000+", and
- * counting it exactly would mean visiting every matching zaak on each page view.
+ * order and stops after one page. The team's open stock is counted exactly from the kept counts
+ * (./werkvoorraad-tellingen.ts); other counts walk the matching zaken and stop at COUNT_CAP: more than that reads as
+ * "1.000+", and counting such a list exactly would mean visiting every matching zaak on each page view.
  */
 
 export const LIJSTEN = ['mijn', 'team', 'niet-toegewezen'] as const;
 export type Lijst = (typeof LIJSTEN)[number];
 
 export const PAGE_SIZE = 25;
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 /** The status filter: open (default), suspended, closed, or open with a current status of this statustype name. */
 export type StatusFilter = { soort: 'open' } | { soort: 'opgeschort' } | { soort: 'afgesloten' } | { soort: 'status'; omschrijving: string };
@@ -42,11 +44,27 @@ export interface WerkvoorraadRegel {
 
 type ZakenQuery = SelectQueryBuilder<Database, 'zaken', object>;
 
-/** The uuids of the statustypen a status filter names (every zaaktype's statustype of that name), if it names one. */
-async function statustypenVan(db: Kysely<Database>, tenantId: string, filter: WerkvoorraadFilter): Promise<string[] | undefined> {
+/** The zaaktype versions the member handles, narrowed to the filter's zaaktype; undefined: every zaaktype. */
+async function zaaktypenInReach(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, filter: WerkvoorraadFilter): Promise<string[] | undefined> {
+  const delen = toegang.delen.filter((deel) => deel.behandelen);
+  const all = delen.some((deel) => deel.zaaktypeUuids === null);
+  const handled = all ? undefined : [...new Set(delen.flatMap((deel) => deel.zaaktypeUuids ?? []))];
+  if (filter.zaaktype === undefined) return handled;
+  const versions = await db.selectFrom('zaaktypen').select('uuid').where('tenant_id', '=', tenantId).where('identificatie', '=', filter.zaaktype).execute();
+  return versions.map((row) => row.uuid).filter((uuid) => handled === undefined || handled.includes(uuid));
+}
+
+/**
+ * The uuids of the statustypen a status filter names, only those of zaaktypen in reach: statustypen of other zaaktypen
+ * can match none of the listed zaken, and leaving them out lets the planner estimate how many zaken the filter keeps
+ * (a name common elsewhere but absent here must not send it walking the whole queue in deadline order).
+ */
+async function statustypenVan(db: Kysely<Database>, tenantId: string, filter: WerkvoorraadFilter, zaaktypen: string[] | undefined): Promise<string[] | undefined> {
   if (filter.status.soort !== 'status') return undefined;
-  const rows = await db.selectFrom('statustypen').select('uuid').where('tenant_id', '=', tenantId).where('omschrijving', '=', filter.status.omschrijving).execute();
-  return rows.map((row) => row.uuid);
+  if (zaaktypen?.length === 0) return [];
+  let query = db.selectFrom('statustypen').select('uuid').where('tenant_id', '=', tenantId).where('omschrijving', '=', filter.status.omschrijving);
+  if (zaaktypen !== undefined) query = query.where('zaaktype_uuid', 'in', zaaktypen);
+  return (await query.execute()).map((row) => row.uuid);
 }
 
 function filtered(
@@ -84,11 +102,16 @@ function filtered(
   return query;
 }
 
-/** How many zaken each list holds under the filter, each at most COUNT_CAP + 1 (read: "more than COUNT_CAP"). */
+/**
+ * How many zaken each list holds under the filter. The team's open stock (with or without a zaaktype) is exact; every
+ * other count is at most COUNT_CAP + 1 (read: "more than COUNT_CAP").
+ */
 export async function countLijsten(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, filter: WerkvoorraadFilter): Promise<Record<Lijst, number>> {
-  const statustypeUuids = await statustypenVan(db, tenantId, filter);
+  const zaaktypen = await zaaktypenInReach(db, tenantId, toegang, filter);
+  const statustypeUuids = await statustypenVan(db, tenantId, filter, zaaktypen);
   const counts = await Promise.all(
     LIJSTEN.map(async (lijst) => {
+      if (lijst === 'team' && filter.status.soort === 'open') return [lijst, await countOpenInReach(db, tenantId, toegang, filter.zaaktype === undefined ? undefined : zaaktypen)] as const;
       const capped = filtered(db, tenantId, toegang, staffUserId, lijst, filter, statustypeUuids).select('zaken.uuid').limit(COUNT_CAP + 1);
       const row = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<string>().as('aantal')).executeTakeFirst();
       return [lijst, Number(row?.aantal ?? 0)] as const;
@@ -97,7 +120,10 @@ export async function countLijsten(db: Kysely<Database>, tenantId: string, toega
   return Object.fromEntries(counts) as Record<Lijst, number>;
 }
 
-/** One page of a list, ordered by deadline. */
+/**
+ * One page of a list, ordered by deadline. The page's zaken are chosen first from the zaken alone and only those are
+ * joined to their zaaktype, handler and status, so a page further down does not join every zaak it skips.
+ */
 export async function listWerkvoorraad(
   db: Kysely<Database>,
   tenantId: string,
@@ -107,7 +133,16 @@ export async function listWerkvoorraad(
   filter: WerkvoorraadFilter,
   pagina: number,
 ): Promise<WerkvoorraadRegel[]> {
-  const query = filtered(db, tenantId, toegang, staffUserId, lijst, filter, await statustypenVan(db, tenantId, filter))
+  const statustypeUuids = await statustypenVan(db, tenantId, filter, await zaaktypenInReach(db, tenantId, toegang, filter));
+  const closed = filter.status.soort === 'afgesloten';
+  const matching = filtered(db, tenantId, toegang, staffUserId, lijst, filter, statustypeUuids).select('zaken.uuid');
+  // Open work by deadline; closed zaken (the "afgesloten" filter) most recently closed first, on zaken_einddatum.
+  const page = (closed ? matching.orderBy('zaken.einddatum', 'desc').orderBy('zaken.uuid', 'desc') : matching.orderBy('zaken.uiterlijke_einddatum_afdoening', 'asc').orderBy('zaken.uuid', 'asc'))
+    .limit(PAGE_SIZE)
+    .offset((pagina - 1) * PAGE_SIZE);
+  const query = db
+    .selectFrom(page.as('pagina'))
+    .innerJoin('zaken', 'zaken.uuid', 'pagina.uuid')
     .innerJoin('zaaktypen', 'zaaktypen.uuid', 'zaken.zaaktype_uuid')
     .leftJoin('zaak_toewijzingen', 'zaak_toewijzingen.zaak_uuid', 'zaken.uuid')
     .leftJoin('staff_users', 'staff_users.id', 'zaak_toewijzingen.behandelaar_id')
@@ -127,15 +162,7 @@ export async function listWerkvoorraad(
       sql<boolean>`coalesce((zaken.data->'opschorting'->>'indicatie')::boolean, false)`.as('opgeschort'),
       'huidig_statustype.omschrijving as status',
     ]);
-  // Open work by deadline; closed zaken (the "afgesloten" filter) most recently closed first, on zaken_einddatum.
-  const ordered =
-    filter.status.soort === 'afgesloten'
-      ? query.orderBy('zaken.einddatum', 'desc').orderBy('zaken.uuid', 'desc')
-      : query.orderBy('zaken.uiterlijke_einddatum_afdoening', 'asc').orderBy('zaken.uuid', 'asc');
-  const rows = await ordered
-    .limit(PAGE_SIZE)
-    .offset((pagina - 1) * PAGE_SIZE)
-    .execute();
+  const rows = await (closed ? query.orderBy('zaken.einddatum', 'desc').orderBy('zaken.uuid', 'desc') : query.orderBy('zaken.uiterlijke_einddatum_afdoening', 'asc').orderBy('zaken.uuid', 'asc')).execute();
   return rows.map((row) => ({
     uuid: row.uuid,
     identificatie: row.identificatie,
