@@ -28,3 +28,25 @@ export async function createBenchDatabase(adminUrl: string, name: string): Promi
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/**
+ * The database of an earlier run kept with BENCH_KEEP=1, when `reuse` is set and it exists (`existing: true`), so a
+ * benchmark can skip its long seeding; otherwise a new one as createBenchDatabase makes it.
+ */
+export async function openBenchDatabase(adminUrl: string, name: string, reuse: boolean): Promise<BenchDatabase & { existing: boolean }> {
+  if (reuse) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (found.rowCount === 1) {
+        const url = new URL(adminUrl);
+        url.pathname = `/${name}`;
+        return { url: url.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), existing: true };
+      }
+    } finally {
+      await client.end();
+    }
+  }
+  return { ...(await createBenchDatabase(adminUrl, name)), existing: false };
+}

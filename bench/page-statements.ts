@@ -64,3 +64,28 @@ export function replay(statements: readonly Statement[]): (client: pg.PoolClient
     for (const statement of replayed) await client.query(statement.sql, statement.parameters as unknown[]);
   };
 }
+
+/**
+ * The reading statements of a page, each run alone `runs` times on one client, by median time (slowest first): where
+ * the page's database time goes. Writes are left out (they would pile up rows).
+ */
+export async function timeReadingStatements(pool: pg.Pool, statements: readonly Statement[], runs = 15): Promise<{ sql: string; medianMs: number }[]> {
+  const client = await pool.connect();
+  try {
+    const timed = [];
+    for (const statement of statements) {
+      if (!/^\s*(\/\*.*?\*\/\s*)?select/i.test(statement.sql)) continue;
+      const times: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        await client.query(statement.sql, statement.parameters as unknown[]);
+        times.push(performance.now() - started);
+      }
+      times.sort((a, b) => a - b);
+      timed.push({ sql: statement.sql, medianMs: times[Math.floor(times.length / 2)] ?? 0 });
+    }
+    return timed.sort((a, b) => b.medianMs - a.medianMs);
+  } finally {
+    client.release();
+  }
+}

@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../src/platform/database/schema.ts';
 import type { StaffZaakToegang } from '../src/medewerker/toegang/zaak-toegang.ts';
-import { countLijsten, listWerkvoorraad, type Lijst, type WerkvoorraadFilter } from '../src/medewerker/zaken/werkvoorraad-query.ts';
+import { countLijsten, listWerkvoorraad, resolveFilter, type Lijst, type WerkvoorraadFilter } from '../src/medewerker/zaken/werkvoorraad-query.ts';
 
 /*
  * The werkvoorraad's queries on a database seeded with `loket bench seed-zaken` (1,000,000 zaken): inside one
@@ -84,11 +84,11 @@ try {
     ];
     for (const [label, filter] of filters) {
       for (const lijst of ['mijn', 'team', 'niet-toegewezen'] as Lijst[]) {
-        scenarios.push({ name: `list ${lijst}, ${label}, page 1`, run: () => listWerkvoorraad(trx, tenantId, toegang, staff.id, lijst, filter, 1) });
+        scenarios.push({ name: `list ${lijst}, ${label}, page 1`, run: async () => listWerkvoorraad(trx, tenantId, toegang, staff.id, lijst, await resolveFilter(trx, tenantId, toegang, filter), 1) });
       }
-      scenarios.push({ name: `counts of the three lists, ${label}`, run: () => countLijsten(trx, tenantId, toegang, staff.id, filter) });
+      scenarios.push({ name: `counts of the three lists, ${label}`, run: async () => countLijsten(trx, tenantId, toegang, staff.id, await resolveFilter(trx, tenantId, toegang, filter)) });
     }
-    scenarios.push({ name: 'list team, open, page 40', run: () => listWerkvoorraad(trx, tenantId, toegang, staff.id, 'team', { status: { soort: 'open' } }, 40) });
+    scenarios.push({ name: 'list team, open, page 40', run: async () => listWerkvoorraad(trx, tenantId, toegang, staff.id, 'team', await resolveFilter(trx, tenantId, toegang, { status: { soort: 'open' } }), 40) });
 
     const only = process.env.SCENARIO;
     for (const scenario of scenarios.filter((candidate) => only === undefined || candidate.name.includes(only))) {

@@ -23,19 +23,31 @@ export interface Collega {
 
 /** The staff members who may be given zaken of this zaaktype: active handlers in a team that handles it. */
 export async function collegasVoorZaaktype(db: Kysely<Database>, tenantId: string, zaaktypeIdentificatie: string): Promise<Collega[]> {
+  return (await collegasVoorZaaktypen(db, tenantId, [zaaktypeIdentificatie])).get(zaaktypeIdentificatie) ?? [];
+}
+
+/** The colleagues per zaaktype (by identificatie) for several zaaktypen in one query, each list by name. */
+export async function collegasVoorZaaktypen(db: Kysely<Database>, tenantId: string, zaaktypeIdentificaties: readonly string[]): Promise<Map<string, Collega[]>> {
+  const result = new Map<string, Collega[]>(zaaktypeIdentificaties.map((identificatie) => [identificatie, []]));
+  if (zaaktypeIdentificaties.length === 0) return result;
   const rows = await db
     .selectFrom('staff_users')
     .innerJoin('team_leden', 'team_leden.staff_user_id', 'staff_users.id')
     .innerJoin('team_zaaktypen', 'team_zaaktypen.team_id', 'team_leden.team_id')
-    .select(['staff_users.id', 'staff_users.display_name', 'staff_users.roles'])
+    .select(['team_zaaktypen.zaaktype_identificatie', 'staff_users.id', 'staff_users.display_name', 'staff_users.roles'])
     .distinct()
     .where('staff_users.tenant_id', '=', tenantId)
     .where('staff_users.disabled_at', 'is', null)
     .where('team_zaaktypen.tenant_id', '=', tenantId)
-    .where('team_zaaktypen.zaaktype_identificatie', '=', zaaktypeIdentificatie)
+    .where('team_zaaktypen.zaaktype_identificatie', 'in', [...zaaktypeIdentificaties])
     .orderBy('staff_users.display_name')
+    .orderBy('staff_users.id')
     .execute();
-  return rows.filter((row) => row.roles.some((role) => HANDLING_ROLES.includes(role))).map((row) => ({ id: row.id, naam: row.display_name }));
+  for (const row of rows) {
+    if (!row.roles.some((role) => HANDLING_ROLES.includes(role))) continue;
+    result.get(row.zaaktype_identificatie)?.push({ id: row.id, naam: row.display_name });
+  }
+  return result;
 }
 
 /** The current assignment of a zaak, with the handler's name. */

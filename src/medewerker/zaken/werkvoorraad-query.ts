@@ -102,13 +102,24 @@ function filtered(
   return query;
 }
 
+/** A filter with what it names looked up once per page view: the zaaktype versions in reach and the statustypen. */
+export interface ResolvedFilter {
+  filter: WerkvoorraadFilter;
+  zaaktypen: string[] | undefined;
+  statustypeUuids: string[] | undefined;
+}
+
+export async function resolveFilter(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, filter: WerkvoorraadFilter): Promise<ResolvedFilter> {
+  const zaaktypen = await zaaktypenInReach(db, tenantId, toegang, filter);
+  return { filter, zaaktypen, statustypeUuids: await statustypenVan(db, tenantId, filter, zaaktypen) };
+}
+
 /**
  * How many zaken each list holds under the filter. The team's open stock (with or without a zaaktype) is exact; every
  * other count is at most COUNT_CAP + 1 (read: "more than COUNT_CAP").
  */
-export async function countLijsten(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, filter: WerkvoorraadFilter): Promise<Record<Lijst, number>> {
-  const zaaktypen = await zaaktypenInReach(db, tenantId, toegang, filter);
-  const statustypeUuids = await statustypenVan(db, tenantId, filter, zaaktypen);
+export async function countLijsten(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, resolved: ResolvedFilter): Promise<Record<Lijst, number>> {
+  const { filter, zaaktypen, statustypeUuids } = resolved;
   const counts = await Promise.all(
     LIJSTEN.map(async (lijst) => {
       if (lijst === 'team' && filter.status.soort === 'open') return [lijst, await countOpenInReach(db, tenantId, toegang, filter.zaaktype === undefined ? undefined : zaaktypen)] as const;
@@ -130,10 +141,10 @@ export async function listWerkvoorraad(
   toegang: StaffZaakToegang,
   staffUserId: string,
   lijst: Lijst,
-  filter: WerkvoorraadFilter,
+  resolved: ResolvedFilter,
   pagina: number,
 ): Promise<WerkvoorraadRegel[]> {
-  const statustypeUuids = await statustypenVan(db, tenantId, filter, await zaaktypenInReach(db, tenantId, toegang, filter));
+  const { filter, statustypeUuids } = resolved;
   const closed = filter.status.soort === 'afgesloten';
   const matching = filtered(db, tenantId, toegang, staffUserId, lijst, filter, statustypeUuids).select('zaken.uuid');
   // Open work by deadline; closed zaken (the "afgesloten" filter) most recently closed first, on zaken_einddatum.

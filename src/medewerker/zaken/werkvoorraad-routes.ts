@@ -3,10 +3,10 @@ import type { AppContext } from '../../platform/context.ts';
 import { ProblemError } from '../../platform/errors/problem.ts';
 import { amsterdamDate } from '../../components/zaken/archivering/calendar.ts';
 import { sendPage } from '../send-page.ts';
-import { mayHandleZaak } from '../toegang/zaak-toegang.ts';
+import { loadStaffZaakToegang, mayHandleZaak } from '../toegang/zaak-toegang.ts';
 import { staffZaken } from '../toegang/staff-zaken-caller.ts';
-import { collegasVoorZaaktype, wijsZaakToe, type Collega } from './toewijzing.ts';
-import { countLijsten, filterKeuzes, LIJSTEN, listWerkvoorraad, type Lijst, type StatusFilter } from './werkvoorraad-query.ts';
+import { collegasVoorZaaktypen, wijsZaakToe } from './toewijzing.ts';
+import { countLijsten, filterKeuzes, LIJSTEN, listWerkvoorraad, resolveFilter, type Lijst, type StatusFilter } from './werkvoorraad-query.ts';
 import { TOEWIJZEN_PATH, WERKVOORRAAD_PATH, werkvoorraadPage } from './werkvoorraad-page.ts';
 import { findZaakInView } from './zaak-gegevens.ts';
 import { apiBases } from './zaak-services.ts';
@@ -48,18 +48,19 @@ async function renderWerkvoorraad(context: AppContext, request: FastifyRequest, 
   if (!staff) throw new ProblemError('not_authenticated');
   const db = context.database.db;
   const tenantId = request.tenant.id;
-  const { toegang } = await staffZaken(db, request);
+  // Listing needs the member's view only; the services caller is made when a zaak is assigned.
+  const toegang = await loadStaffZaakToegang(db, tenantId, { userId: staff.userId, roles: staff.roles });
   const lijst = parseLijst(query.lijst);
   const statusFilter = parseStatus(query.status);
   const filter = { zaaktype: query.zaaktype || undefined, status: statusFilter };
   const pagina = Math.max(1, Math.min(10_000, Number.parseInt(query.pagina ?? '1', 10) || 1));
+  const resolved = await resolveFilter(db, tenantId, toegang, filter);
   const [counts, rows, keuzes] = await Promise.all([
-    countLijsten(db, tenantId, toegang, staff.userId, filter),
-    listWerkvoorraad(db, tenantId, toegang, staff.userId, lijst, filter, pagina),
+    countLijsten(db, tenantId, toegang, staff.userId, resolved),
+    listWerkvoorraad(db, tenantId, toegang, staff.userId, lijst, resolved, pagina),
     filterKeuzes(db, tenantId, toegang),
   ]);
-  const collegas = new Map<string, Collega[]>();
-  for (const identificatie of new Set(rows.map((row) => row.zaaktypeIdentificatie))) collegas.set(identificatie, await collegasVoorZaaktype(db, tenantId, identificatie));
+  const collegas = await collegasVoorZaaktypen(db, tenantId, [...new Set(rows.map((row) => row.zaaktypeIdentificatie))]);
   const statusWaarde = statusFilter.soort === 'status' ? `status:${statusFilter.omschrijving}` : statusFilter.soort;
   const melding = query.toegewezen ? `Zaak ${query.toegewezen} is toegewezen.` : undefined;
   return sendPage(
