@@ -35,7 +35,8 @@ export interface JaarBereik {
 
 /** Incidental means at most three years (BBV notitie structurele en incidentele baten en lasten). */
 const MAX_INCIDENTELE_JAREN = 3;
-const CATEGORIE = /^\d(\.\d{1,2}){1,2}$/;
+/** An economische categorie of the Iv3 list as written in a file or form: 4.4, 3.4.1, 2.2.2. */
+export const CATEGORIE_PATROON = /^\d(\.\d{1,2}){1,2}$/;
 const MAX_TEXT = 200;
 
 function text(value: string | undefined): string {
@@ -76,7 +77,7 @@ export function readBegrotingCsv(content: string, jaren: JaarBereik, onChecked?:
       const probleem = taakveldProblem(taakveld, jaar);
       if (probleem) fout('taakveld', probleem);
     }
-    if (!CATEGORIE.test(categorie ?? '')) fout('categorie', `"${categorie ?? ''}" is geen economische categorie; schrijf bijvoorbeeld 3.4.1.`);
+    if (!CATEGORIE_PATROON.test(categorie ?? '')) fout('categorie', `"${categorie ?? ''}" is geen economische categorie; schrijf bijvoorbeeld 3.4.1.`);
     if (soort !== 'lasten' && soort !== 'baten') fout('soort', `Soort is "lasten" of "baten", niet "${soort ?? ''}".`);
     const bedrag = parseBedrag(bedragText ?? '');
     if ('fout' in bedrag) fout('bedrag', bedrag.fout);

@@ -4,6 +4,8 @@ import type { BegrotingStand } from '../begroting/saldo.ts';
 import { JAARSCHIJVEN } from '../begroting/versies.ts';
 import { KENGETAL_VELDEN, type KengetalInvoer, type KengetalVeld } from './invoer.ts';
 import { berekenKengetallen, type ExploitatieCijfers, type Kengetal } from './kengetallen.ts';
+import { signaalbandenVan } from './signaalbanden-instelling.ts';
+import type { Signaalbanden } from './signaalwaarden.ts';
 import { inTransaction } from '../../platform/database/transaction.ts';
 
 interface ExploitatieRow {
@@ -97,17 +99,18 @@ export async function kengetalGrondslag(db: Kysely<Database>, tenantId: string, 
   });
 }
 
-/** The kengetallen of each year of a grondslag. */
-export function kengetallenUit(grondslag: readonly KengetalGrondslag[]): KengetallenJaar[] {
-  return grondslag.map((jaar) => ({ jaar: jaar.jaar, bron: jaar.bron, kengetallen: berekenKengetallen(jaar.invoer, jaar.cijfers) }));
+/** The kengetallen of each year of a grondslag, classed in the given signal bands. */
+export function kengetallenUit(grondslag: readonly KengetalGrondslag[], banden: Signaalbanden): KengetallenJaar[] {
+  return grondslag.map((jaar) => ({ jaar: jaar.jaar, bron: jaar.bron, kengetallen: berekenKengetallen(jaar.invoer, jaar.cijfers, banden) }));
 }
 
 /**
  * The kengetallen for t−1 … t+3 of a budget as adopted on the peildatum (see kengetalGrondslag for where each figure
- * comes from).
+ * comes from), classed in the tenant's signal bands.
  */
 export async function kengetallenVoorBegroting(db: Kysely<Database>, tenantId: string, stand: BegrotingStand): Promise<KengetallenJaar[]> {
-  return kengetallenUit(await kengetalGrondslag(db, tenantId, stand));
+  const [grondslag, { banden }] = await Promise.all([kengetalGrondslag(db, tenantId, stand), signaalbandenVan(db, tenantId)]);
+  return kengetallenUit(grondslag, banden);
 }
 
 /** One year's entered inputs (cents); a field not entered is absent. */
