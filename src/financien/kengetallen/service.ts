@@ -131,3 +131,19 @@ export async function saveKengetalInvoer(db: Kysely<Database>, tenantId: string,
     }
   });
 }
+
+/**
+ * Stores imported inputs, each replacing that year's value of that input, all in one transaction: either every row is
+ * stored or none. Inputs the file does not name keep their value.
+ */
+export async function importKengetalInvoer(db: Kysely<Database>, tenantId: string, rijen: readonly { jaar: number; veld: KengetalVeld; centen: number }[]): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    for (const rij of rijen) {
+      await trx
+        .insertInto('kengetal_invoer')
+        .values({ tenant_id: tenantId, jaar: rij.jaar, veld: rij.veld, bedrag_centen: rij.centen })
+        .onConflict((conflict) => conflict.columns(['tenant_id', 'jaar', 'veld']).doUpdateSet({ bedrag_centen: rij.centen }))
+        .execute();
+    }
+  });
+}

@@ -23,6 +23,7 @@ import { CAPACITEIT_COMPONENTEN, capaciteitVan, readCapaciteitForm, saveCapacite
 import { findRisico, insertRisico, listRisicos, readRisicoForm, updateRisico, type Risico } from '../weerstand/risicos.ts';
 import { weerstandsvermogen } from '../weerstand/weerstandsvermogen.ts';
 import { registerSignaalwaarden } from './signaalwaarden-routes.ts';
+import { registerKengetalImport } from './kengetal-import-routes.ts';
 import { importFormPage, importStatusPage, importVoortgang, SOORT_OPTIES } from './import-pages.ts';
 import { readBegrotingUpload, type BegrotingUpload } from './import-upload.ts';
 import { maatregelenPage, maatregelFormPage } from './maatregel-pages.ts';
@@ -135,6 +136,7 @@ function readImportVelden(velden: BegrotingUpload['velden']): { versie?: { begro
  */
 export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely<Database>, options: { onUnexpectedError: (error: unknown) => void }): Promise<void> {
   registerSignaalwaarden(app, db);
+  await registerKengetalImport(app, db);
   app.get<{ Querystring: { jaar?: number; peildatum?: string } }>(FINANCIEN_PATHS.overzicht, { config: LEZEN, schema: { querystring: STAND_QUERY } }, async (request, reply) => {
     const staff = staffOf(request);
     const tenantId = request.tenant.id;
