@@ -6,12 +6,12 @@ import type { Haalbaarheid, VersieSoort } from '../../platform/database/tables/f
 import { ProblemError } from '../../platform/errors/problem.ts';
 import { exportTaakveldCategorie } from '../begroting/export.ts';
 import { begrotingImport, BegrotingImportBezigError, recentBegrotingImports, startBegrotingImport } from '../begroting/importen.ts';
-import { structureelSaldo, type BegrotingStand } from '../begroting/saldo.ts';
+import { structureelSaldo, type BegrotingStand, type JaarSaldo } from '../begroting/saldo.ts';
 import { opschuivendSluitend, toezichtsoordeel } from '../begroting/toezicht.ts';
 import { begrotingsjaren, listVersies, standenVan, type VersieOverzicht } from '../begroting/versie-lijst.ts';
 import { JAARSCHIJVEN } from '../begroting/versies.ts';
 import { bedragInvoer, FormulierLezer, type FormulierWaarden, type VeldFout } from '../formulier/velden.ts';
-import { kengetalGrondslag, kengetalInvoerVan, kengetallenUit, saveKengetalInvoer } from '../kengetallen/service.ts';
+import { kengetalGrondslag, kengetalInvoerVan, kengetallenUit, saveKengetalInvoer, type KengetalGrondslag } from '../kengetallen/service.ts';
 import { signaalbandenVan } from '../kengetallen/signaalbanden-instelling.ts';
 import { KENGETAL_INVOER, KENGETAL_VELDEN } from '../kengetallen/invoer.ts';
 import { kengetalInvoerPage } from './kengetal-invoer-page.ts';
@@ -142,10 +142,12 @@ export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely
     const tenantId = request.tenant.id;
     const versies = await listVersies(db, tenantId);
     const keuze = kiesStand(versies, request.query);
-    const signaalbanden = await signaalbandenVan(db, tenantId);
-    const [saldi, grondslag, opschuivend] = keuze
-      ? await Promise.all([structureelSaldo(db, tenantId, keuze.stand), kengetalGrondslag(db, tenantId, keuze.stand), opschuivendSluitend(db, tenantId)])
-      : [[], [], { waarschuwing: false, reeks: [], toelichting: '' }];
+    const [signaalbanden, [saldi, grondslag, opschuivend]] = await Promise.all([
+      signaalbandenVan(db, tenantId),
+      keuze
+        ? Promise.all([structureelSaldo(db, tenantId, keuze.stand), kengetalGrondslag(db, tenantId, keuze.stand), opschuivendSluitend(db, tenantId)])
+        : Promise.resolve([[], [], { waarschuwing: false, reeks: [], toelichting: '' }] as [JaarSaldo[], KengetalGrondslag[], Awaited<ReturnType<typeof opschuivendSluitend>>]),
+    ]);
     return send(
       reply,
       200,
