@@ -78,6 +78,8 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'the finance pages and B
       [`/medewerker/financien/verbonden-partijen/${partij?.uuid ?? ''}`, 'financien-verbonden-partij-wijzigen'],
       ['/medewerker/financien/importeren', 'financien-importeren'],
       ['/medewerker/financien/kengetallen/invoer?jaar=2027', 'financien-kengetallen-invoer'],
+      ['/medewerker/financien/kengetallen/importeren', 'financien-kengetallen-importeren'],
+      ['/medewerker/financien/signaalwaarden', 'financien-signaalwaarden'],
     ];
     for (const [path, name] of pages) await check(page, path, name);
   }, 300_000);
@@ -117,6 +119,41 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'the finance pages and B
     await Promise.all([page.waitForURL(`${base}/medewerker/financien/risicos?melding=opgeslagen`), page.keyboard.press('Enter')]);
     expect(await page.textContent('[role="status"]')).toContain('opgeslagen');
     expect(await page.textContent('table')).toContain('Uitval hoofdserver');
+  }, 120_000);
+
+  it('corrects a refused signal band by keyboard alone, through the error summary, and names the bad rows of a kengetallen file', async () => {
+    await page.goto(`${base}/medewerker/financien/signaalwaarden`);
+    await page.fill('#nettoSchuldquote_hoog', '50');
+    await Promise.all([page.waitForLoadState('load'), page.click('text=Signaalwaarden opslaan')]);
+    await page.waitForSelector('.loket-error-summary');
+    expect(await page.title()).toContain('Fout:');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('loket-error-summary'))).toBe(true);
+    expect(await page.textContent('#nettoSchuldquote_hoog-fout')).toContain('de grenzen moeten oplopen');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, 'financien-signaalwaarden-fouten.png'), fullPage: true });
+    await page.keyboard.press('Tab');
+    expect(await focusedElement(page)).toContain('a:Bij de netto schuldquote ligt de bovenste grens');
+    await page.keyboard.press('Enter');
+    let steps = 0;
+    while ((await focusedElement(page)) !== '#nettoSchuldquote_hoog' && steps++ < 20) await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('120');
+    await Promise.all([page.waitForURL(`${base}/medewerker/financien/signaalwaarden?melding=banden`), page.keyboard.press('Enter')]);
+    expect(await page.textContent('[role="status"]')).toContain('De signaalwaarden zijn opgeslagen.');
+    expect(await page.inputValue('#nettoSchuldquote_hoog')).toBe('120');
+    // Back to the provincial table by keyboard: the button is the next stop after the form's own button.
+    steps = 0;
+    while ((await focusedElement(page)) !== 'button:Terug naar de signaalwaarden van de provincie' && steps++ < 60) await page.keyboard.press('Tab');
+    await Promise.all([page.waitForURL(`${base}/medewerker/financien/signaalwaarden?melding=banden-standaard`), page.keyboard.press('Enter')]);
+    expect(await page.inputValue('#nettoSchuldquote_hoog')).toBe('130');
+
+    await page.goto(`${base}/medewerker/financien/kengetallen/importeren`);
+    await page.setInputFiles('#bestand', { name: 'kengetallen.csv', mimeType: 'text/csv', buffer: Buffer.from('jaar;veld;bedrag\n2027;vaste_schulden;96000000\n2027;schulden;5\n') });
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Importeren")')]);
+    await page.waitForSelector('#problemen-titel');
+    expect(await page.textContent('.financien-tabel:has(#problemen-titel) tbody')).toContain('schulden');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotDir, 'financien-kengetallen-import-fouten.png'), fullPage: true });
   }, 120_000);
 
   it('shows college and raad the overviews without forms', async () => {

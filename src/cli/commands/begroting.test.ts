@@ -98,4 +98,22 @@ describe('loket begroting import and saldo', () => {
     expect(vooraf[0]?.structureelSaldo).toBe(-100000);
     expect(daarna[0]?.structureelSaldo).toBe(-110000);
   });
+
+  it('imports the inputs of the kengetallen from a file, naming every bad row and importing nothing from it', { timeout: TIMEOUT }, async () => {
+    const path = (name: string, lines: string[]) => {
+      const full = join(workDir, name);
+      writeFileSync(full, lines.join('\n'));
+      return full;
+    };
+    const bad = await loket('begroting', 'kengetallen-import', path('kengetallen-fout.csv', ['jaar;veld;bedrag', '2027;vaste_schulden;96000000', '2027;schuld;1', '20x7;woonlasten;1037']));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('kengetallen-fout.csv: niets geïmporteerd.');
+    expect(bad.stderr).toContain('rij 3, veld: "schuld" is geen invoer van de kengetallen');
+    expect(bad.stderr).toContain('rij 4, jaar: "20x7" is geen jaartal');
+    const good = await loket('begroting', 'kengetallen-import', path('kengetallen.csv', ['jaar;veld;bedrag', '2027;vaste_schulden;96000000', '2028;vaste_schulden;98.000.000,00', '2027;woonlasten;1037']));
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toContain('3 kengetal input(s) for 2027, 2028.');
+    const help = await loket('begroting', 'kengetallen-import', '--help');
+    expect(help.stdout + help.stderr).toContain('landelijke_woonlasten_vorig_jaar');
+  });
 });

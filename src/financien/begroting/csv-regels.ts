@@ -35,18 +35,49 @@ export interface JaarBereik {
 
 /** Incidental means at most three years (BBV notitie structurele en incidentele baten en lasten). */
 const MAX_INCIDENTELE_JAREN = 3;
-const CATEGORIE = /^\d(\.\d{1,2}){1,2}$/;
+/** An economische categorie of the Iv3 list as written in a file or form: 4.4, 3.4.1, 2.2.2. */
+export const CATEGORIE_PATROON = /^\d(\.\d{1,2}){1,2}$/;
 const MAX_TEXT = 200;
 
 function text(value: string | undefined): string {
   return (value ?? '').trim();
 }
 
+/** Rows checked between two reports of progress (and, in the background import, between two turns of the event loop). */
+export const CHECK_CHUNK = 1000;
+
+type Gelezen = { regels: NieuweRegel[]; problemen: RegelProbleem[] };
+
 /**
  * Reads a semicolon-separated file of begrotingsregels and checks every row; a file with any problem yields the full
  * list of problems (and no rows), so the import can refuse it as a whole and the controller can fix every row at once.
+ * Synchronous, for the command line and tests; `checkBegrotingCsv` is the same check that lets other work run.
  */
-export function readBegrotingCsv(content: string, jaren: JaarBereik, onChecked?: (done: number, total: number) => void): { regels: NieuweRegel[]; problemen: RegelProbleem[] } {
+export function readBegrotingCsv(content: string, jaren: JaarBereik, onChecked?: (done: number, total: number) => void): Gelezen {
+  const steps = checkRows(content, jaren);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onChecked?.(step.value.done, step.value.total);
+  }
+}
+
+/**
+ * The same check as readBegrotingCsv, yielding to the event loop after every CHECK_CHUNK rows: a large file is checked
+ * while the server keeps answering (the import's status page among others), and `onChecked` can report progress.
+ */
+export async function checkBegrotingCsv(content: string, jaren: JaarBereik, onChecked?: (done: number, total: number) => void): Promise<Gelezen> {
+  const steps = checkRows(content, jaren);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onChecked?.(step.value.done, step.value.total);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The check itself: yields how far it is after every chunk of rows, returns the outcome. */
+function* checkRows(content: string, jaren: JaarBereik): Generator<{ done: number; total: number }, Gelezen, void> {
   const { records, lines, error } = parseCsv(content, ';');
   if (error) return { regels: [], problemen: [{ rij: 0, kolom: 'bestand', reden: error }] };
   const [header, ...rows] = records;
@@ -57,12 +88,13 @@ export function readBegrotingCsv(content: string, jaren: JaarBereik, onChecked?:
   if (rows.length === 0) return { regels: [], problemen: [{ rij: 0, kolom: 'bestand', reden: 'Het bestand bevat geen begrotingsregels.' }] };
   const problemen: RegelProbleem[] = [];
   const regels: NieuweRegel[] = [];
-  rows.forEach((cells, index) => {
+  for (const [index, cells] of rows.entries()) {
+    if (index > 0 && index % CHECK_CHUNK === 0) yield { done: index, total: rows.length };
     const rij = lines[index + 1] ?? index + 2;
     const fout = (kolom: string, reden: string) => problemen.push({ rij, kolom, reden });
     if (cells.length !== BEGROTING_CSV_COLUMNS.length) {
       fout('regel', `Deze regel heeft ${cells.length} kolommen; verwacht ${BEGROTING_CSV_COLUMNS.length}, gescheiden door puntkomma's.`);
-      return;
+      continue;
     }
     const [jaarText, programma, taakveld, categorie, soort, bedragText, structureelText, reserveText, omschrijving] = cells.map(text);
     const before = problemen.length;
@@ -76,7 +108,7 @@ export function readBegrotingCsv(content: string, jaren: JaarBereik, onChecked?:
       const probleem = taakveldProblem(taakveld, jaar);
       if (probleem) fout('taakveld', probleem);
     }
-    if (!CATEGORIE.test(categorie ?? '')) fout('categorie', `"${categorie ?? ''}" is geen economische categorie; schrijf bijvoorbeeld 3.4.1.`);
+    if (!CATEGORIE_PATROON.test(categorie ?? '')) fout('categorie', `"${categorie ?? ''}" is geen economische categorie; schrijf bijvoorbeeld 3.4.1.`);
     if (soort !== 'lasten' && soort !== 'baten') fout('soort', `Soort is "lasten" of "baten", niet "${soort ?? ''}".`);
     const bedrag = parseBedrag(bedragText ?? '');
     if ('fout' in bedrag) fout('bedrag', bedrag.fout);
@@ -101,8 +133,8 @@ export function readBegrotingCsv(content: string, jaren: JaarBereik, onChecked?:
         regelnummer: rij,
       });
     }
-    if (onChecked && (index % 1000 === 999 || index === rows.length - 1)) onChecked(index + 1, rows.length);
-  });
+  }
+  yield { done: rows.length, total: rows.length };
   problemen.push(...incidentalTooLong(regels));
   if (problemen.length > 0) return { regels: [], problemen: problemen.sort((a, b) => a.rij - b.rij) };
   return { regels, problemen };

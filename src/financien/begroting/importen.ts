@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { BegrotingImportFout, BegrotingImportenTable } from '../../platform/database/tables/financien.ts';
 import { isUniqueViolation } from '../../platform/zgw/request-body.ts';
-import { readBegrotingCsv } from './csv-regels.ts';
+import { checkBegrotingCsv } from './csv-regels.ts';
 import { createVersie, jarenVan, VersieError, type NieuweVersie } from './versies.ts';
 
 export type BegrotingImportRow = Selectable<BegrotingImportenTable>;
@@ -17,16 +17,24 @@ export class BegrotingImportBezigError extends Error {
   }
 }
 
+/** How far an import is: in the check of the file (fase controleren) or in writing the rows (fase importeren). */
+export interface ImportVoortgang {
+  fase: 'controleren' | 'importeren';
+  /** Rows of the file (controleren) or rows to write (importeren). */
+  totaal: number;
+  verwerkt: number;
+}
+
 /** Progress of imports running in this process, fresher than their rows while the import's transaction holds the embedded database. */
-const live = new Map<string, { fase: 'controleren' | 'importeren'; totaal: number; verwerkt: number }>();
+const live = new Map<string, ImportVoortgang>();
 
 /**
  * Writes progress without the import ever waiting for it: while one write is under way only the latest report waits.
  * On PostgreSQL the row is written through another pooled connection, so every Loket process sees it move; the
  * embedded database has one session, where the row jumps to the outcome and this process's live map shows the way.
  */
-function progressWriter(db: Kysely<Database>, tenantId: string, uuid: string, onError: (error: unknown) => void) {
-  let pending: { fase: 'controleren' | 'importeren'; totaal: number; verwerkt: number } | undefined;
+function progressWriter(db: Kysely<Database>, tenantId: string, uuid: string, onError: (error: unknown) => void, onProgress?: (progress: ImportVoortgang) => void) {
+  let pending: ImportVoortgang | undefined;
   let writing: Promise<void> | undefined;
   const writeNext = (): void => {
     if (writing || !pending) return;
@@ -46,8 +54,9 @@ function progressWriter(db: Kysely<Database>, tenantId: string, uuid: string, on
       });
   };
   return {
-    report(progress: { fase: 'controleren' | 'importeren'; totaal: number; verwerkt: number }) {
+    report(progress: ImportVoortgang) {
       live.set(uuid, progress);
+      onProgress?.(progress);
       pending = progress;
       writeNext();
     },
@@ -72,14 +81,16 @@ async function finish(db: Kysely<Database>, tenantId: string, uuid: string, outc
 
 /**
  * Starts importing an uploaded CSV as a new budget version, in the background: every row is checked, then the version
- * is written in one transaction (all or nothing). The job row in `begroting_importen` shows progress and keeps every
- * problem per row when the file is refused. One import per tenant at a time (the database refuses a second).
+ * is written in one transaction (all or nothing). The job row in `begroting_importen` shows progress through both
+ * phases (the check gives the event loop a turn between chunks of rows, so its progress can be asked and shown while
+ * it runs) and keeps every problem per row when the file is refused. One import per tenant at a time (the database
+ * refuses a second). `onProgress` hears every report too, in the order they are made.
  */
 export async function startBegrotingImport(
   db: Kysely<Database>,
   tenantId: string,
   upload: { bestandsnaam: string; tekst: string; versie: NieuweVersie; door: string },
-  options: { onUnexpectedError: (error: unknown) => void },
+  options: { onUnexpectedError: (error: unknown) => void; onProgress?: (progress: ImportVoortgang) => void },
 ): Promise<{ job: BegrotingImportRow; done: Promise<void> }> {
   await db
     .updateTable('begroting_importen')
@@ -103,9 +114,9 @@ export async function startBegrotingImport(
   }
   // The request is answered first; the import runs on from the next turn of the event loop.
   const done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-    const progress = progressWriter(db, tenantId, job.uuid, options.onUnexpectedError);
+    const progress = progressWriter(db, tenantId, job.uuid, options.onUnexpectedError, options.onProgress);
     try {
-      const read = readBegrotingCsv(upload.tekst, jarenVan(upload.versie));
+      const read = await checkBegrotingCsv(upload.tekst, jarenVan(upload.versie), (verwerkt, totaal) => progress.report({ fase: 'controleren', totaal, verwerkt }));
       if (read.problemen.length > 0) {
         await progress.settled();
         await finish(db, tenantId, job.uuid, { status: 'mislukt', fouten: read.problemen });

@@ -5,6 +5,7 @@ import { structureelSaldo } from '../begroting/saldo.ts';
 import { opschuivendSluitend, toezichtsoordeel } from '../begroting/toezicht.ts';
 import { kengetallenVoorBegroting } from '../kengetallen/service.ts';
 import { listMaatregelen } from '../maatregelen/maatregelen.ts';
+import { bijdragenInBegroting } from '../verbonden-partijen/bijdrage-koppelingen.ts';
 import { listVerbondenPartijen } from '../verbonden-partijen/verbonden-partijen.ts';
 import { listRisicos } from '../weerstand/risicos.ts';
 import { weerstandsvermogen } from '../weerstand/weerstandsvermogen.ts';
@@ -51,7 +52,21 @@ describe('the demo municipality\'s finances', () => {
     for (const jaar of kengetallen) expect(jaar.kengetallen.every((kengetal) => kengetal.waarde !== null)).toBe(true);
 
     expect(await listRisicos(database.db, tenant.id)).toHaveLength(15);
-    expect(await listVerbondenPartijen(database.db, tenant.id)).toHaveLength(6);
+    const partijen = await listVerbondenPartijen(database.db, tenant.id);
+    expect(partijen).toHaveLength(6);
+    // Every partij's contribution is found through its koppelingen: 2027 as budgeted (lasten minus baten, in cents).
+    const bijdragen = await bijdragenInBegroting(database.db, tenant.id, { begrotingsjaar: 2027 });
+    const bijdrage2027 = Object.fromEntries(partijen.map((partij) => [partij.naam, bijdragen.bedragen.get(partij.uuid)?.get(2027)]));
+    expect(bijdrage2027).toEqual({
+      'Afvalbedrijf Voorbeeldse Dal N.V.': -90_000_000,
+      'GGD Regio Voorbeeld': 310_000_000,
+      'Omgevingsdienst Voorbeeld': 160_000_000,
+      // Only the subsidy: the one-off festival grant on the same taakveld has another omschrijving.
+      'Stichting Cultuurhuis Voorbeeld': 190_000_000,
+      'Veiligheidsregio Voorbeeld-Midden': 340_000_000,
+      'Werkbedrijf Voorbeeld': 320_000_000,
+    });
+    expect(bijdragen.zonderRegels.size).toBe(0);
     expect((await listMaatregelen(database.db, tenant.id)).length).toBeGreaterThanOrEqual(4);
     const weerstand = await weerstandsvermogen(database.db, tenant.id, 2027);
     expect(weerstand.beschikbaarCenten).toBe(2_205_000_000);

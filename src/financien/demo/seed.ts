@@ -188,48 +188,53 @@ function balans(jaar: number): Partial<Record<KengetalVeld, number>> {
   return Object.fromEntries(Object.entries(waarden).map(([veld, bedrag]) => [veld, Math.round(bedrag ?? 0)]));
 }
 
+/**
+ * The six verbonden partijen. Their contributions are linked the way a controller finds them in the ledger: the
+ * gemeenschappelijke regelingen by taakveld and categorie 4.4, the dividend by taakveld 0.5 and categorie 7.1, the
+ * Cultuurhuis subsidy by its omschrijving on taakveld 5.3 (where the one-off festival grant also stands).
+ */
 const PARTIJEN: readonly VerbondenPartijInvoer[] = [
   {
     naam: 'Veiligheidsregio Voorbeeld-Midden', vestigingsplaats: 'Voorstad', soort: 'gemeenschappelijke_regeling',
     openbaarBelang: 'Brandweerzorg, rampenbestrijding en crisisbeheersing in de regio.', bestuurlijkBelang: 'De burgemeester is lid van het algemeen bestuur.',
     financieelBelang: 'Jaarlijkse bijdrage naar rato van het aantal inwoners; de gemeente staat garant voor tekorten.', jaar: 2026,
     eigenVermogenBegin: mln(4.2), eigenVermogenEind: mln(3.9), vreemdVermogenBegin: mln(21), vreemdVermogenEind: mln(22.4), resultaat: -mln(0.3),
-    risicos: 'Stijgende kosten van materieel en personeel; huisvesting kazernes.', bijdrageOmschrijving: 'Bijdrage Veiligheidsregio',
+    risicos: 'Stijgende kosten van materieel en personeel; huisvesting kazernes.', bijdrage: [{ taakveld: '1.1', categorie: '4.4', omschrijving: null }],
   },
   {
     naam: 'GGD Regio Voorbeeld', vestigingsplaats: 'Voorstad', soort: 'gemeenschappelijke_regeling',
     openbaarBelang: 'Publieke gezondheidszorg en jeugdgezondheidszorg.', bestuurlijkBelang: 'Een wethouder is lid van het algemeen bestuur.',
     financieelBelang: 'Jaarlijkse bijdrage per inwoner.', jaar: 2026,
     eigenVermogenBegin: mln(2.1), eigenVermogenEind: mln(2.3), vreemdVermogenBegin: mln(9.8), vreemdVermogenEind: mln(9.5), resultaat: mln(0.2),
-    risicos: 'Nieuwe landelijke taken zonder volledige vergoeding.', bijdrageOmschrijving: 'Bijdrage GGD',
+    risicos: 'Nieuwe landelijke taken zonder volledige vergoeding.', bijdrage: [{ taakveld: '7.1', categorie: '4.4', omschrijving: null }],
   },
   {
     naam: 'Omgevingsdienst Voorbeeld', vestigingsplaats: 'Dalwijk', soort: 'gemeenschappelijke_regeling',
     openbaarBelang: 'Vergunningverlening, toezicht en handhaving op milieugebied.', bestuurlijkBelang: 'Een wethouder is lid van het algemeen bestuur.',
     financieelBelang: 'Bijdrage naar afgenomen uren.', jaar: 2026,
     eigenVermogenBegin: mln(1.2), eigenVermogenEind: mln(1.1), vreemdVermogenBegin: mln(5.6), vreemdVermogenEind: mln(5.9), resultaat: -mln(0.1),
-    risicos: 'Meer werk door de Omgevingswet.', bijdrageOmschrijving: 'Bijdrage Omgevingsdienst',
+    risicos: 'Meer werk door de Omgevingswet.', bijdrage: [{ taakveld: '7.4', categorie: '4.4', omschrijving: null }],
   },
   {
     naam: 'Werkbedrijf Voorbeeld', vestigingsplaats: 'Voorbeeld', soort: 'gemeenschappelijke_regeling',
     openbaarBelang: 'Uitvoering van de Wsw en beschut werk.', bestuurlijkBelang: 'Een wethouder is voorzitter van het bestuur.',
     financieelBelang: 'Bijdrage in de tekorten naar aandeel in de Wsw-populatie.', jaar: 2026,
     eigenVermogenBegin: mln(0.9), eigenVermogenEind: mln(0.6), vreemdVermogenBegin: mln(7.2), vreemdVermogenEind: mln(7.5), resultaat: -mln(0.3),
-    risicos: 'Krimpende rijksbijdrage bij vaste kosten van het bedrijf.', bijdrageOmschrijving: 'Bijdrage Werkbedrijf',
+    risicos: 'Krimpende rijksbijdrage bij vaste kosten van het bedrijf.', bijdrage: [{ taakveld: '6.4', categorie: '4.4', omschrijving: null }],
   },
   {
     naam: 'Afvalbedrijf Voorbeeldse Dal N.V.', vestigingsplaats: 'Dalwijk', soort: 'vennootschap',
     openbaarBelang: 'Inzameling en verwerking van huishoudelijk afval.', bestuurlijkBelang: 'De gemeente stemt als aandeelhouder in de algemene vergadering.',
     financieelBelang: '12% van de aandelen; dividend.', jaar: 2026,
     eigenVermogenBegin: mln(31), eigenVermogenEind: mln(32.5), vreemdVermogenBegin: mln(58), vreemdVermogenEind: mln(55), resultaat: mln(4.1),
-    risicos: 'Schommelende opbrengsten van grondstoffen; lager dividend.', bijdrageOmschrijving: 'Dividend Afvalbedrijf',
+    risicos: 'Schommelende opbrengsten van grondstoffen; lager dividend.', bijdrage: [{ taakveld: '0.5', categorie: '7.1', omschrijving: null }],
   },
   {
     naam: 'Stichting Cultuurhuis Voorbeeld', vestigingsplaats: 'Voorbeeld', soort: 'stichting',
     openbaarBelang: 'Bibliotheek, muziekschool en theater onder één dak.', bestuurlijkBelang: 'De gemeente benoemt een lid van de raad van toezicht.',
     financieelBelang: 'Jaarlijkse subsidie; de gemeente is eigenaar van het gebouw.', jaar: 2026,
     eigenVermogenBegin: mln(0.4), eigenVermogenEind: mln(0.35), vreemdVermogenBegin: mln(1.1), vreemdVermogenEind: mln(1.2), resultaat: -mln(0.05),
-    risicos: 'Teruglopende bezoekersaantallen.', bijdrageOmschrijving: 'Subsidie Cultuurhuis',
+    risicos: 'Teruglopende bezoekersaantallen.', bijdrage: [{ taakveld: '5.3', categorie: null, omschrijving: 'Subsidie Cultuurhuis' }],
   },
 ];
 

@@ -61,6 +61,17 @@ export class FormulierLezer {
     return Number(value.replace(',', '.'));
   }
 
+  /** A required number with at most two decimals (comma or point), within [min, max]; a minus sign is allowed. */
+  getal(veld: string, label: string, opties: { min: number; max: number }): number | null {
+    const value = (this.waarden[veld] ?? '').trim().replace('%', '').trim().replace('\u2212', '-');
+    const parsed = Number(value.replace(',', '.'));
+    if (!/^-?\d{1,6}([.,]\d{1,2})?$/.test(value) || parsed < opties.min || parsed > opties.max) {
+      this.fout(veld, `Vul ${label} in als een getal van ${getalTekst(opties.min)} tot en met ${getalTekst(opties.max)}, met hoogstens twee decimalen, bijvoorbeeld ${getalTekst(Math.min(Math.max(12.5, opties.min), opties.max))}.`);
+      return null;
+    }
+    return parsed === 0 ? 0 : parsed;
+  }
+
   /** A year within the range a budget can be about. */
   jaar(veld: string, label: string, opties: { verplicht?: boolean } = {}): number | null {
     const value = (this.waarden[veld] ?? '').trim();
@@ -96,6 +107,10 @@ export class FormulierLezer {
   meld(fieldId: string, message: string): void {
     this.fout(fieldId, message);
   }
+}
+
+function getalTekst(value: number): string {
+  return String(value).replace('.', ',').replace('-', '\u2212');
 }
 
 function capitalise(text: string): string {

@@ -4,6 +4,8 @@ import type { BegrotingStand } from '../begroting/saldo.ts';
 import { JAARSCHIJVEN } from '../begroting/versies.ts';
 import { KENGETAL_VELDEN, type KengetalInvoer, type KengetalVeld } from './invoer.ts';
 import { berekenKengetallen, type ExploitatieCijfers, type Kengetal } from './kengetallen.ts';
+import { signaalbandenVan } from './signaalbanden-instelling.ts';
+import type { Signaalbanden } from './signaalwaarden.ts';
 import { inTransaction } from '../../platform/database/transaction.ts';
 
 interface ExploitatieRow {
@@ -97,17 +99,18 @@ export async function kengetalGrondslag(db: Kysely<Database>, tenantId: string, 
   });
 }
 
-/** The kengetallen of each year of a grondslag. */
-export function kengetallenUit(grondslag: readonly KengetalGrondslag[]): KengetallenJaar[] {
-  return grondslag.map((jaar) => ({ jaar: jaar.jaar, bron: jaar.bron, kengetallen: berekenKengetallen(jaar.invoer, jaar.cijfers) }));
+/** The kengetallen of each year of a grondslag, classed in the given signal bands. */
+export function kengetallenUit(grondslag: readonly KengetalGrondslag[], banden: Signaalbanden): KengetallenJaar[] {
+  return grondslag.map((jaar) => ({ jaar: jaar.jaar, bron: jaar.bron, kengetallen: berekenKengetallen(jaar.invoer, jaar.cijfers, banden) }));
 }
 
 /**
  * The kengetallen for t−1 … t+3 of a budget as adopted on the peildatum (see kengetalGrondslag for where each figure
- * comes from).
+ * comes from), classed in the tenant's signal bands.
  */
 export async function kengetallenVoorBegroting(db: Kysely<Database>, tenantId: string, stand: BegrotingStand): Promise<KengetallenJaar[]> {
-  return kengetallenUit(await kengetalGrondslag(db, tenantId, stand));
+  const [grondslag, { banden }] = await Promise.all([kengetalGrondslag(db, tenantId, stand), signaalbandenVan(db, tenantId)]);
+  return kengetallenUit(grondslag, banden);
 }
 
 /** One year's entered inputs (cents); a field not entered is absent. */
@@ -125,6 +128,22 @@ export async function saveKengetalInvoer(db: Kysely<Database>, tenantId: string,
       if (!KENGETAL_VELDEN.includes(veld as KengetalVeld)) throw new Error(`Unknown kengetal input ${veld}`);
       await trx.deleteFrom('kengetal_invoer').where('tenant_id', '=', tenantId).where('jaar', '=', jaar).where('veld', '=', veld).execute();
       if (bedrag !== null && bedrag !== undefined) await trx.insertInto('kengetal_invoer').values({ tenant_id: tenantId, jaar, veld, bedrag_centen: Math.round(bedrag) }).execute();
+    }
+  });
+}
+
+/**
+ * Stores imported inputs, each replacing that year's value of that input, all in one transaction: either every row is
+ * stored or none. Inputs the file does not name keep their value.
+ */
+export async function importKengetalInvoer(db: Kysely<Database>, tenantId: string, rijen: readonly { jaar: number; veld: KengetalVeld; centen: number }[]): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    for (const rij of rijen) {
+      await trx
+        .insertInto('kengetal_invoer')
+        .values({ tenant_id: tenantId, jaar: rij.jaar, veld: rij.veld, bedrag_centen: rij.centen })
+        .onConflict((conflict) => conflict.columns(['tenant_id', 'jaar', 'veld']).doUpdateSet({ bedrag_centen: rij.centen }))
+        .execute();
     }
   });
 }

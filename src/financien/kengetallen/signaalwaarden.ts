@@ -25,6 +25,12 @@ export const PROVINCIALE_SIGNAALWAARDEN: Record<'nettoSchuldquote' | 'nettoSchul
 
 export type KengetalNaam = keyof typeof PROVINCIALE_SIGNAALWAARDEN;
 
+/** The bands of every kengetal: the provincial table, or the municipality's own (see signaalbanden-instelling.ts). */
+export type Signaalbanden = Record<KengetalNaam, Signaalband>;
+
+/** The kengetallen in the order of the paragraaf financiële positie. */
+export const KENGETAL_NAMEN_LIJST = Object.keys(PROVINCIALE_SIGNAALWAARDEN) as KengetalNaam[];
+
 /** The class of a value in its band; boundaries count to the middle class B. */
 export function signaalklasse(waarde: number, band: Signaalband): Signaalklasse {
   const [laag, hoog] = band.grenzen;

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { VerbondenPartijSoort } from '../../platform/database/tables/financien.ts';
-import type { BegrotingStand } from '../begroting/saldo.ts';
+import { inTransaction } from '../../platform/database/transaction.ts';
 import { FormulierLezer, type FormulierWaarden, type Gelezen } from '../formulier/velden.ts';
+import { koppelingenVan, readKoppelingen, saveKoppelingen, type BijdrageKoppeling } from './bijdrage-koppelingen.ts';
 
 export const VERBONDEN_PARTIJ_SOORTEN: readonly { soort: VerbondenPartijSoort; label: string }[] = [
   { soort: 'gemeenschappelijke_regeling', label: 'Gemeenschappelijke regeling' },
@@ -27,7 +28,8 @@ export interface VerbondenPartij {
   vreemdVermogenEind: number | null;
   resultaat: number | null;
   risicos: string;
-  bijdrageOmschrijving: string;
+  /** Which begrotingsregels carry the partij's contribution (none: no contribution linked). */
+  bijdrage: BijdrageKoppeling[];
 }
 
 export type VerbondenPartijInvoer = Omit<VerbondenPartij, 'uuid'>;
@@ -51,7 +53,7 @@ export function readVerbondenPartijForm(form: FormulierWaarden): Gelezen<Verbond
     vreemdVermogenEind: lezer.bedrag('vreemd_vermogen_eind', 'het vreemd vermogen aan het eind van het jaar', { nietNegatief: true }),
     resultaat: lezer.bedrag('resultaat', 'het resultaat'),
     risicos: lezer.tekst('risicos', 'de risico\u2019s', { max: 2000 }),
-    bijdrageOmschrijving: lezer.tekst('bijdrage_omschrijving', 'de omschrijving van de bijdrage in de begroting'),
+    bijdrage: readKoppelingen(form, lezer),
   };
   return lezer.uitkomst(() => value);
 }
@@ -71,13 +73,12 @@ function columns(invoer: VerbondenPartijInvoer) {
     vreemd_vermogen_eind_centen: invoer.vreemdVermogenEind,
     resultaat_centen: invoer.resultaat,
     risicos: invoer.risicos,
-    bijdrage_omschrijving: invoer.bijdrageOmschrijving,
   };
 }
 
 /** Every verbonden partij of the tenant, by name. */
 export async function listVerbondenPartijen(db: Kysely<Database>, tenantId: string): Promise<VerbondenPartij[]> {
-  const rows = await db.selectFrom('verbonden_partijen').selectAll().where('tenant_id', '=', tenantId).orderBy('naam').execute();
+  const [rows, koppelingen] = await Promise.all([db.selectFrom('verbonden_partijen').selectAll().where('tenant_id', '=', tenantId).orderBy('naam').execute(), koppelingenVan(db, tenantId)]);
   return rows.map((row) => ({
     uuid: row.uuid,
     naam: row.naam,
@@ -93,7 +94,7 @@ export async function listVerbondenPartijen(db: Kysely<Database>, tenantId: stri
     vreemdVermogenEind: cents(row.vreemd_vermogen_eind_centen),
     resultaat: cents(row.resultaat_centen),
     risicos: row.risicos,
-    bijdrageOmschrijving: row.bijdrage_omschrijving,
+    bijdrage: koppelingen.get(row.uuid) ?? [],
   }));
 }
 
@@ -101,54 +102,26 @@ export async function findVerbondenPartij(db: Kysely<Database>, tenantId: string
   return (await listVerbondenPartijen(db, tenantId)).find((partij) => partij.uuid === uuid);
 }
 
+/** Adds a verbonden partij with its koppelingen, in one transaction. */
 export async function insertVerbondenPartij(db: Kysely<Database>, tenantId: string, invoer: VerbondenPartijInvoer): Promise<string> {
-  const row = await db.insertInto('verbonden_partijen').values({ tenant_id: tenantId, ...columns(invoer) }).returning('uuid').executeTakeFirstOrThrow();
-  return row.uuid;
+  return inTransaction(db, async (trx) => {
+    const row = await trx.insertInto('verbonden_partijen').values({ tenant_id: tenantId, ...columns(invoer) }).returning('uuid').executeTakeFirstOrThrow();
+    await saveKoppelingen(trx, tenantId, row.uuid, invoer.bijdrage);
+    return row.uuid;
+  });
 }
 
-/** Updates a verbonden partij of this tenant; false when there is none with that id. */
+/** Updates a verbonden partij of this tenant and replaces its koppelingen; false when there is none with that id. */
 export async function updateVerbondenPartij(db: Kysely<Database>, tenantId: string, uuid: string, invoer: VerbondenPartijInvoer): Promise<boolean> {
-  const result = await db
-    .updateTable('verbonden_partijen')
-    .set({ ...columns(invoer), updated_at: new Date() })
-    .where('tenant_id', '=', tenantId)
-    .where('uuid', '=', uuid)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-interface BijdrageRow {
-  omschrijving: string;
-  jaar: number;
-  netto: string | number;
-}
-
-/**
- * Each partij's contribution in the budget as adopted: per jaarschijf the lasten minus the baten of the begrotingsregels
- * whose omschrijving is the partij's bijdrage-omschrijving (case-insensitive), in cents. Keyed by partij uuid, then year.
- */
-export async function bijdragenInBegroting(db: Kysely<Database>, tenantId: string, partijen: readonly VerbondenPartij[], stand: BegrotingStand): Promise<Map<string, Map<number, number>>> {
-  const omschrijvingen = [...new Set(partijen.map((partij) => partij.bijdrageOmschrijving.toLowerCase()).filter((text) => text !== ''))];
-  const result = new Map<string, Map<number, number>>();
-  if (omschrijvingen.length === 0) return result;
-  const rows = await sql<BijdrageRow>`
-    SELECT lower(r.omschrijving) AS omschrijving, r.jaar,
-           sum(CASE WHEN r.soort = 'lasten' THEN r.bedrag_centen ELSE -r.bedrag_centen END) AS netto
-    FROM begrotingsregels r
-    JOIN begrotingsversies v ON v.uuid = r.versie_uuid
-    WHERE v.tenant_id = ${tenantId} AND r.tenant_id = ${tenantId} AND v.begrotingsjaar = ${stand.begrotingsjaar}
-      AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= ${stand.peildatum ?? '9999-12-31'}::date
-      AND lower(r.omschrijving) IN (${sql.join(omschrijvingen)})
-    GROUP BY lower(r.omschrijving), r.jaar`.execute(db);
-  const byText = new Map<string, Map<number, number>>();
-  for (const row of rows.rows) {
-    const years = byText.get(row.omschrijving) ?? new Map<number, number>();
-    years.set(Number(row.jaar), Number(row.netto));
-    byText.set(row.omschrijving, years);
-  }
-  for (const partij of partijen) {
-    const years = byText.get(partij.bijdrageOmschrijving.toLowerCase());
-    if (years) result.set(partij.uuid, years);
-  }
-  return result;
+  return inTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('verbonden_partijen')
+      .set({ ...columns(invoer), updated_at: new Date() })
+      .where('tenant_id', '=', tenantId)
+      .where('uuid', '=', uuid)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await saveKoppelingen(trx, tenantId, uuid, invoer.bijdrage);
+    return true;
+  });
 }

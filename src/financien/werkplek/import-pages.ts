@@ -6,11 +6,11 @@ import type { BegrotingImportRow } from '../begroting/importen.ts';
 import type { VeldFout } from '../formulier/velden.ts';
 import { financienPagina, foutoverzicht, keuzelijst, tekstveld } from './opmaak.ts';
 import { FINANCIEN_PATHS } from './paden.ts';
+import { problemenTabel } from './problemen-tabel.ts';
 
 const NUMBER = new Intl.NumberFormat('nl-NL');
 const SHOWN_IN = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' });
 const STATUS: Record<BegrotingImportRow['status'], string> = { bezig: 'Bezig', voltooid: 'Voltooid', mislukt: 'Niets geïmporteerd' };
-const SHOWN_PROBLEMS = 500;
 
 export const SOORT_OPTIES: readonly { value: VersieSoort; label: string }[] = [
   { value: 'primitieve_begroting', label: 'Primitieve begroting' },
@@ -19,12 +19,16 @@ export const SOORT_OPTIES: readonly { value: VersieSoort; label: string }[] = [
   { value: 'jaarrekening', label: 'Jaarrekening' },
 ];
 
-/** How far an import is, in one sentence. */
+/**
+ * How far an import is, in one sentence. The bar shows the current step: first the check of every row of the file,
+ * then the writing; the sentence says which step of the two it is.
+ */
 export function importVoortgang(job: Pick<BegrotingImportRow, 'status' | 'fase' | 'totaal' | 'verwerkt'>): string {
   if (job.status === 'mislukt') return 'Er is niets geïmporteerd.';
   if (job.status === 'voltooid') return `Klaar: ${NUMBER.format(job.totaal)} begrotingsregels geïmporteerd.`;
-  if (job.fase === 'controleren' || job.totaal === 0) return 'Het bestand wordt gecontroleerd.';
-  return `Importeren: ${NUMBER.format(job.verwerkt)} van ${NUMBER.format(job.totaal)} begrotingsregels geschreven.`;
+  if (job.totaal === 0) return job.fase === 'controleren' ? 'Stap 1 van 2: het bestand wordt gelezen.' : 'Stap 2 van 2: de begrotingsregels worden geschreven.';
+  if (job.fase === 'controleren') return `Stap 1 van 2, controleren: ${NUMBER.format(job.verwerkt)} van ${NUMBER.format(job.totaal)} regels gecontroleerd.`;
+  return `Stap 2 van 2, importeren: ${NUMBER.format(job.verwerkt)} van ${NUMBER.format(job.totaal)} begrotingsregels geschreven.`;
 }
 
 /** The upload form for a new budget version, with the latest imports. */
@@ -73,7 +77,6 @@ export function importStatusPage(view: { tenantName: string; job: BegrotingImpor
   const running = job.status === 'bezig';
   const tekst = importVoortgang(job);
   const title = running ? 'Import bezig' : job.status === 'voltooid' ? 'Import voltooid' : 'Import mislukt: niets geïmporteerd';
-  const shown = job.fouten.slice(0, SHOWN_PROBLEMS);
   return financienPagina({
     title,
     tenantName: view.tenantName,
@@ -92,13 +95,7 @@ ${running
 </div>`
   : html`<p class="utrecht-paragraph" role="status"><strong>${tekst}</strong></p>`}
 ${job.status === 'mislukt' ? html`<p class="utrecht-paragraph">Los de problemen op en importeer het bestand opnieuw.</p>
-<div class="loket-table-scroll" role="region" aria-labelledby="problemen-titel" tabindex="0">
-<table class="financien-tabel">
-<caption id="problemen-titel">${NUMBER.format(job.fouten.length)} ${job.fouten.length === 1 ? 'probleem' : 'problemen'}${job.fouten.length > shown.length ? `, de eerste ${NUMBER.format(shown.length)} staan hieronder` : ''}</caption>
-<thead><tr><th scope="col">Regel</th><th scope="col">Kolom</th><th scope="col">Probleem</th></tr></thead>
-<tbody>${shown.map((fout) => html`<tr><td>${fout.rij === 0 ? '–' : String(fout.rij)}</td><td>${fout.kolom}</td><td>${fout.reden}</td></tr>`)}</tbody>
-</table>
-</div>` : ''}
+${problemenTabel(job.fouten)}` : ''}
 ${job.status === 'voltooid' ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.overzicht}">Naar de begroting</a></p>` : ''}
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.importeren}">Naar importeren</a></p>`,
   });

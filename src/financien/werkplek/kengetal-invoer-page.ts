@@ -29,6 +29,6 @@ ${KENGETAL_VELDEN.map((veld) => tekstveld({ id: veld, label: KENGETAL_INVOER[vel
 </fieldset>
 <button type="submit" class="loket-button">Opslaan</button>
 </form>
-<p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.overzicht}">Naar de kengetallen</a></p>`,
+<p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.kengetalImport}">Invoer van meerdere jaren importeren uit een CSV-bestand</a> · <a class="utrecht-link" href="${FINANCIEN_PATHS.overzicht}">Naar de kengetallen</a></p>`,
   });
 }

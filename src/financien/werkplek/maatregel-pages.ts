@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../../platform/http/html.ts';
 import type { JaarSaldo } from '../begroting/saldo.ts';
 import type { VeldFout } from '../formulier/velden.ts';
 import type { KengetallenJaar } from '../kengetallen/service.ts';
+import { PROVINCIALE_SIGNAALWAARDEN, type Signaalbanden } from '../kengetallen/signaalwaarden.ts';
 import { HAALBAARHEDEN, MAATREGEL_SOORTEN, MAATREGEL_STATUSSEN, type Maatregel } from '../maatregelen/maatregelen.ts';
 import { centenTekst, euroTekst, financienPagina, foutoverzicht, keuzelijst, keuzerondjes, melding, tekstveld, tekstvak, type Toegang } from './opmaak.ts';
 import { FINANCIEN_PATHS } from './paden.ts';
@@ -25,6 +26,8 @@ export interface MaatregelenView {
   saldiMet: JaarSaldo[];
   kengetallenZonder: KengetallenJaar[];
   kengetallenMet: KengetallenJaar[];
+  /** The tenant's signal bands the kengetallen are classed in. */
+  banden?: Signaalbanden;
   melding?: string;
 }
 
@@ -72,9 +75,9 @@ ${view.begrotingsjaar === undefined ? html`<p class="utrecht-paragraph">Er is no
 ${saldoTabel({ id: 'zonder-titel', caption: `Begroting ${view.begrotingsjaar} zoals vastgesteld, zonder de voorgestelde maatregelen`, saldi: view.saldiZonder })}
 ${saldoTabel({ id: 'met-titel', caption: `Begroting ${view.begrotingsjaar} met de maatregelen van dit scenario`, saldi: view.saldiMet })}
 <h3 class="utrecht-heading-3">Kengetallen met de maatregelen</h3>
-${kengetallenTabel({ id: 'kengetallen-met-titel', caption: 'Kengetallen met de maatregelen van dit scenario', jaren: view.kengetallenMet })}
+${kengetallenTabel({ id: 'kengetallen-met-titel', caption: 'Kengetallen met de maatregelen van dit scenario', jaren: view.kengetallenMet, banden: view.banden ?? PROVINCIALE_SIGNAALWAARDEN })}
 <details class="financien-details"><summary>Kengetallen zonder de maatregelen</summary>
-${kengetallenTabel({ id: 'kengetallen-zonder-titel', caption: 'Kengetallen zoals vastgesteld', jaren: view.kengetallenZonder })}
+${kengetallenTabel({ id: 'kengetallen-zonder-titel', caption: 'Kengetallen zoals vastgesteld', jaren: view.kengetallenZonder, banden: view.banden ?? PROVINCIALE_SIGNAALWAARDEN })}
 </details>`}`,
   });
 }

@@ -45,7 +45,7 @@ const NAVIGATIE: readonly [keyof typeof FINANCIEN_PATHS, string][] = [
 
 /** The finance pages' own navigation; the current page is marked for assistive technology. */
 function navigatie(huidig: string, toegang: Toegang): SafeHtml {
-  const items = [...NAVIGATIE, ...(toegang.beheer ? ([['kengetalInvoer', 'Invoer kengetallen'], ['capaciteit', 'Weerstandscapaciteit invoeren'], ['importeren', 'Begroting importeren']] as const) : [])];
+  const items = [...NAVIGATIE, ...(toegang.beheer ? ([['kengetalInvoer', 'Invoer kengetallen'], ['capaciteit', 'Weerstandscapaciteit invoeren'], ['importeren', 'Begroting importeren'], ['instellingen', 'Signaalwaarden']] as const) : [])];
   return html`<nav class="financien-nav" aria-label="Financiën">
 <ul>${items.map(([key, label]) => {
     const href = FINANCIEN_PATHS[key] as string;

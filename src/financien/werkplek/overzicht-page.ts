@@ -3,6 +3,7 @@ import type { JaarSaldo } from '../begroting/saldo.ts';
 import type { EvenwichtStand, Toezichtsoordeel } from '../begroting/toezicht.ts';
 import type { VersieOverzicht } from '../begroting/versie-lijst.ts';
 import type { KengetallenJaar } from '../kengetallen/service.ts';
+import type { SignaalbandenInstelling } from '../kengetallen/signaalbanden-instelling.ts';
 import { datumTekst, financienPagina, type Toegang } from './opmaak.ts';
 import { FINANCIEN_PATHS } from './paden.ts';
 import { kengetallenTabel, saldoTabel } from './tabellen.ts';
@@ -24,6 +25,8 @@ export interface OverzichtView {
   oordeel: Toezichtsoordeel | undefined;
   opschuivend: { waarschuwing: boolean; reeks: EvenwichtStand[]; toelichting: string };
   kengetallen: KengetallenJaar[];
+  /** The signal bands the kengetallen are classed in: the tenant's own or the provincial table. */
+  signaalbanden: SignaalbandenInstelling;
 }
 
 /** The query string that keeps the chosen budget and peildatum. */
@@ -73,7 +76,13 @@ ${view.opschuivend.waarschuwing ? html`<div class="financien-waarschuwing"><h2 c
 ${saldoTabel({ id: 'saldo-titel', caption: `Structureel begrotingssaldo per jaarschijf, begroting ${gekozen.begrotingsjaar}`, saldi: view.saldi })}
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.export}${standQuery(gekozen)}" download>Download de begroting per taakveld en categorie (CSV)</a> · <a class="utrecht-link" href="${FINANCIEN_PATHS.maatregelen}">Effect van voorgestelde maatregelen</a></p>
 <h2 class="utrecht-heading-2">Kengetallen</h2>
-${kengetallenTabel({ id: 'kengetallen-titel', caption: `Financiële kengetallen ${gekozen.begrotingsjaar - 1} tot en met ${gekozen.begrotingsjaar + 3} met de signaalklasse van de provincie (A minst risicovol, C meest)`, jaren: view.kengetallen })}
+${kengetallenTabel({
+  id: 'kengetallen-titel',
+  caption: `Financiële kengetallen ${gekozen.begrotingsjaar - 1} tot en met ${gekozen.begrotingsjaar + 3} met de signaalklasse ${view.signaalbanden.eigen ? 'volgens de eigen signaalwaarden van de gemeente' : 'van de provincie'} (A minst risicovol, C meest)`,
+  jaren: view.kengetallen,
+  banden: view.signaalbanden.banden,
+})}
+${view.toegang.beheer ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.instellingen}">Signaalwaarden en waarderingstabel instellen</a></p>` : ''}
 <h2 class="utrecht-heading-2">Jaar van structureel evenwicht per versie</h2>
 <p class="utrecht-paragraph">${view.opschuivend.toelichting}</p>
 <div class="loket-table-scroll" role="region" aria-labelledby="reeks-titel" tabindex="0">

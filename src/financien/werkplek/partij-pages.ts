@@ -1,13 +1,14 @@
 import { csrfField } from '../../platform/auth/csrf.ts';
 import { html, type SafeHtml } from '../../platform/http/html.ts';
 import type { VeldFout } from '../formulier/velden.ts';
+import { koppelingTekst, type BijdrageKoppeling, type BijdragenInBegroting } from '../verbonden-partijen/bijdrage-koppelingen.ts';
 import { VERBONDEN_PARTIJ_SOORTEN, type VerbondenPartij } from '../verbonden-partijen/verbonden-partijen.ts';
 import { centenTekst, financienPagina, foutoverzicht, keuzelijst, melding, tekstveld, tekstvak, type Toegang } from './opmaak.ts';
 import { FINANCIEN_PATHS } from './paden.ts';
 
 const SOORT_LABEL = new Map(VERBONDEN_PARTIJ_SOORTEN.map((item) => [item.soort, item.label]));
 
-function partijSectie(partij: VerbondenPartij, bijdragen: Map<number, number> | undefined, jaren: readonly number[], beheer: boolean): SafeHtml {
+function partijSectie(partij: VerbondenPartij, bijdragen: Map<number, number> | undefined, zonderRegels: readonly BijdrageKoppeling[], jaren: readonly number[], beheer: boolean): SafeHtml {
   const id = `partij-${partij.uuid}`;
   return html`<section class="financien-partij" aria-labelledby="${id}">
 <h2 class="utrecht-heading-2" id="${id}">${partij.naam}</h2>
@@ -28,21 +29,22 @@ function partijSectie(partij: VerbondenPartij, bijdragen: Map<number, number> | 
 <tr><th scope="row">Resultaat</th><td></td><td class="financien-bedrag">${centenTekst(partij.resultaat)}</td></tr></tbody>
 </table>
 </div>
-${partij.bijdrageOmschrijving === ''
+${partij.bijdrage.length === 0
   ? html`<p class="utrecht-paragraph">Geen bijdrage in de begroting gekoppeld.</p>`
   : html`<div class="loket-table-scroll" role="region" aria-labelledby="${id}-bijdrage" tabindex="0">
 <table class="financien-tabel">
-<caption id="${id}-bijdrage">Bijdrage in de begroting (begrotingsregels \u201c${partij.bijdrageOmschrijving}\u201d; lasten min baten)</caption>
+<caption id="${id}-bijdrage">Bijdrage in de begroting, lasten min baten (begrotingsregels met ${partij.bijdrage.map(koppelingTekst).join('; of ')})</caption>
 <thead><tr>${jaren.map((jaar) => html`<th scope="col" class="financien-bedrag">${jaar}</th>`)}</tr></thead>
 <tbody><tr>${jaren.map((jaar) => html`<td class="financien-bedrag">${centenTekst(bijdragen?.get(jaar) ?? 0)}</td>`)}</tr></tbody>
 </table>
-</div>`}
+</div>
+${zonderRegels.length > 0 ? html`<p class="financien-waarschuwing utrecht-paragraph">Let op: geen begrotingsregel past bij ${zonderRegels.map(koppelingTekst).join('; ')}. Controleer de koppeling${beheer ? ' bij het wijzigen van de partij' : ''}.</p>` : ''}`}
 ${beheer ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.partij(partij.uuid)}">${partij.naam} wijzigen</a></p>` : ''}
 </section>`;
 }
 
 /** The verbonden partijen with their interests, figures and their contribution in the budget. */
-export function partijenPage(view: { tenantName: string; toegang: Toegang; partijen: VerbondenPartij[]; bijdragen: Map<string, Map<number, number>>; jaren: number[]; melding?: string }): SafeHtml {
+export function partijenPage(view: { tenantName: string; toegang: Toegang; partijen: VerbondenPartij[]; bijdragen: BijdragenInBegroting; jaren: number[]; melding?: string }): SafeHtml {
   return financienPagina({
     title: 'Verbonden partijen',
     tenantName: view.tenantName,
@@ -52,12 +54,12 @@ export function partijenPage(view: { tenantName: string; toegang: Toegang; parti
 ${melding(view.melding)}
 ${view.toegang.beheer ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.partijen}/nieuw">Nieuwe verbonden partij</a></p>` : ''}
 ${view.partijen.length === 0 ? html`<p class="utrecht-paragraph">Er zijn nog geen verbonden partijen geregistreerd.</p>` : ''}
-${view.partijen.map((partij) => partijSectie(partij, view.bijdragen.get(partij.uuid), view.jaren, view.toegang.beheer))}`,
+${view.partijen.map((partij) => partijSectie(partij, view.bijdragen.bedragen.get(partij.uuid), view.bijdragen.zonderRegels.get(partij.uuid) ?? [], view.jaren, view.toegang.beheer))}`,
   });
 }
 
 /** Add or edit a verbonden partij. */
-export function partijFormPage(view: { tenantName: string; csrfToken: string; uuid?: string; waarden: Record<string, string | undefined>; errors: VeldFout[] }): SafeHtml {
+export function partijFormPage(view: { tenantName: string; csrfToken: string; uuid?: string; waarden: Record<string, string | undefined>; errors: VeldFout[]; koppelingRijen: number }): SafeHtml {
   const title = view.uuid ? 'Verbonden partij wijzigen' : 'Nieuwe verbonden partij';
   const { waarden, errors } = view;
   const bedrag = (id: string, label: string) => tekstveld({ id, label, waarden, errors, inputmode: 'decimal' });
@@ -86,7 +88,17 @@ ${bedrag('vreemd_vermogen_eind', 'Vreemd vermogen eind van het jaar')}
 ${bedrag('resultaat', 'Resultaat')}
 </fieldset>
 ${tekstvak({ id: 'risicos', label: 'Risico\u2019s', waarden, errors })}
-${tekstveld({ id: 'bijdrage_omschrijving', label: 'Omschrijving van de bijdrage in de begroting', waarden, errors, hint: 'De begrotingsregels met precies deze omschrijving vormen de bijdrage, bijvoorbeeld \u201cBijdrage GGD\u201d.' })}
+<fieldset class="financien-groep" aria-describedby="bijdrage-uitleg"><legend>Bijdrage in de begroting</legend>
+<p class="loket-hint" id="bijdrage-uitleg">Welke begrotingsregels de bijdrage aan deze partij vormen. Kies het taakveld waarop de bijdrage staat en maak de keuze zo nodig smaller met de economische categorie (bij een gemeenschappelijke regeling meestal 4.4) of de omschrijving van de begrotingsregel. Een regel die bij een van de koppelingen past, telt mee. Laat een rij leeg als u haar niet nodig hebt.</p>
+${Array.from({ length: view.koppelingRijen }, (_, index) => {
+      const rij = index + 1;
+      return html`<fieldset class="financien-groep"><legend>Koppeling ${rij}</legend>
+${tekstveld({ id: `bijdrage_${rij}_taakveld`, label: 'Taakveld', waarden, errors, hint: 'Iv3-taakveld, bijvoorbeeld 7.1.' })}
+${tekstveld({ id: `bijdrage_${rij}_categorie`, label: 'Economische categorie', waarden, errors, hint: 'Bijvoorbeeld 4.4. Leeg: elke categorie.' })}
+${tekstveld({ id: `bijdrage_${rij}_omschrijving`, label: 'Omschrijving van de begrotingsregel', waarden, errors, hint: 'Hoofdletters tellen niet. Leeg: elke omschrijving.' })}
+</fieldset>`;
+    })}
+</fieldset>
 <button type="submit" class="loket-button">Opslaan</button>
 </form>
 <p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.partijen}">Terug naar de verbonden partijen</a></p>`,

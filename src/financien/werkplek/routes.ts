@@ -1,65 +1,45 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { StaffIdentity } from '../../platform/auth/staff-session.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import type { Haalbaarheid, VersieSoort } from '../../platform/database/tables/financien.ts';
 import { ProblemError } from '../../platform/errors/problem.ts';
-import type { SafeHtml } from '../../platform/http/html.ts';
-import type { StaffRole } from '../../platform/http/route-policy.ts';
 import { exportTaakveldCategorie } from '../begroting/export.ts';
 import { begrotingImport, BegrotingImportBezigError, recentBegrotingImports, startBegrotingImport } from '../begroting/importen.ts';
-import { structureelSaldo, type BegrotingStand } from '../begroting/saldo.ts';
+import { structureelSaldo, type BegrotingStand, type JaarSaldo } from '../begroting/saldo.ts';
 import { opschuivendSluitend, toezichtsoordeel } from '../begroting/toezicht.ts';
 import { begrotingsjaren, listVersies, standenVan, type VersieOverzicht } from '../begroting/versie-lijst.ts';
 import { JAARSCHIJVEN } from '../begroting/versies.ts';
 import { bedragInvoer, FormulierLezer, type FormulierWaarden, type VeldFout } from '../formulier/velden.ts';
-import { kengetalGrondslag, kengetalInvoerVan, kengetallenUit, kengetallenVoorBegroting, saveKengetalInvoer } from '../kengetallen/service.ts';
+import { kengetalGrondslag, kengetalInvoerVan, kengetallenUit, saveKengetalInvoer, type KengetalGrondslag } from '../kengetallen/service.ts';
+import { signaalbandenVan } from '../kengetallen/signaalbanden-instelling.ts';
 import { KENGETAL_INVOER, KENGETAL_VELDEN } from '../kengetallen/invoer.ts';
 import { kengetalInvoerPage } from './kengetal-invoer-page.ts';
 import { exploitatieMetMaatregelen, inScenario, saldoMetMaatregelen } from '../maatregelen/effect.ts';
 import { findMaatregel, insertMaatregel, listMaatregelen, readMaatregelForm, updateMaatregel, type Maatregel } from '../maatregelen/maatregelen.ts';
-import { bijdragenInBegroting, findVerbondenPartij, insertVerbondenPartij, listVerbondenPartijen, readVerbondenPartijForm, updateVerbondenPartij, type VerbondenPartij } from '../verbonden-partijen/verbonden-partijen.ts';
+import { bijdragenInBegroting, koppelingRijen, koppelingWaarden } from '../verbonden-partijen/bijdrage-koppelingen.ts';
+import { findVerbondenPartij, insertVerbondenPartij, listVerbondenPartijen, readVerbondenPartijForm, updateVerbondenPartij, type VerbondenPartij } from '../verbonden-partijen/verbonden-partijen.ts';
 import { CAPACITEIT_COMPONENTEN, capaciteitVan, readCapaciteitForm, saveCapaciteit } from '../weerstand/capaciteit.ts';
 import { findRisico, insertRisico, listRisicos, readRisicoForm, updateRisico, type Risico } from '../weerstand/risicos.ts';
 import { weerstandsvermogen } from '../weerstand/weerstandsvermogen.ts';
+import { registerSignaalwaarden } from './signaalwaarden-routes.ts';
+import { registerKengetalImport } from './kengetal-import-routes.ts';
 import { importFormPage, importStatusPage, importVoortgang, SOORT_OPTIES } from './import-pages.ts';
 import { readBegrotingUpload, type BegrotingUpload } from './import-upload.ts';
 import { maatregelenPage, maatregelFormPage } from './maatregel-pages.ts';
-import type { Toegang } from './opmaak.ts';
+import { BEHEER, LEZEN, MELDING, send, staffOf, TEXT_BODY, toegangVan } from './route-hulp.ts';
 import { overzichtPage, type GekozenStand } from './overzicht-page.ts';
 import { FINANCIEN_PATHS } from './paden.ts';
 import { partijenPage, partijFormPage } from './partij-pages.ts';
 import { risicoFormPage, risicosPage } from './risico-pages.ts';
 import { capaciteitFormPage, weerstandsvermogenPage } from './weerstand-pages.ts';
 
-// The controller maintains the figures; college and raad members (bestuur) read the same overviews, without forms.
-const CONTROLLER = ['controller'] as const satisfies readonly StaffRole[];
-const LEZERS = ['controller', 'bestuur'] as const satisfies readonly StaffRole[];
-const BEHEER = { staffRoles: CONTROLLER } as const;
-const LEZEN = { staffRoles: LEZERS } as const;
-
 const UUID_PARAMS = { type: 'object', required: ['uuid'], properties: { uuid: { type: 'string', format: 'uuid' } } } as const;
 const JAAR = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
 const STAND_QUERY = { type: 'object', additionalProperties: false, properties: { jaar: JAAR, peildatum: { type: 'string', format: 'date' } } } as const;
-const MELDING = { type: 'string', enum: ['opgeslagen'] } as const;
 const MELDING_QUERY = { type: 'object', additionalProperties: false, properties: { melding: MELDING } } as const;
-const TEXT_BODY = { type: 'object', additionalProperties: { type: 'string', maxLength: 5000 } } as const;
 /** Largest begroting import: 200,000 rows of some 100 bytes, with room to spare. */
 const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
-
-function staffOf(request: FastifyRequest): StaffIdentity {
-  // The staffRoles policy sets request.staff before any handler runs.
-  if (!request.staff) throw new ProblemError('not_authenticated');
-  return request.staff;
-}
-
-function toegangVan(staff: StaffIdentity): Toegang {
-  return { beheer: staff.roles.includes('controller') };
-}
-
-function send(reply: FastifyReply, status: number, document: SafeHtml): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(document.value);
-}
 
 /**
  * The budget a page shows: the asked (or latest) begrotingsjaar as adopted on the asked peildatum, which resolves to
@@ -109,7 +89,7 @@ function partijWaarden(partij: VerbondenPartij): FormulierWaarden {
     vreemd_vermogen_eind: bedragInvoer(partij.vreemdVermogenEind),
     resultaat: bedragInvoer(partij.resultaat),
     risicos: partij.risicos,
-    bijdrage_omschrijving: partij.bijdrageOmschrijving,
+    ...koppelingWaarden(partij.bijdrage),
   };
 }
 
@@ -155,14 +135,19 @@ function readImportVelden(velden: BegrotingUpload['velden']): { versie?: { begro
  * controller; college and raad members (bestuur) read the overviews without the forms.
  */
 export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely<Database>, options: { onUnexpectedError: (error: unknown) => void }): Promise<void> {
+  registerSignaalwaarden(app, db);
+  await registerKengetalImport(app, db);
   app.get<{ Querystring: { jaar?: number; peildatum?: string } }>(FINANCIEN_PATHS.overzicht, { config: LEZEN, schema: { querystring: STAND_QUERY } }, async (request, reply) => {
     const staff = staffOf(request);
     const tenantId = request.tenant.id;
     const versies = await listVersies(db, tenantId);
     const keuze = kiesStand(versies, request.query);
-    const [saldi, kengetallen, opschuivend] = keuze
-      ? await Promise.all([structureelSaldo(db, tenantId, keuze.stand), kengetallenVoorBegroting(db, tenantId, keuze.stand), opschuivendSluitend(db, tenantId)])
-      : [[], [], { waarschuwing: false, reeks: [], toelichting: '' }];
+    const [signaalbanden, [saldi, grondslag, opschuivend]] = await Promise.all([
+      signaalbandenVan(db, tenantId),
+      keuze
+        ? Promise.all([structureelSaldo(db, tenantId, keuze.stand), kengetalGrondslag(db, tenantId, keuze.stand), opschuivendSluitend(db, tenantId)])
+        : Promise.resolve([[], [], { waarschuwing: false, reeks: [], toelichting: '' }] as [JaarSaldo[], KengetalGrondslag[], Awaited<ReturnType<typeof opschuivendSluitend>>]),
+    ]);
     return send(
       reply,
       200,
@@ -175,7 +160,8 @@ export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely
         saldi,
         oordeel: keuze ? toezichtsoordeel(saldi) : undefined,
         opschuivend,
-        kengetallen,
+        kengetallen: kengetallenUit(grondslag, signaalbanden.banden),
+        signaalbanden,
       }),
     );
   });
@@ -348,11 +334,17 @@ export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely
   });
 
   // ---- Verbonden partijen ----
+  /** A refused form shows again every koppeling row that was filled in. */
+  const gepost = (body: FormulierWaarden) =>
+    koppelingRijen(Math.max(0, ...Object.entries(body).flatMap(([key, value]) => {
+      const rij = /^bijdrage_(\d+)_/.exec(key)?.[1];
+      return rij !== undefined && (value ?? '').trim() !== '' ? [Number(rij)] : [];
+    })));
   app.get<{ Querystring: { melding?: string } }>(FINANCIEN_PATHS.partijen, { config: LEZEN, schema: { querystring: MELDING_QUERY } }, async (request, reply) => {
     const staff = staffOf(request);
     const partijen = await listVerbondenPartijen(db, request.tenant.id);
     const keuze = kiesStand(await listVersies(db, request.tenant.id), {});
-    const bijdragen = keuze ? await bijdragenInBegroting(db, request.tenant.id, partijen, keuze.stand) : new Map<string, Map<number, number>>();
+    const bijdragen = keuze ? await bijdragenInBegroting(db, request.tenant.id, keuze.stand) : { bedragen: new Map<string, Map<number, number>>(), zonderRegels: new Map() };
     return send(
       reply,
       200,
@@ -362,13 +354,13 @@ export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely
 
   app.get(`${FINANCIEN_PATHS.partijen}/nieuw`, { config: BEHEER }, async (request, reply) => {
     const staff = staffOf(request);
-    return send(reply, 200, partijFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, waarden: { soort: 'gemeenschappelijke_regeling' }, errors: [] }));
+    return send(reply, 200, partijFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, waarden: { soort: 'gemeenschappelijke_regeling' }, errors: [], koppelingRijen: koppelingRijen(0) }));
   });
 
   app.post<{ Body: FormulierWaarden }>(`${FINANCIEN_PATHS.partijen}/nieuw`, { config: BEHEER, schema: { body: TEXT_BODY } }, async (request, reply) => {
     const staff = staffOf(request);
     const read = readVerbondenPartijForm(request.body);
-    if (!read.ok) return send(reply, 400, partijFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, waarden: request.body, errors: read.errors }));
+    if (!read.ok) return send(reply, 400, partijFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, waarden: request.body, errors: read.errors, koppelingRijen: gepost(request.body) }));
     await insertVerbondenPartij(db, request.tenant.id, read.value);
     return reply.redirect(`${FINANCIEN_PATHS.partijen}?melding=opgeslagen`, 303);
   });
@@ -377,13 +369,13 @@ export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely
     const staff = staffOf(request);
     const partij = await findVerbondenPartij(db, request.tenant.id, request.params.uuid);
     if (!partij) throw new ProblemError('not_found', 'Deze verbonden partij bestaat niet.');
-    return send(reply, 200, partijFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, uuid: partij.uuid, waarden: partijWaarden(partij), errors: [] }));
+    return send(reply, 200, partijFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, uuid: partij.uuid, waarden: partijWaarden(partij), errors: [], koppelingRijen: koppelingRijen(partij.bijdrage.length) }));
   });
 
   app.post<{ Params: { uuid: string }; Body: FormulierWaarden }>(FINANCIEN_PATHS.partij(':uuid'), { config: BEHEER, schema: { params: UUID_PARAMS, body: TEXT_BODY } }, async (request, reply) => {
     const staff = staffOf(request);
     const read = readVerbondenPartijForm(request.body);
-    if (!read.ok) return send(reply, 400, partijFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, uuid: request.params.uuid, waarden: request.body, errors: read.errors }));
+    if (!read.ok) return send(reply, 400, partijFormPage({ tenantName: request.tenant.name, csrfToken: staff.csrfToken, uuid: request.params.uuid, waarden: request.body, errors: read.errors, koppelingRijen: gepost(request.body) }));
     if (!(await updateVerbondenPartij(db, request.tenant.id, request.params.uuid, read.value))) throw new ProblemError('not_found', 'Deze verbonden partij bestaat niet.');
     return reply.redirect(`${FINANCIEN_PATHS.partijen}?melding=opgeslagen`, 303);
   });
@@ -410,7 +402,7 @@ export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely
       };
       if (!keuze) return send(reply, 200, maatregelenPage({ ...base, begrotingsjaar: undefined, jaren: [], saldiZonder: [], saldiMet: [], kengetallenZonder: [], kengetallenMet: [] }));
       const t = keuze.stand.begrotingsjaar;
-      const [saldiZonder, grondslag] = await Promise.all([structureelSaldo(db, tenantId, keuze.stand), kengetalGrondslag(db, tenantId, keuze.stand)]);
+      const [saldiZonder, grondslag, { banden }] = await Promise.all([structureelSaldo(db, tenantId, keuze.stand), kengetalGrondslag(db, tenantId, keuze.stand), signaalbandenVan(db, tenantId)]);
       // t−1 is history (the jaarrekening): a maatregel changes only the jaarschijven.
       const metScenario = grondslag.map((jaar) => (jaar.jaar >= t ? { ...jaar, cijfers: exploitatieMetMaatregelen(jaar.jaar, jaar.cijfers, scenario) } : jaar));
       return send(
@@ -422,8 +414,9 @@ export async function registerFinancienWerkplek(app: FastifyInstance, db: Kysely
           jaren: jaarschijven(t),
           saldiZonder,
           saldiMet: saldoMetMaatregelen(saldiZonder, scenario),
-          kengetallenZonder: kengetallenUit(grondslag),
-          kengetallenMet: kengetallenUit(metScenario),
+          kengetallenZonder: kengetallenUit(grondslag, banden),
+          kengetallenMet: kengetallenUit(metScenario, banden),
+          banden,
         }),
       );
     },

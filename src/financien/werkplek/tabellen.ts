@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../../platform/http/html.ts';
 import type { JaarSaldo } from '../begroting/saldo.ts';
 import { KENGETAL_INVOER, type KengetalVeld } from '../kengetallen/invoer.ts';
 import type { KengetallenJaar } from '../kengetallen/service.ts';
-import { PROVINCIALE_SIGNAALWAARDEN, type KengetalNaam } from '../kengetallen/signaalwaarden.ts';
+import type { KengetalNaam, Signaalbanden } from '../kengetallen/signaalwaarden.ts';
 import { KENGETAL_NAMEN } from './kengetal-namen.ts';
 import { euroTekst, klasseLabel, procentTekst } from './opmaak.ts';
 
@@ -27,17 +27,22 @@ export function saldoTabel(options: { id: string; caption: string; saldi: readon
 </div>`;
 }
 
-function bandUitleg(naam: KengetalNaam): string {
-  const band = PROVINCIALE_SIGNAALWAARDEN[naam];
-  const [laag, hoog] = band.grenzen;
-  if (naam === 'structureleExploitatieruimte') return 'A boven 0%, B gelijk aan 0%, C onder 0%';
-  return band.richting === 'lager-beter' ? `A onder ${laag}%, B ${laag}–${hoog}%, C boven ${hoog}%` : `A boven ${hoog}%, B ${laag}–${hoog}%, C onder ${laag}%`;
+function grens(value: number): string {
+  return `${String(value).replace('.', ',').replace('-', '\u2212')}%`;
+}
+
+/** A band in words, as the table beside the figures shows it. */
+export function bandUitleg(naam: KengetalNaam, banden: Signaalbanden): string {
+  const band = banden[naam];
+  const [laag, hoog] = band.grenzen.map(grens);
+  if (band.grenzen[0] === band.grenzen[1]) return band.richting === 'lager-beter' ? `A onder ${laag}, B gelijk aan ${laag}, C boven ${laag}` : `A boven ${laag}, B gelijk aan ${laag}, C onder ${laag}`;
+  return band.richting === 'lager-beter' ? `A onder ${laag}, B ${laag} tot en met ${hoog}, C boven ${hoog}` : `A boven ${hoog}, B ${laag} tot en met ${hoog}, C onder ${laag}`;
 }
 
 const KLASSE_UITLEG: Record<string, string> = { A: 'minst risicovol', B: 'neutraal', C: 'meest risicovol' };
 
-/** The kengetallen t−1 … t+3 with their provincial class; a missing input is named, not computed as zero. */
-export function kengetallenTabel(options: { id: string; caption: string; jaren: readonly KengetallenJaar[] }): SafeHtml {
+/** The kengetallen t−1 … t+3 with their signal class in the given bands; a missing input is named, not computed as zero. */
+export function kengetallenTabel(options: { id: string; caption: string; jaren: readonly KengetallenJaar[]; banden: Signaalbanden }): SafeHtml {
   const namen = (options.jaren[0]?.kengetallen ?? []).map((kengetal) => kengetal.naam);
   const ontbrekend = new Set<string>();
   for (const jaar of options.jaren) for (const kengetal of jaar.kengetallen) for (const veld of kengetal.ontbreekt) ontbrekend.add(`${jaar.jaar}: ${KENGETAL_INVOER[veld as KengetalVeld] ?? veld}`);
@@ -49,7 +54,7 @@ export function kengetallenTabel(options: { id: string; caption: string; jaren: 
     (naam) => html`<tr><th scope="row">${KENGETAL_NAMEN[naam]}</th>${options.jaren.map((jaar) => {
       const kengetal = jaar.kengetallen.find((item) => item.naam === naam);
       return html`<td class="financien-bedrag">${procentTekst(kengetal?.waarde ?? null)} ${klasseLabel(kengetal?.klasse ?? null, KLASSE_UITLEG[kengetal?.klasse ?? ''] ?? '')}</td>`;
-    })}<td>${bandUitleg(naam)}</td></tr>`,
+    })}<td>${bandUitleg(naam, options.banden)}</td></tr>`,
   )}</tbody>
 </table>
 </div>

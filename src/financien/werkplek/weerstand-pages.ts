@@ -53,7 +53,7 @@ ${w.topRisicos.length === 0 ? html`<p class="utrecht-paragraph">Geen risico\u201
 <h2 class="utrecht-heading-2">Waarderingstabel</h2>
 <div class="loket-table-scroll" role="region" aria-labelledby="klassen-titel" tabindex="0">
 <table class="financien-tabel">
-<caption id="klassen-titel">Klassen van de weerstandsratio</caption>
+<caption id="klassen-titel">Klassen van de weerstandsratio${w.eigenKlassen ? ' (eigen waarderingstabel van de gemeente)' : ' (gangbare waarderingstabel)'}</caption>
 <thead><tr><th scope="col">Klasse</th><th scope="col">Ratio</th><th scope="col">Betekenis</th></tr></thead>
 <tbody>${w.klassen.map((klasse, index) => {
       const boven = w.klassen[index - 1];
@@ -61,7 +61,8 @@ ${w.topRisicos.length === 0 ? html`<p class="utrecht-paragraph">Geen risico\u201
       return html`<tr${klasse.klasse === w.klasse.klasse ? html` class="financien-totaal"` : ''}><th scope="row">${klasse.klasse}${klasse.klasse === w.klasse.klasse ? html` <span class="financien-klein">(nu)</span>` : ''}</th><td>${bereik}</td><td>${klasse.betekenis}</td></tr>`;
     })}</tbody>
 </table>
-</div>`,
+</div>
+${view.toegang.beheer ? html`<p class="utrecht-paragraph"><a class="utrecht-link" href="${FINANCIEN_PATHS.instellingen}">Waarderingstabel instellen</a></p>` : ''}`,
   });
 }
 

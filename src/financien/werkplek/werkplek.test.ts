@@ -5,6 +5,7 @@ import { createTestApp, createTestTenant, hostOf, type TestApp } from '../../../
 import { signInStaff, type SignedInStaff } from '../../../test/staff-session.ts';
 import { waitUntil } from '../../../test/wait-until.ts';
 import { seedDemoFinancien } from '../demo/seed.ts';
+import { listVerbondenPartijen } from '../verbonden-partijen/verbonden-partijen.ts';
 import { listRisicos } from '../weerstand/risicos.ts';
 
 function multipart(fields: Record<string, string>, file: { naam: string; tekst: string }): { payload: string; contentType: string } {
@@ -159,6 +160,109 @@ describe('the finance pages of the staff workspace and Begroting in beeld', () =
     expect(refused.body).toContain('nummer van het raadsbesluit');
     expect(refused.body).toContain('Vul de datum van vaststelling in');
     expect(refused.body).toContain('Het bestand is leeg.');
+  });
+
+  it('lets the controller set the municipality\'s own signal bands and rating table, naming every problem beside its field, and go back to the default', async () => {
+    const url = '/medewerker/financien/signaalwaarden';
+    expect((await get(bestuur, url)).statusCode).toBe(403);
+    expect((await post(bestuur, `${url}/kengetallen/standaard`, {})).statusCode).toBe(403);
+    const form = await get(controller, url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('De gemeente gebruikt de signaalwaarden van de provincie (de standaard).');
+    expect(form.body).toContain('name="nettoSchuldquote_laag" value="90"');
+    expect(form.body).not.toContain('Terug naar de signaalwaarden van de provincie');
+
+    const banden: Record<string, string> = {
+      nettoSchuldquote_laag: '60', nettoSchuldquote_hoog: '80', nettoSchuldquoteGecorrigeerd_laag: '90', nettoSchuldquoteGecorrigeerd_hoog: '130',
+      solvabiliteitsratio_laag: '20', solvabiliteitsratio_hoog: '50', structureleExploitatieruimte_laag: '0', structureleExploitatieruimte_hoog: '0',
+      grondexploitatie_laag: '20', grondexploitatie_hoog: '35', belastingcapaciteit_laag: '95', belastingcapaciteit_hoog: '105',
+    };
+    const withoutToken = await test.app.inject({ method: 'POST', url: `${url}/kengetallen`, headers: controller.headers, payload: banden });
+    expect(withoutToken.statusCode).toBe(403);
+    const refused = await post(controller, `${url}/kengetallen`, { ...banden, nettoSchuldquote_hoog: '50', grondexploitatie_laag: 'twintig' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('<title>Fout: Signaalwaarden en waarderingstabel');
+    expect(refused.body).toContain('id="nettoSchuldquote_hoog-fout"');
+    expect(refused.body).toContain('de grenzen moeten oplopen');
+    expect(refused.body).toContain('id="grondexploitatie_laag-fout"');
+    expect(refused.body).toContain('value="twintig"');
+    expect((await post(controller, `${url}/kengetallen`, banden)).statusCode).toBe(303);
+    const overzicht = await get(bestuur, '/medewerker/financien');
+    expect(overzicht.body).toContain('signaalklasse volgens de eigen signaalwaarden van de gemeente');
+    expect(overzicht.body).toContain('A onder 60%, B 60% tot en met 80%, C boven 80%');
+    expect(overzicht.body).toContain('A boven 0%, B gelijk aan 0%, C onder 0%');
+    expect((await get(bestuur, '/medewerker/financien/maatregelen')).body).toContain('A onder 60%, B 60% tot en met 80%, C boven 80%');
+    expect((await get(otherController, '/medewerker/financien/signaalwaarden')).body).toContain('de signaalwaarden van de provincie (de standaard)');
+
+    const klassen = { klasse_1: 'Goed', vanaf_1: '5', betekenis_1: 'ruim voldoende', klasse_2: 'Matig', vanaf_2: '0,1', betekenis_2: 'voldoende', klasse_3: 'Slecht', vanaf_3: '', betekenis_3: 'onvoldoende' };
+    const badTable = await post(controller, `${url}/weerstandsratio`, { ...klassen, vanaf_2: '6' });
+    expect(badTable.statusCode).toBe(400);
+    expect(badTable.body).toContain('id="vanaf_2-fout"');
+    expect(badTable.body).toContain('moet lager zijn dan die van klasse Goed erboven (5)');
+    expect((await post(controller, `${url}/weerstandsratio`, klassen)).statusCode).toBe(303);
+    const weerstand = await get(bestuur, '/medewerker/financien/weerstandsvermogen?jaar=2027');
+    expect(weerstand.body).toContain('eigen waarderingstabel van de gemeente');
+    expect(weerstand.body).toMatch(/Weerstandsratio: \d+,\d\d, klasse Matig \(voldoende\)/);
+
+    expect((await post(controller, `${url}/kengetallen/standaard`, {})).headers.location).toBe(`${url}?melding=banden-standaard`);
+    expect((await post(controller, `${url}/weerstandsratio/standaard`, {})).statusCode).toBe(303);
+    expect((await get(bestuur, '/medewerker/financien')).body).toContain('A onder 90%, B 90% tot en met 130%, C boven 130%');
+    expect((await get(bestuur, '/medewerker/financien/weerstandsvermogen?jaar=2027')).body).toContain('gangbare waarderingstabel');
+  });
+
+  it('imports the kengetal inputs from a CSV file: nothing from a file with a bad row, which it names; all rows of a correct file', async () => {
+    const url = '/medewerker/financien/kengetallen/importeren';
+    const upload = (who: SignedInStaff, tekst: string, token = who.csrfToken) => {
+      const body = multipart({ _csrf: token }, { naam: 'kengetallen.csv', tekst });
+      return test.app.inject({ method: 'POST', url, headers: { ...who.headers, 'content-type': body.contentType }, payload: body.payload });
+    };
+    const stored = async () => (await database.db.selectFrom('kengetal_invoer').select(['veld', 'bedrag_centen']).where('tenant_id', '=', tenant.id).where('jaar', '=', 2032).orderBy('veld').execute()).map((row) => [row.veld, Number(row.bedrag_centen)]);
+    const page = await get(controller, url);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<code>jaar;veld;bedrag</code>');
+    expect(page.body).toContain('<code>niet_in_exploitatie_genomen_gronden</code>');
+    expect((await get(bestuur, url)).statusCode).toBe(403);
+    expect((await upload(controller, 'jaar;veld;bedrag\n2032;vaste_schulden;1\n', 'fout')).statusCode).toBe(403);
+
+    const bad = await upload(controller, 'jaar;veld;bedrag\n2032;vaste_schulden;100000000\n2032;schulden;5\n2032;balanstotaal;1.000\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('kengetallen.csv: niets geïmporteerd, 2 problemen');
+    expect(bad.body).toContain('<td>3</td><td>veld</td>');
+    expect(bad.body).toContain('<td>4</td><td>bedrag</td>');
+    expect(await stored()).toEqual([]);
+
+    const good = await upload(controller, '\uFEFFjaar;veld;bedrag\r\n2032;vaste_schulden;100.000.000,00\r\n2032;balanstotaal;180000000\r\n');
+    expect(good.statusCode).toBe(303);
+    expect(good.headers.location).toBe(`${url}?geimporteerd=2`);
+    expect((await get(controller, String(good.headers.location))).body).toContain('2 invoerwaarden geïmporteerd.');
+    expect(await stored()).toEqual([['balanstotaal', 18_000_000_000], ['vasteSchulden', 10_000_000_000]]);
+
+    const empty = await upload(controller, '');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Het bestand is leeg.');
+  });
+
+  it('links each verbonden partij to its begrotingsregels by taakveld, categorie and omschrijving, and warns about a koppeling that finds nothing', async () => {
+    const page = await get(bestuur, '/medewerker/financien/verbonden-partijen');
+    expect(page.body).toContain('begrotingsregels met taakveld 1.1, categorie 4.4');
+    expect(page.body).toContain('€ 3.400.000');
+    expect(page.body).toContain('taakveld 5.3, omschrijving \u201cSubsidie Cultuurhuis\u201d');
+    expect(page.body).not.toContain('Let op: geen begrotingsregel');
+    const partij = (await listVerbondenPartijen(database.db, tenant.id)).find((item) => item.naam === 'Omgevingsdienst Voorbeeld');
+    const edit = `/medewerker/financien/verbonden-partijen/${partij?.uuid ?? ''}`;
+    const form = await get(controller, edit);
+    expect(form.body).toContain('name="bijdrage_1_taakveld" value="7.4"');
+    expect(form.body).toContain('name="bijdrage_1_categorie" value="4.4"');
+    const refused = await post(controller, edit, { naam: 'Omgevingsdienst Voorbeeld', soort: 'gemeenschappelijke_regeling', bijdrage_1_taakveld: '7', bijdrage_2_categorie: '4,4' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('id="bijdrage_1_taakveld-fout"');
+    expect(refused.body).toContain('is een hoofdtaakveld');
+    expect(refused.body).toContain('id="bijdrage_2_taakveld-fout"');
+    const saved = await post(controller, edit, { naam: 'Omgevingsdienst Voorbeeld', soort: 'gemeenschappelijke_regeling', bijdrage_1_taakveld: '7.4', bijdrage_1_categorie: '4.4', bijdrage_2_taakveld: '7.5', bijdrage_2_omschrijving: 'Bijdrage crematorium' });
+    expect(saved.statusCode).toBe(303);
+    const after = await get(bestuur, '/medewerker/financien/verbonden-partijen');
+    expect(after.body).toContain('Let op: geen begrotingsregel past bij taakveld 7.5, omschrijving \u201cBijdrage crematorium\u201d');
+    expect(after.body).toContain('€ 1.600.000');
   });
 
   it('publishes Begroting in beeld with charts, tables and downloads on the tenant\'s host', async () => {

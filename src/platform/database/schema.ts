@@ -10,6 +10,7 @@ import type { KlantinteractiesTables } from './tables/klantinteracties.ts';
 import type { NotificatiesTables } from './tables/notificaties.ts';
 import type { PortaalTables } from './tables/portaal.ts';
 import type { FinancienTables } from './tables/financien.ts';
+import type { FinancienInstellingenTables } from './tables/financien-instellingen.ts';
 import type { MijnOmgevingTables } from './tables/mijn-omgeving.ts';
 import type { ZakenTables } from './tables/zaken.ts';
 import type { TeamsTables } from './tables/teams.ts';
@@ -195,7 +196,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables, EformulierenTables, KlantinteractiesTables, TeamsTables, ZaakafhandelingTables, ZaakSectiesTables, ContactverzoekenTables, KccTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables, EformulierenTables, KlantinteractiesTables, TeamsTables, ZaakafhandelingTables, ZaakSectiesTables, ContactverzoekenTables, KccTables, FinancienInstellingenTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/* Financiën tables (migrations/0075–0077, 0080). */
+/* Financiën tables (migrations/0075–0077, 0080, 0111). */
 
 type DateColumn = ColumnType<Date, Date | string, Date | string>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -110,9 +110,19 @@ export interface VerbondenPartijenTable {
   vreemd_vermogen_eind_centen: NullableCents;
   resultaat_centen: NullableCents;
   risicos: Text;
-  bijdrage_omschrijving: Text;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** One selection of begrotingsregels that carries a verbonden partij's contribution (migrations/0111). */
+export interface VerbondenPartijBijdragenTable {
+  id: Generated<string>;
+  tenant_id: string;
+  partij_uuid: string;
+  volgorde: number;
+  taakveld: string;
+  categorie: string | null;
+  omschrijving: string | null;
 }
 
 export type MaatregelSoort = 'ombuiging' | 'taakstelling';
@@ -174,6 +184,7 @@ export interface FinancienTables {
   kengetal_invoer: KengetalInvoerTable;
   begroting_totalen: BegrotingTotalenTable;
   verbonden_partijen: VerbondenPartijenTable;
+  verbonden_partij_bijdragen: VerbondenPartijBijdragenTable;
   maatregelen: MaatregelenTable;
   maatregel_bedragen: MaatregelBedragenTable;
   financien_inwoners: FinancienInwonersTable;
