@@ -25,10 +25,11 @@ import { percentile } from './stats.ts';
 /*
  * `npm run bench:financien`: the finance module's computations at the size of issue 9 on PostgreSQL:
  *   - the structural balance and the kengetallen of a budget with BENCH_REGELS begrotingsregels (default 200,000)
- *     over ten versions, sequentially, each read from the versions' totals (begroting_totalen, written on import);
+ *     over ten versions, sequentially, each read from the versions' year totals (begroting_jaartotalen, written on import);
  *   - the page that shows both (/medewerker/financien: balance, verdict, "opschuivend sluitend" over every version,
  *     kengetallen t−1 … t+3), server time through the app (fastify inject, a signed-in controller; target p95 <= 200 ms);
- *   - beside them raw `pg` running the balance's aggregate over the begrotingsregels themselves and over the totals;
+ *   - beside them raw `pg` running the balance's aggregate over the begrotingsregels themselves, over the detailed totals
+ *     (taakveld × categorie) and over the year totals;
  *   - a Monte Carlo simulation of 100,000 draws over 50 risks (target <= 1 s).
  *
  *   BENCH_DATABASE_URL  admin URL that may create databases (default postgres://postgres@127.0.0.1:5432/postgres)
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
       for (const versie of versies) await writeTotalen(database.db, tenant.id, versie.uuid);
       await sql`ANALYZE begrotingsregels`.execute(database.db);
       await sql`ANALYZE begroting_totalen`.execute(database.db);
+      await sql`ANALYZE begroting_jaartotalen`.execute(database.db);
       const totalen = await database.db.selectFrom('begroting_totalen').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow();
       print(`Data: ${fixed(regels, 0)} begrotingsregels over 10 versions of the budget 2027 (${fixed(Number(totalen.n), 0)} rows of totals); written in ${fixed((Date.now() - started) / 1000)} s\n`);
 
@@ -126,6 +128,15 @@ async function main(): Promise<void> {
           ),
         );
         report('raw pg: balance over the totals', rawTotalen);
+        const rawJaartotalen = await timed(runs, () =>
+          client.query(
+            `SELECT r.jaar, sum(CASE WHEN NOT r.reservemutatie THEN CASE WHEN r.soort = 'baten' THEN r.bedrag_centen ELSE -r.bedrag_centen END ELSE 0 END)
+             FROM begroting_jaartotalen r JOIN begrotingsversies v ON v.uuid = r.versie_uuid
+             WHERE v.tenant_id = $1 AND v.begrotingsjaar = 2027 AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') GROUP BY r.jaar`,
+            [tenant.id],
+          ),
+        );
+        report('raw pg: balance over the year totals', rawJaartotalen);
       } finally {
         await client.end();
       }

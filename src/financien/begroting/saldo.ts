@@ -35,17 +35,17 @@ interface SumRow {
  *   = begrotingssaldo na bestemming
  *   − saldo incidentele baten en lasten (incidentele reservemutaties included)
  *   = structureel begrotingssaldo.
- * Summed in the database in cents from the versions' totals (begroting_totalen), so the figures are exact.
+ * Summed in the database in cents from the versions' year totals (begroting_jaartotalen), so the figures are exact.
  */
 export async function structureelSaldo(db: Kysely<Database>, tenantId: string, stand: BegrotingStand): Promise<JaarSaldo[]> {
   const signed = sql`CASE WHEN r.soort = 'baten' THEN r.bedrag_centen ELSE -r.bedrag_centen END`;
   const peildatum = stand.peildatum ?? '9999-12-31';
   const result = await sql<SumRow>`
     SELECT r.jaar,
-           sum(CASE WHEN r.reserve IS NULL THEN ${signed} ELSE 0 END) AS baten_lasten,
-           sum(CASE WHEN r.reserve IS NOT NULL THEN ${signed} ELSE 0 END) AS reserves,
+           sum(CASE WHEN NOT r.reservemutatie THEN ${signed} ELSE 0 END) AS baten_lasten,
+           sum(CASE WHEN r.reservemutatie THEN ${signed} ELSE 0 END) AS reserves,
            sum(CASE WHEN NOT r.structureel THEN ${signed} ELSE 0 END) AS incidenteel
-    FROM begroting_totalen r
+    FROM begroting_jaartotalen r
     JOIN begrotingsversies v ON v.uuid = r.versie_uuid
     WHERE v.tenant_id = ${tenantId} AND r.tenant_id = ${tenantId}
       AND v.begrotingsjaar = ${stand.begrotingsjaar}

@@ -84,7 +84,7 @@ export async function opschuivendSluitend(db: Kysely<Database>, tenantId: string
     FROM begrotingsversies s
     JOIN begrotingsversies v ON v.tenant_id = s.tenant_id AND v.begrotingsjaar = s.begrotingsjaar
       AND v.soort IN ('primitieve_begroting', 'begrotingswijziging') AND v.vastgesteld_op <= s.vastgesteld_op
-    LEFT JOIN begroting_totalen r ON r.versie_uuid = v.uuid AND r.tenant_id = ${tenantId} AND r.structureel
+    LEFT JOIN begroting_jaartotalen r ON r.versie_uuid = v.uuid AND r.tenant_id = ${tenantId} AND r.structureel
       AND r.jaar BETWEEN s.begrotingsjaar AND s.begrotingsjaar + ${JAARSCHIJVEN - 1}
     WHERE s.tenant_id = ${tenantId} AND s.soort IN ('primitieve_begroting', 'begrotingswijziging')
     GROUP BY s.uuid, s.naam, s.begrotingsjaar, s.vastgesteld_op, s.created_at, r.jaar

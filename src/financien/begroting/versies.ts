@@ -120,4 +120,10 @@ export async function writeTotalen(db: Kysely<Database>, tenantId: string, versi
     FROM begrotingsregels
     WHERE tenant_id = ${tenantId} AND versie_uuid = ${versieUuid}
     GROUP BY tenant_id, versie_uuid, jaar, taakveld, categorie, soort, structureel, reserve`.execute(db);
+  await sql`
+    INSERT INTO begroting_jaartotalen (tenant_id, versie_uuid, jaar, soort, structureel, reservemutatie, bedrag_centen)
+    SELECT tenant_id, versie_uuid, jaar, soort, structureel, reserve IS NOT NULL, sum(bedrag_centen)
+    FROM begroting_totalen
+    WHERE tenant_id = ${tenantId} AND versie_uuid = ${versieUuid}
+    GROUP BY tenant_id, versie_uuid, jaar, soort, structureel, reserve IS NOT NULL`.execute(db);
 }

@@ -23,12 +23,12 @@ const EMPTY: ExploitatieCijfers = { totaleBaten: 0, structureleLasten: 0, struct
 async function exploitatie(db: Kysely<Database>, tenantId: string, versies: ReturnType<typeof sql>): Promise<Map<number, ExploitatieCijfers>> {
   const result = await sql<ExploitatieRow>`
     SELECT r.jaar,
-           sum(CASE WHEN r.soort = 'baten' AND r.reserve IS NULL THEN r.bedrag_centen ELSE 0 END) AS totale_baten,
-           sum(CASE WHEN r.soort = 'lasten' AND r.reserve IS NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS structurele_lasten,
-           sum(CASE WHEN r.soort = 'baten' AND r.reserve IS NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS structurele_baten,
-           sum(CASE WHEN r.soort = 'lasten' AND r.reserve IS NOT NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS toevoegingen,
-           sum(CASE WHEN r.soort = 'baten' AND r.reserve IS NOT NULL AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS onttrekkingen
-    FROM begroting_totalen r
+           sum(CASE WHEN r.soort = 'baten' AND NOT r.reservemutatie THEN r.bedrag_centen ELSE 0 END) AS totale_baten,
+           sum(CASE WHEN r.soort = 'lasten' AND NOT r.reservemutatie AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS structurele_lasten,
+           sum(CASE WHEN r.soort = 'baten' AND NOT r.reservemutatie AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS structurele_baten,
+           sum(CASE WHEN r.soort = 'lasten' AND r.reservemutatie AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS toevoegingen,
+           sum(CASE WHEN r.soort = 'baten' AND r.reservemutatie AND r.structureel THEN r.bedrag_centen ELSE 0 END) AS onttrekkingen
+    FROM begroting_jaartotalen r
     JOIN begrotingsversies v ON v.uuid = r.versie_uuid
     WHERE v.tenant_id = ${tenantId} AND r.tenant_id = ${tenantId} AND ${versies}
     GROUP BY r.jaar`.execute(db);

@@ -92,6 +92,18 @@ export interface BegrotingTotalenTable {
   aantal_regels: number;
 }
 
+/** Per version and year: lasten or baten, structureel or not, reservemutatie or not (migrations/0098). */
+export interface BegrotingJaartotalenTable {
+  id: Generated<string>;
+  tenant_id: string;
+  versie_uuid: string;
+  jaar: number;
+  soort: 'lasten' | 'baten';
+  structureel: boolean;
+  reservemutatie: boolean;
+  bedrag_centen: Cents;
+}
+
 export type VerbondenPartijSoort = 'gemeenschappelijke_regeling' | 'vennootschap' | 'stichting' | 'overig';
 
 export interface VerbondenPartijenTable {
@@ -183,6 +195,7 @@ export interface BegrotingImportenTable {
 export interface FinancienTables {
   kengetal_invoer: KengetalInvoerTable;
   begroting_totalen: BegrotingTotalenTable;
+  begroting_jaartotalen: BegrotingJaartotalenTable;
   verbonden_partijen: VerbondenPartijenTable;
   verbonden_partij_bijdragen: VerbondenPartijBijdragenTable;
   maatregelen: MaatregelenTable;
