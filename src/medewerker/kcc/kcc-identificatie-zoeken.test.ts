@@ -182,10 +182,16 @@ describe('KCC: identifying the caller by each key, searching in one box, and wha
     const log = await searchLogOf(database.db, tenant);
     const logged = log.find((row) => row.zoekterm === 'zwembadpas');
     expect(logged).toMatchObject({ kanaal: 'kcc', aantal_resultaten: 1 });
+    // A question about the kennisbank matches none of Jan's zaken and contacts: the newest are shown, and said to be.
+    expect(answers.body).toContain('Geen zaken passen bij &quot;zwembadpas&quot;; de nieuwste zaken van deze persoon');
+    expect(answers.body).toContain(zaken.janVerhuizing?.identificatie ?? 'missing');
+    expect(answers.body).toContain('Geen eerdere contacten passen bij &quot;zwembadpas&quot;; de nieuwste');
 
     const zakenSearch = await pages.get(`/medewerker/kcc/contacten/${uuid}?q=verhuizing`);
     expect(zakenSearch.body).toContain(zaken.janVerhuizing?.identificatie ?? 'missing');
     expect(zakenSearch.body).toContain('Verhuizing naar Dorpsstraat');
+    expect(zakenSearch.body).toContain('Zaken van deze persoon die bij de zoekopdracht passen');
+    expect(zakenSearch.body).toContain('Eerdere contacten die bij de zoekopdracht passen');
     const status = await database.db
       .selectFrom('statussen')
       .innerJoin('statustypen', 'statustypen.uuid', 'statussen.statustype_uuid')

@@ -103,6 +103,27 @@ export async function partijenByDigitaalAdres(db: Kysely<Database>, tenantId: st
   return partijSamenvattingen(db, tenantId, rows.map((row) => row.partij_uuid));
 }
 
+/**
+ * What a search of the person's zaken or contacts found: those matching the query, or, when none does (or there is no
+ * query), the newest ones with `ongefilterd` telling which. One query does both: matches sort first, so the newest
+ * are there when nothing matched.
+ */
+export interface Gevonden<T> {
+  rijen: T[];
+  ongefilterd: boolean;
+}
+
+function gevonden<T>(q: string, rows: { past: boolean; rij: T }[]): Gevonden<T> {
+  if (q === '') return { rijen: rows.map((row) => row.rij), ongefilterd: false };
+  const matching = rows.filter((row) => row.past);
+  return matching.length > 0 ? { rijen: matching.map((row) => row.rij), ongefilterd: false } : { rijen: rows.map((row) => row.rij), ongefilterd: true };
+}
+
+/** The query as an ILIKE pattern (its wildcards escaped); undefined without a query. */
+function likePattern(q: string): string | undefined {
+  return q === '' ? undefined : `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
 interface RolRow {
   betrokkene_type: string;
   nummer: string;
@@ -182,8 +203,8 @@ export interface ZaakEigenaar {
  * The zaken the agent may read in which the person (BSN) or business (KvK number) has a rol, newest first, with the
  * current status; `q` narrows them to those whose number, description or zaaktype contains it.
  */
-export async function zakenVanPartij(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, eigenaar: ZaakEigenaar, q: string, limit: number): Promise<PartijZaak[]> {
-  if (eigenaar.bsn === null && eigenaar.kvkNummer === null) return [];
+export async function zakenVanPartij(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, eigenaar: ZaakEigenaar, q: string, limit: number): Promise<Gevonden<PartijZaak>> {
+  if (eigenaar.bsn === null && eigenaar.kvkNummer === null) return { rijen: [], ongefilterd: q !== '' };
   const rollen = db
     .selectFrom('rollen')
     .select('rollen.zaak_uuid')
@@ -194,40 +215,36 @@ export async function zakenVanPartij(db: Kysely<Database>, tenantId: string, toe
         ...(eigenaar.kvkNummer === null ? [] : [eb.and([eb('rollen.ann_identificatie', '=', eigenaar.kvkNummer), eb('rollen.betrokkene_type', '=', 'niet_natuurlijk_persoon')])]),
       ]),
     );
-  let query = db
+  const query = db
     .selectFrom('zaken')
     .innerJoin('zaaktypen', 'zaaktypen.uuid', 'zaken.zaaktype_uuid')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('statussen')
-          .innerJoin('statustypen', 'statustypen.uuid', 'statussen.statustype_uuid')
-          .select('statustypen.omschrijving as status')
-          .where('statussen.tenant_id', '=', tenantId)
-          .whereRef('statussen.zaak_uuid', '=', 'zaken.uuid')
-          .orderBy('statussen.datum_status_gezet', 'desc')
-          .orderBy('statussen.created_at', 'desc')
-          .limit(1)
-          .as('huidige'),
-      (join) => join.onTrue(),
-    )
-    .select(['zaken.uuid', 'zaken.identificatie', 'zaken.omschrijving', 'zaaktypen.omschrijving as zaaktype', 'zaken.startdatum', 'zaken.einddatum', 'huidige.status'])
+    // The current status as kept per zaak by migrations/0090's trigger.
+    .leftJoin('zaak_huidige_status', 'zaak_huidige_status.zaak_uuid', 'zaken.uuid')
+    .leftJoin('statustypen', 'statustypen.uuid', 'zaak_huidige_status.statustype_uuid')
+    .select(['zaken.uuid', 'zaken.identificatie', 'zaken.omschrijving', 'zaaktypen.omschrijving as zaaktype', 'zaken.startdatum', 'zaken.einddatum', 'statustypen.omschrijving as status'])
     .where('zaken.tenant_id', '=', tenantId)
     .where('zaken.uuid', 'in', rollen)
     .where((eb) => zaakToegangFilter(eb, toegang));
-  if (q !== '') {
-    const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    query = query.where((eb) => eb.or([eb('zaken.identificatie', 'ilike', pattern), eb('zaken.omschrijving', 'ilike', pattern), eb('zaaktypen.omschrijving', 'ilike', pattern)]));
-  }
-  return query.orderBy('zaken.startdatum', 'desc').orderBy('zaken.created_at', 'desc').limit(limit).execute();
+  const pattern = likePattern(q);
+  const rows = await query
+    .select((eb) => eb.or(pattern === undefined ? [] : [eb('zaken.identificatie', 'ilike', pattern), eb('zaken.omschrijving', 'ilike', pattern), eb('zaaktypen.omschrijving', 'ilike', pattern)]).as('past'))
+    .orderBy('past', 'desc')
+    .orderBy('zaken.startdatum', 'desc')
+    .orderBy('zaken.created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return gevonden(
+    q,
+    rows.map(({ past, ...zaak }) => ({ past: Boolean(past), rij: zaak })),
+  );
 }
 
 /**
  * The partij's earlier contacts (other than `behalve`), newest first; `q` narrows them to those whose onderwerp, inhoud
  * or reactie contains it.
  */
-export async function contactenVanPartij(db: Kysely<Database>, tenantId: string, partijUuid: string, behalve: string, q: string, limit: number): Promise<PartijContact[]> {
-  let query = db
+export async function contactenVanPartij(db: Kysely<Database>, tenantId: string, partijUuid: string, behalve: string, q: string, limit: number): Promise<Gevonden<PartijContact>> {
+  const query = db
     .selectFrom('ki_betrokkenen')
     .innerJoin('ki_klantcontacten', 'ki_klantcontacten.uuid', 'ki_betrokkenen.klantcontact_uuid')
     .select(['ki_klantcontacten.uuid', 'ki_klantcontacten.nummer', 'ki_klantcontacten.kanaal', 'ki_klantcontacten.onderwerp', 'ki_klantcontacten.reactie', 'ki_klantcontacten.plaatsgevonden_op'])
@@ -237,10 +254,17 @@ export async function contactenVanPartij(db: Kysely<Database>, tenantId: string,
     .where('ki_klantcontacten.uuid', '!=', behalve)
     // A vertrouwelijk contact (Klantinteracties' own flag) stays out of the KCC overview.
     .where('ki_klantcontacten.vertrouwelijk', '=', false);
-  if (q !== '') {
-    const pattern = `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    query = query.where((eb) => eb.or([eb('ki_klantcontacten.onderwerp', 'ilike', pattern), eb('ki_klantcontacten.inhoud', 'ilike', pattern), eb('ki_klantcontacten.reactie', 'ilike', pattern)]));
-  }
-  const rows = await query.distinct().orderBy('ki_klantcontacten.plaatsgevonden_op', 'desc').orderBy('ki_klantcontacten.uuid').limit(limit).execute();
-  return rows.map((row) => ({ uuid: row.uuid, nummer: row.nummer, kanaal: row.kanaal, onderwerp: row.onderwerp, reactie: row.reactie, plaatsgevondenOp: row.plaatsgevonden_op }));
+  const pattern = likePattern(q);
+  const rows = await query
+    .select((eb) => eb.or(pattern === undefined ? [] : [eb('ki_klantcontacten.onderwerp', 'ilike', pattern), eb('ki_klantcontacten.inhoud', 'ilike', pattern), eb('ki_klantcontacten.reactie', 'ilike', pattern)]).as('past'))
+    .distinct()
+    .orderBy('past', 'desc')
+    .orderBy('ki_klantcontacten.plaatsgevonden_op', 'desc')
+    .orderBy('ki_klantcontacten.uuid')
+    .limit(limit)
+    .execute();
+  return gevonden(
+    q,
+    rows.map((row) => ({ past: Boolean(row.past), rij: { uuid: row.uuid, nummer: row.nummer, kanaal: row.kanaal, onderwerp: row.onderwerp, reactie: row.reactie, plaatsgevondenOp: row.plaatsgevonden_op } })),
+  );
 }

@@ -37,14 +37,16 @@ export async function kccZoeken(
   const tenantId = request.tenant.id;
   const { q, partij } = search;
   const eigenaar = partij === undefined ? undefined : { bsn: partij.bsn, kvkNummer: partij.kvkNummer };
-  const zakenOf = (filter: string) => (partij === undefined || eigenaar === undefined ? undefined : zakenVanPartij(deps.db, tenantId, toegang, eigenaar, filter, PERSOON_LIMIT));
-  const contactenOf = (filter: string) => (partij === undefined ? undefined : contactenVanPartij(deps.db, tenantId, partij.uuid, search.klantcontactUuid, filter, PERSOON_LIMIT));
-  const [antwoorden, gevondenZaken, gevondenContacten] = await Promise.all([q === '' ? undefined : searchKennisbank(deps.db, tenantId, { q, kanaal: 'kcc', limit: ANTWOORDEN_LIMIT }), zakenOf(q), contactenOf(q)]);
-  // A question about the kennisbank matches none of the person's zaken; the agent still wants to see them.
-  const zakenOngefilterd = q !== '' && gevondenZaken !== undefined && gevondenZaken.length === 0;
-  const contactenOngefilterd = q !== '' && gevondenContacten !== undefined && gevondenContacten.length === 0;
-  const zaken = zakenOngefilterd ? await zakenOf('') : gevondenZaken;
-  const contacten = contactenOngefilterd ? await contactenOf('') : gevondenContacten;
+  const [antwoorden, gevondenZaken, gevondenContacten] = await Promise.all([
+    q === '' ? undefined : searchKennisbank(deps.db, tenantId, { q, kanaal: 'kcc', limit: ANTWOORDEN_LIMIT }),
+    partij === undefined || eigenaar === undefined ? undefined : zakenVanPartij(deps.db, tenantId, toegang, eigenaar, q, PERSOON_LIMIT),
+    partij === undefined ? undefined : contactenVanPartij(deps.db, tenantId, partij.uuid, search.klantcontactUuid, q, PERSOON_LIMIT),
+  ]);
+  // A question about the kennisbank matches none of the person's zaken; the agent still sees the newest ones.
+  const zaken = gevondenZaken?.rijen;
+  const contacten = gevondenContacten?.rijen;
+  const zakenOngefilterd = gevondenZaken?.ongefilterd ?? false;
+  const contactenOngefilterd = gevondenContacten?.ongefilterd ?? false;
   if (partij !== undefined && partij.soort !== 'organisatie') {
     await logKccProcessing(deps, request, 'zaken-en-contacten-raadplegen', [partij.bsn], { zaken: zaken?.length ?? 0, contacten: contacten?.length ?? 0, gezocht: q !== '' }, startTime);
   }
