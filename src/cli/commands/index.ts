@@ -17,6 +17,7 @@ import { kennisbankImportCommand } from './kennisbank-import.ts';
 import { begrotingImportCommand } from './begroting-import.ts';
 import { begrotingSaldoCommand } from './begroting-saldo.ts';
 import { begrotingExportCommand } from './begroting-export.ts';
+import { inzichtVerversenCommand } from './inzicht-verversen.ts';
 
 /** Every `loket` command, in the order the overview lists them. */
 export const commands: readonly Command[] = [
@@ -37,5 +38,6 @@ export const commands: readonly Command[] = [
   begrotingImportCommand,
   begrotingSaldoCommand,
   begrotingExportCommand,
+  inzichtVerversenCommand,
   benchSeedZakenCommand,
 ];
