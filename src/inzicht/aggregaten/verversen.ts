@@ -63,10 +63,14 @@ export async function vraagVolledigeVerversing(db: Kysely<Database>, tenantId: s
   await db.insertInto('inzicht_wijzigingen').values({ tenant_id: tenantId, bron: 'alles' }).execute();
 }
 
-/** How many changes wait for the refresh (the dashboards say so when figures may lag). */
+/** Counting waiting changes stops here: after a bulk import the page says "more than" instead of counting them all. */
+export const WACHTEND_MAX = 1000;
+
+/** How many changes wait for the refresh, up to WACHTEND_MAX + 1 (the dashboards say so when figures may lag). */
 export async function wachtendeWijzigingen(db: Kysely<Database>, tenantId: string): Promise<number> {
-  const row = await db.selectFrom('inzicht_wijzigingen').select((eb) => eb.fn.countAll<number>().as('aantal')).where('tenant_id', '=', tenantId).executeTakeFirst();
-  return Number(row?.aantal ?? 0);
+  const rows = await sql<{ aantal: number }>`SELECT count(*)::int AS aantal FROM (
+    SELECT 1 FROM inzicht_wijzigingen WHERE tenant_id = ${tenantId} LIMIT ${WACHTEND_MAX + 1}) AS wachtend`.execute(db);
+  return rows.rows[0]?.aantal ?? 0;
 }
 
 async function verversZaken(trx: Transaction<Database>): Promise<number> {

@@ -10,6 +10,41 @@ import type { ZaaktypeInfo } from './zaaktypen.ts';
 
 /* Service delivery figures, read from the zaak aggregates (migrations/0100). */
 
+/** One group of closed zaken: by zaaktype and doorlooptijd (a histogram bar), with how many met the norms. */
+export interface AfgehandeldVak {
+  zaaktype: string;
+  dagen: number;
+  aantal: number;
+  metServicenorm: number;
+  binnenServicenorm: number;
+  metTermijn: number;
+  binnenTermijn: number;
+}
+
+/** The zaken closed in the period, counted per day and as a histogram per zaaktype. */
+export interface Afgehandeld {
+  perDag: { dag: string; aantal: number }[];
+  histogram: AfgehandeldVak[];
+}
+
+/** Reads the closed zaken of the period in one pass over their aggregate (two groupings of the same rows). */
+export async function afgehandeldeZaken(db: Kysely<Database>, tenantId: string, filters: Filters): Promise<Afgehandeld> {
+  const rows = await sql<{ dag: string | null; zaaktype: string | null; dagen: number | null; aantal: number; met_sn: number; binnen_sn: number; met_t: number; binnen_t: number }>`
+    SELECT a.dag, a.zaaktype_identificatie AS zaaktype, a.doorlooptijd_dagen AS dagen, sum(a.aantal)::int AS aantal,
+      sum(a.met_servicenorm)::int AS met_sn, sum(a.binnen_servicenorm)::int AS binnen_sn, sum(a.met_termijn)::int AS met_t, sum(a.binnen_termijn)::int AS binnen_t
+    FROM inzicht_afgehandeld_per_dag a WHERE ${zaakVoorwaarden(tenantId, filters, 'dag')}
+    GROUP BY GROUPING SETS ((a.dag), (a.zaaktype_identificatie, a.doorlooptijd_dagen))`.execute(db);
+  const perDag: Afgehandeld['perDag'] = [];
+  const histogram: AfgehandeldVak[] = [];
+  for (const row of rows.rows) {
+    if (row.dag !== null) perDag.push({ dag: row.dag, aantal: row.aantal });
+    else if (row.zaaktype !== null && row.dagen !== null) {
+      histogram.push({ zaaktype: row.zaaktype, dagen: row.dagen, aantal: row.aantal, metServicenorm: row.met_sn, binnenServicenorm: row.binnen_sn, metTermijn: row.met_t, binnenTermijn: row.binnen_t });
+    }
+  }
+  return { perDag, histogram };
+}
+
 export interface ZakenPerVak {
   vak: string;
   geopend: number;
@@ -17,17 +52,15 @@ export interface ZakenPerVak {
 }
 
 /** Zaken opened and closed per week or month of the period (empty buckets included). */
-export async function zakenPerVak(db: Kysely<Database>, tenantId: string, filters: Filters, indeling: Indeling): Promise<ZakenPerVak[]> {
+export async function zakenPerVak(db: Kysely<Database>, tenantId: string, filters: Filters, indeling: Indeling, afgehandeld: Afgehandeld): Promise<ZakenPerVak[]> {
   const geopend = await sql<{ dag: string; aantal: number }>`SELECT a.dag, sum(a.geopend)::int AS aantal FROM inzicht_zaken_per_dag a
-    WHERE ${zaakVoorwaarden(tenantId, filters, 'dag')} GROUP BY a.dag`.execute(db);
-  const afgehandeld = await sql<{ dag: string; aantal: number }>`SELECT a.dag, sum(a.aantal)::int AS aantal FROM inzicht_afgehandeld_per_dag a
     WHERE ${zaakVoorwaarden(tenantId, filters, 'dag')} GROUP BY a.dag`.execute(db);
   const per = new Map(vakken(filters, indeling).map((vak) => [vak, { vak, geopend: 0, afgehandeld: 0 }]));
   for (const row of geopend.rows) {
     const item = per.get(vakVan(row.dag, indeling));
     if (item) item.geopend += row.aantal;
   }
-  for (const row of afgehandeld.rows) {
+  for (const row of afgehandeld.perDag) {
     const item = per.get(vakVan(row.dag, indeling));
     if (item) item.afgehandeld += row.aantal;
   }
@@ -57,25 +90,20 @@ export function normInDagen(duur: string | null, vanaf: string): number | null {
 }
 
 /** The doorlooptijd of the zaken closed in the period per zaaktype (median, p90, share within the norms), and overall. */
-export async function doorlooptijden(db: Kysely<Database>, tenantId: string, filters: Filters, zaaktypen: ReadonlyMap<string, ZaaktypeInfo>): Promise<Doorlooptijd[]> {
-  const rows = await sql<{ zaaktype: string; dagen: number; aantal: number; met_sn: number; binnen_sn: number; met_t: number; binnen_t: number }>`
-    SELECT a.zaaktype_identificatie AS zaaktype, a.doorlooptijd_dagen AS dagen, sum(a.aantal)::int AS aantal,
-      sum(a.met_servicenorm)::int AS met_sn, sum(a.binnen_servicenorm)::int AS binnen_sn, sum(a.met_termijn)::int AS met_t, sum(a.binnen_termijn)::int AS binnen_t
-    FROM inzicht_afgehandeld_per_dag a WHERE ${zaakVoorwaarden(tenantId, filters, 'dag')}
-    GROUP BY 1, 2`.execute(db);
-  const groepen = new Map<string | null, { histogram: Histogramvak[]; met_sn: number; binnen_sn: number; met_t: number; binnen_t: number }>();
-  const voeg = (sleutel: string | null, row: (typeof rows.rows)[number]) => {
-    const groep = groepen.get(sleutel) ?? { histogram: [], met_sn: 0, binnen_sn: 0, met_t: 0, binnen_t: 0 };
-    groep.histogram.push({ dagen: row.dagen, aantal: row.aantal });
-    groep.met_sn += row.met_sn;
-    groep.binnen_sn += row.binnen_sn;
-    groep.met_t += row.met_t;
-    groep.binnen_t += row.binnen_t;
+export function doorlooptijden(histogram: readonly AfgehandeldVak[], filters: Filters, zaaktypen: ReadonlyMap<string, ZaaktypeInfo>): Doorlooptijd[] {
+  const groepen = new Map<string | null, { histogram: Histogramvak[]; metServicenorm: number; binnenServicenorm: number; metTermijn: number; binnenTermijn: number }>();
+  const voeg = (sleutel: string | null, vak: AfgehandeldVak) => {
+    const groep = groepen.get(sleutel) ?? { histogram: [], metServicenorm: 0, binnenServicenorm: 0, metTermijn: 0, binnenTermijn: 0 };
+    groep.histogram.push({ dagen: vak.dagen, aantal: vak.aantal });
+    groep.metServicenorm += vak.metServicenorm;
+    groep.binnenServicenorm += vak.binnenServicenorm;
+    groep.metTermijn += vak.metTermijn;
+    groep.binnenTermijn += vak.binnenTermijn;
     groepen.set(sleutel, groep);
   };
-  for (const row of rows.rows) {
-    voeg(row.zaaktype, row);
-    voeg(null, row);
+  for (const vak of histogram) {
+    voeg(vak.zaaktype, vak);
+    voeg(null, vak);
   }
   const result: Doorlooptijd[] = [];
   for (const [zaaktype, groep] of groepen) {
@@ -87,10 +115,10 @@ export async function doorlooptijden(db: Kysely<Database>, tenantId: string, fil
       p90: percentiel(groep.histogram, 0.9),
       servicenormDagen: info ? normInDagen(info.servicenorm, filters.van) : null,
       termijnDagen: info ? normInDagen(info.doorlooptijd, filters.van) : null,
-      metServicenorm: groep.met_sn,
-      binnenServicenorm: groep.binnen_sn,
-      metTermijn: groep.met_t,
-      binnenTermijn: groep.binnen_t,
+      metServicenorm: groep.metServicenorm,
+      binnenServicenorm: groep.binnenServicenorm,
+      metTermijn: groep.metTermijn,
+      binnenTermijn: groep.binnenTermijn,
     });
   }
   return result.sort((a, b) => (a.zaaktype === null ? 1 : b.zaaktype === null ? -1 : a.zaaktype.localeCompare(b.zaaktype)));

@@ -13,18 +13,23 @@ export interface Zoekterm {
 
 const LIJST = 20;
 
-/** The queries asked most, most often without a result, and most often without a click on a result. */
+/**
+ * The queries asked most, most often without a result, and most often without a click on a result: one pass over the
+ * period's rows (summed per query once), then the three top lists.
+ */
 export async function zoektermen(db: Kysely<Database>, tenantId: string, filters: Filters): Promise<{ top: Zoekterm[]; zonderResultaat: Zoekterm[]; zonderKlik: Zoekterm[] }> {
-  const lijst = async (volgorde: 'aantal' | 'zonder_resultaat' | 'zonder_klik') => {
-    const rows = await sql<{ zoekterm: string; aantal: number; zonder_resultaat: number; zonder_klik: number }>`
+  const rows = await sql<{ lijst: 'top' | 'zonderResultaat' | 'zonderKlik'; zoekterm: string; aantal: number; zonder_resultaat: number; zonder_klik: number }>`
+    WITH termen AS MATERIALIZED (
       SELECT a.zoekterm, sum(a.aantal)::int AS aantal, sum(a.zonder_resultaat)::int AS zonder_resultaat, sum(a.zonder_klik)::int AS zonder_klik
       FROM inzicht_zoekopdrachten_per_dag a
       WHERE a.tenant_id = ${tenantId} AND a.dag BETWEEN ${filters.van}::date AND ${filters.tot}::date ${filters.zoekkanaal ? sql`AND a.kanaal = ${filters.zoekkanaal}` : sql``}
-      GROUP BY a.zoekterm HAVING sum(a.${sql.ref(volgorde)}) > 0
-      ORDER BY sum(a.${sql.ref(volgorde)}) DESC, a.zoekterm LIMIT ${LIJST}`.execute(db);
-    return rows.rows.map((row) => ({ zoekterm: row.zoekterm, aantal: row.aantal, zonderResultaat: row.zonder_resultaat, zonderKlik: row.zonder_klik }));
-  };
-  return { top: await lijst('aantal'), zonderResultaat: await lijst('zonder_resultaat'), zonderKlik: await lijst('zonder_klik') };
+      GROUP BY a.zoekterm)
+    (SELECT 'top' AS lijst, * FROM termen ORDER BY aantal DESC, zoekterm LIMIT ${LIJST})
+    UNION ALL (SELECT 'zonderResultaat', * FROM termen WHERE zonder_resultaat > 0 ORDER BY zonder_resultaat DESC, zoekterm LIMIT ${LIJST})
+    UNION ALL (SELECT 'zonderKlik', * FROM termen WHERE zonder_klik > 0 ORDER BY zonder_klik DESC, zoekterm LIMIT ${LIJST})`.execute(db);
+  const lijst = (naam: 'top' | 'zonderResultaat' | 'zonderKlik') =>
+    rows.rows.filter((row) => row.lijst === naam).map((row) => ({ zoekterm: row.zoekterm, aantal: row.aantal, zonderResultaat: row.zonder_resultaat, zonderKlik: row.zonder_klik }));
+  return { top: lijst('top'), zonderResultaat: lijst('zonderResultaat'), zonderKlik: lijst('zonderKlik') };
 }
 
 export interface Beoordeling {

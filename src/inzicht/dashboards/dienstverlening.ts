@@ -1,4 +1,4 @@
-import { doorlooptijden, termijnbewaking, werkvoorraadPerTeam, zakenPerVak } from '../cijfers/dienstverlening.ts';
+import { afgehandeldeZaken, doorlooptijden, termijnbewaking, werkvoorraadPerTeam, zakenPerVak } from '../cijfers/dienstverlening.ts';
 import { zaaktypeNaam } from '../cijfers/zaaktypen.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { datumTekst, indelingVan, vakLabel } from '../periode.ts';
@@ -10,8 +10,9 @@ import type { DashboardContext } from './context.ts';
 export async function dienstverleningDashboard(context: DashboardContext): Promise<Dashboard> {
   const { db, tenantId, filters, vandaag } = context;
   const indeling = indelingVan(filters);
-  const perVak = await zakenPerVak(db, tenantId, filters, indeling);
-  const tijden = await doorlooptijden(db, tenantId, filters, context.zaaktypen);
+  const afgehandeld = await afgehandeldeZaken(db, tenantId, filters);
+  const perVak = await zakenPerVak(db, tenantId, filters, indeling, afgehandeld);
+  const tijden = doorlooptijden(afgehandeld.histogram, filters, context.zaaktypen);
   const voorraad = await werkvoorraadPerTeam(db, tenantId, filters, vandaag);
   const termijnen = await termijnbewaking(db, tenantId, filters);
   const totaal = tijden.find((rij) => rij.zaaktype === null);

@@ -7,7 +7,8 @@ import { filterQueryString, type FilterFout, type Filters } from '../filters.ts'
 import { KANALEN, ZOEKKANALEN, ZOEKKANAAL_LABELS, kanaalLabel } from '../kanalen.ts';
 import { INZICHT_PADEN, type DashboardNaam } from '../paden.ts';
 import { datumTekst } from '../periode.ts';
-import { tabelHtml } from './tabel.ts';
+import { WACHTEND_MAX } from '../aggregaten/verversen.ts';
+import { celTekst, tabelHtml } from './tabel.ts';
 
 export const DASHBOARD_TITELS: Record<DashboardNaam, string> = {
   kanalen: 'Kanalen',
@@ -99,7 +100,7 @@ export function dashboardPagina(options: {
 ${errorSummary(options.fouten.map((item) => ({ fieldId: item.veld, message: item.melding })))}
 ${periode ? filterFormulier(options.naam, dashboard, filters, options.fouten, options.keuzes) : ''}
 ${periode ? html`<p class="utrecht-paragraph">Periode: <strong>${datumTekst(filters.van)}</strong> tot en met <strong>${datumTekst(filters.tot)}</strong>.</p>` : ''}
-${options.wachtend > 0 ? html`<p class="utrecht-paragraph inzicht-melding">De cijfers worden bijgewerkt: ${String(options.wachtend)} recente wijzigingen zijn nog niet verwerkt.</p>` : ''}
+${options.wachtend > 0 ? html`<p class="utrecht-paragraph inzicht-melding">De cijfers worden bijgewerkt: ${options.wachtend > WACHTEND_MAX ? `meer dan ${celTekst(WACHTEND_MAX)}` : celTekst(options.wachtend)} recente wijzigingen zijn nog niet verwerkt.</p>` : ''}
 ${dashboard.secties.map((sectie) => sectieHtml(options.naam, sectie, query))}`,
   });
 }
