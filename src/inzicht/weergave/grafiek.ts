@@ -4,7 +4,8 @@ import { celTekst } from './tabel.ts';
 /*
  * Bar charts as server-rendered SVG. Each is an image to assistive technology (role="img") named by its <title> and
  * described by its <desc>, which states the largest and smallest values in words; the table beside it holds every
- * figure. Values are written beside the bars, so nothing depends on colour, and bars keep at least 3:1 contrast.
+ * figure. Values are written beside the bars, so nothing depends on colour, and bars keep at least 3:1 contrast. The
+ * visible caption repeats the title for sighted readers; it is hidden from assistive technology, which reads the title.
  */
 
 export interface Staaf {
@@ -39,7 +40,7 @@ export function liggendeStaven(options: { id: string; titel: string; eenheid: st
   const hoogte = Math.max(1, options.staven.length) * rij + 6;
   const max = Math.max(1, ...options.staven.map((staaf) => staaf.waarde));
   const ruimte = BREEDTE - 120;
-  return html`<figure class="inzicht-figuur">${svgKop(options.id, options.titel, beschrijving(options.titel, options.staven, options.eenheid), hoogte)}
+  return html`<figure class="inzicht-figuur"><figcaption class="inzicht-bijschrift" aria-hidden="true">${options.titel}</figcaption>${svgKop(options.id, options.titel, beschrijving(options.titel, options.staven, options.eenheid), hoogte)}
 ${options.staven.map((staaf, index) => {
     const y = index * rij;
     const breedte = staaf.waarde <= 0 ? 0 : Math.max(2, Math.round((staaf.waarde / max) * ruimte));
@@ -59,7 +60,7 @@ export function staandeStaven(options: { id: string; titel: string; eenheid: str
   const staafBreedte = Math.min(48, kolom * 0.7);
   // Labels of many narrow columns would overlap: then every other one is written.
   const stap = kolom < 40 ? 2 : 1;
-  return html`<figure class="inzicht-figuur">${svgKop(options.id, options.titel, beschrijving(options.titel, options.staven, options.eenheid), hoogte)}
+  return html`<figure class="inzicht-figuur"><figcaption class="inzicht-bijschrift" aria-hidden="true">${options.titel}</figcaption>${svgKop(options.id, options.titel, beschrijving(options.titel, options.staven, options.eenheid), hoogte)}
 <line x1="0" y1="${String(basis)}" x2="${String(BREEDTE)}" y2="${String(basis)}" class="inzicht-as" aria-hidden="true"></line>
 ${options.staven.map((staaf, index) => {
     const h = staaf.waarde <= 0 ? 0 : Math.max(2, Math.round((staaf.waarde / max) * (basis - 36)));
