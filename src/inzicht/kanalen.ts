@@ -3,14 +3,14 @@ export const KANALEN = ['online', 'telefoon', 'balie', 'e-mail', 'chat', 'post',
 export type Kanaal = (typeof KANALEN)[number];
 
 export const KANAAL_LABELS: Record<Kanaal, string> = {
-  online: 'Online (e-formulier of website)',
+  online: 'Online',
   telefoon: 'Telefoon',
   balie: 'Balie',
   'e-mail': 'E-mail',
   chat: 'Chat',
   post: 'Post',
   'sociale media': 'Sociale media',
-  onbekend: 'Onbekend (via een koppeling)',
+  onbekend: 'Onbekend',
 };
 
 /** Where a kennisbank search was done. */

@@ -39,7 +39,7 @@ export async function kanalenDashboard(context: DashboardContext): Promise<Dashb
       {
         id: 'kanaalmix',
         kop: 'Aanvragen en contacten per kanaal',
-        uitleg: 'Aanvragen zijn zaken die in de periode zijn gestart, met het kanaal van hun e-formulier (online in het portaal, of door het KCC namens iemand ingevoerd). Contacten zijn de klantcontacten die het KCC registreerde; de filters zaaktype en team gelden daar niet voor.',
+        uitleg: 'Aanvragen zijn zaken die in de periode zijn gestart, met het kanaal van hun e-formulier: online in het portaal, of door het KCC namens iemand ingevoerd (telefoon, balie, …). Onbekend: een andere toepassing maakte de zaak via de API aan. Contacten zijn de klantcontacten die het KCC registreerde (contact via de website telt als online); de filters zaaktype en team gelden daar niet voor.',
         kerncijfers: [
           { label: 'Aanvragen', waarde: celTekst(aantalAanvragen) },
           { label: 'Contacten', waarde: celTekst([...contacten.values()].reduce((a, b) => a + b, 0)) },

@@ -36,7 +36,7 @@ function svgKop(id: string, titel: string, omschrijving: string, hoogte: number)
 
 /** Horizontal bars, label above each bar and value beside it: for categories with long names. */
 export function liggendeStaven(options: { id: string; titel: string; eenheid: string; staven: readonly Staaf[] }): SafeHtml {
-  const rij = 44;
+  const rij = 50;
   const hoogte = Math.max(1, options.staven.length) * rij + 6;
   const max = Math.max(1, ...options.staven.map((staaf) => staaf.waarde));
   const ruimte = BREEDTE - 120;
@@ -44,9 +44,9 @@ export function liggendeStaven(options: { id: string; titel: string; eenheid: st
 ${options.staven.map((staaf, index) => {
     const y = index * rij;
     const breedte = staaf.waarde <= 0 ? 0 : Math.max(2, Math.round((staaf.waarde / max) * ruimte));
-    return html`<g aria-hidden="true"><text x="0" y="${String(y + 15)}" class="inzicht-label">${staaf.label}</text>
-<rect x="0" y="${String(y + 21)}" width="${String(breedte)}" height="16" class="inzicht-staaf"></rect>
-<text x="${String(breedte + 8)}" y="${String(y + 34)}" class="inzicht-waarde">${celTekst(staaf.waarde)}</text></g>`;
+    return html`<g aria-hidden="true"><text x="0" y="${String(y + 18)}" class="inzicht-label">${staaf.label}</text>
+<rect x="0" y="${String(y + 25)}" width="${String(breedte)}" height="18" class="inzicht-staaf"></rect>
+<text x="${String(breedte + 8)}" y="${String(y + 40)}" class="inzicht-waarde">${celTekst(staaf.waarde)}</text></g>`;
   })}
 </svg></figure>`;
 }
@@ -67,7 +67,7 @@ ${options.staven.map((staaf, index) => {
     const midden = index * kolom + kolom / 2;
     return html`<g aria-hidden="true"><rect x="${(midden - staafBreedte / 2).toFixed(1)}" y="${String(basis - h)}" width="${staafBreedte.toFixed(1)}" height="${String(h)}" class="inzicht-staaf"></rect>
 ${index % stap === 0 ? html`<text x="${midden.toFixed(1)}" y="${String(basis - h - 6)}" text-anchor="middle" class="inzicht-waarde">${celTekst(staaf.waarde)}</text>
-<text x="${midden.toFixed(1)}" y="${String(basis + 22)}" text-anchor="middle" class="inzicht-label">${staaf.label}</text>` : ''}</g>`;
+<text x="${midden.toFixed(1)}" y="${String(basis + 24)}" text-anchor="middle" class="inzicht-label">${staaf.label}</text>` : ''}</g>`;
   })}
 </svg></figure>`;
 }
