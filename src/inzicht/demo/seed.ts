@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
-import { nextNummer } from '../../components/klantinteracties/shared/nummer.ts';
 import { addDays } from '../../medewerker/zaken/awb-termijnen.ts';
 
 /*
@@ -60,12 +59,14 @@ export async function seedDemoInzicht(db: Kysely<Database>, tenantId: string, va
   );
   if (beoordelingen.length > 0) await db.insertInto('kennisbank_beoordelingen').values(beoordelingen).execute();
 
+  // Numbers outside the API's numeric series (which the counter hands out, and bulk loads such as the KCC benchmark
+  // write from 1): a demo contact never takes a number another contact will need.
   for (let index = 0; index < 48; index++) {
     const kanaal = KCC_KANALEN[Math.floor(random() * KCC_KANALEN.length)] ?? 'telefoon';
     const moment = new Date(`${addDays(vandaag, -1 - Math.floor(random() * 28))}T${String(7 + Math.floor(random() * 9)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00Z`);
     const { uuid } = await db
       .insertInto('ki_klantcontacten')
-      .values({ tenant_id: tenantId, nummer: await nextNummer(db, tenantId, 'klantcontact'), kanaal, onderwerp: 'Vraag over een product', taal: 'nld', vertrouwelijk: false, plaatsgevonden_op: moment })
+      .values({ tenant_id: tenantId, nummer: `DEMO${String(index + 1).padStart(6, '0')}`, kanaal, onderwerp: 'Vraag over een product', taal: 'nld', vertrouwelijk: false, plaatsgevonden_op: moment })
       .returning('uuid')
       .executeTakeFirstOrThrow();
     await db
