@@ -12,6 +12,11 @@ export interface Zoekterm {
 }
 
 const LIJST = 20;
+/**
+ * A query is listed only when it was asked at least this often in the period: a one-off query may hold what one person
+ * typed about themselves (a name, an address), which the masking of BSN, e-mail and phone numbers does not catch.
+ */
+export const ZOEKTERM_MINIMUM = 2;
 
 /**
  * The queries asked most, most often without a result, and most often without a click on a result: one pass over the
@@ -23,7 +28,7 @@ export async function zoektermen(db: Kysely<Database>, tenantId: string, filters
       SELECT a.zoekterm, sum(a.aantal)::int AS aantal, sum(a.zonder_resultaat)::int AS zonder_resultaat, sum(a.zonder_klik)::int AS zonder_klik
       FROM inzicht_zoekopdrachten_per_dag a
       WHERE a.tenant_id = ${tenantId} AND a.dag BETWEEN ${filters.van}::date AND ${filters.tot}::date ${filters.zoekkanaal ? sql`AND a.kanaal = ${filters.zoekkanaal}` : sql``}
-      GROUP BY a.zoekterm)
+      GROUP BY a.zoekterm HAVING sum(a.aantal) >= ${ZOEKTERM_MINIMUM})
     (SELECT 'top' AS lijst, * FROM termen ORDER BY aantal DESC, zoekterm LIMIT ${LIJST})
     UNION ALL (SELECT 'zonderResultaat', * FROM termen WHERE zonder_resultaat > 0 ORDER BY zonder_resultaat DESC, zoekterm LIMIT ${LIJST})
     UNION ALL (SELECT 'zonderKlik', * FROM termen WHERE zonder_klik > 0 ORDER BY zonder_klik DESC, zoekterm LIMIT ${LIJST})`.execute(db);

@@ -1,4 +1,4 @@
-import { laagstBeoordeeld, reviewVerlopen, zoektermen, type Zoekterm } from '../cijfers/kennisbank.ts';
+import { laagstBeoordeeld, reviewVerlopen, ZOEKTERM_MINIMUM, zoektermen, type Zoekterm } from '../cijfers/kennisbank.ts';
 import type { Dashboard } from '../dashboard.ts';
 import { datumTekst } from '../periode.ts';
 import { liggendeStaven } from '../weergave/grafiek.ts';
@@ -34,7 +34,7 @@ export async function kennisbankDashboard(context: DashboardContext): Promise<Da
       {
         id: 'zoektermen',
         kop: 'Meest gezocht',
-        uitleg: 'Zoektermen in kleine letters; persoonsgegevens (BSN, e-mailadres, telefoonnummer) zijn al bij het vastleggen gemaskeerd.',
+        uitleg: `Zoektermen in kleine letters; persoonsgegevens (BSN, e-mailadres, telefoonnummer) zijn al bij het vastleggen gemaskeerd. Alleen termen die in de periode minstens ${ZOEKTERM_MINIMUM} keer zijn gezocht staan in de lijsten: een eenmalige zoekopdracht kan iets over één persoon bevatten.`,
         grafieken: [liggendeStaven({ id: 'grafiek-zoektermen', titel: 'Meest gezochte termen', eenheid: 'zoekopdrachten', staven: termen.top.slice(0, 10).map((term) => ({ label: term.zoekterm, waarde: term.aantal })) })],
         tabellen: [zoektermTabel('top-zoektermen', 'Meest gezochte termen', termen.top, 'geen zoekopdrachten in deze periode.')],
       },
