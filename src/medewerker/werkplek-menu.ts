@@ -22,6 +22,7 @@ export const WERKPLEK_MENU: readonly MenuItem[] = [
   // The beheer index (/medewerker/beheer) links every beheer page: e-forms, kennisbank, contact settings and the rest.
   { href: '/medewerker/beheer', label: 'Beheer', sectie: 'Beheer', roles: ['beheerder'] },
   { href: '/medewerker/financien', label: 'Begroting, risico’s en weerstandsvermogen', sectie: 'Financiën', roles: ['controller', 'bestuur'] },
+  { href: '/medewerker/inzicht', label: 'Inzicht: dashboards en open data', sectie: 'Inzicht', roles: ['teamleider', 'beheerder', 'bestuur', 'controller'] },
   { href: '/medewerker/privacy/verwerkingen', label: 'Verwerkingen van een persoon opzoeken', sectie: 'Privacy', roles: ['privacy'] },
 ];
 

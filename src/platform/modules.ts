@@ -14,6 +14,7 @@ import { registerAfspraken } from '../afspraken/routes.ts';
 import { registerFormulieren } from '../formulieren/routes.ts';
 import { registerKlantinteracties } from '../components/klantinteracties/routes.ts';
 import { registerFinancien } from '../financien/routes.ts';
+import { registerInzicht } from '../inzicht/routes.ts';
 
 /** Registers every feature module's routes. Each module adds one line here. */
 export async function registerModules(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -31,4 +32,5 @@ export async function registerModules(app: FastifyInstance, context: AppContext)
   await registerFormulieren(app, context);
   await registerKlantinteracties(app, context);
   await registerFinancien(app, context);
+  await registerInzicht(app, context);
 }

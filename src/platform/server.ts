@@ -12,6 +12,7 @@ import { listTenants } from './tenants/repository.ts';
 import { formatDemoCredentials, seedDemo } from './seed/demo-tenant.ts';
 import { OutboxDispatcher } from './outbox/dispatcher.ts';
 import { startHousekeeping } from './housekeeping.ts';
+import { startInzichtVerversing } from '../inzicht/aggregaten/verversing-job.ts';
 import { registerNotificatiesDelivery } from '../components/notificaties/delivery.ts';
 import { createMailer } from './mail/mailer.ts';
 import { registerMailDelivery } from './mail/mail-outbox.ts';
@@ -82,6 +83,7 @@ export async function startLoket(config: Config, options: { print?: (text: strin
       resident: { idleMinutes: config.residentIdleMinutes, absoluteHours: config.residentAbsoluteHours },
     },
     logger.child({ module: 'housekeeping' }));
+  const stopInzicht = startInzichtVerversing(database.db, logger.child({ module: 'inzicht' }));
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -89,6 +91,7 @@ export async function startLoket(config: Config, options: { print?: (text: strin
     stop() {
       stopping ??= (async () => {
         stopHousekeeping();
+        await stopInzicht();
         await app.close();
         // Requests are done (their events committed); let deliveries in flight finish before the database closes.
         await outbox?.stop();

@@ -18,6 +18,7 @@ import { begrotingImportCommand } from './begroting-import.ts';
 import { begrotingSaldoCommand } from './begroting-saldo.ts';
 import { begrotingExportCommand } from './begroting-export.ts';
 import { begrotingKengetallenImportCommand } from './begroting-kengetallen-import.ts';
+import { inzichtVerversenCommand } from './inzicht-verversen.ts';
 
 /** Every `loket` command, in the order the overview lists them. */
 export const commands: readonly Command[] = [
@@ -39,5 +40,6 @@ export const commands: readonly Command[] = [
   begrotingSaldoCommand,
   begrotingExportCommand,
   begrotingKengetallenImportCommand,
+  inzichtVerversenCommand,
   benchSeedZakenCommand,
 ];

@@ -18,6 +18,7 @@ import type { ZaakafhandelingTables } from './tables/zaakafhandeling.ts';
 import type { ZaakSectiesTables } from './tables/zaak-secties.ts';
 import type { ContactverzoekenTables } from './tables/contactverzoeken.ts';
 import type { KccTables } from './tables/kcc.ts';
+import type { InzichtTables } from './tables/inzicht.ts';
 
 /** Timestamps: written as Date or ISO string, read as Date. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -196,7 +197,7 @@ export interface ZaakIdentificatieCountersTable {
  * Every table Loket has. Components with several tables keep their row types in `./tables/<component>.ts` and
  * join them here with one `extends` entry.
  */
-export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables, EformulierenTables, KlantinteractiesTables, TeamsTables, ZaakafhandelingTables, ZaakSectiesTables, ContactverzoekenTables, KccTables, FinancienInstellingenTables {
+export interface Database extends AutorisatiesTables, CatalogiTypenTables, ZakenTables, BesluitenTables, DocumentenTables, KennisbankTables, NotificatiesTables, PortaalTables, FinancienTables, MijnOmgevingTables, AfsprakenTables, EformulierenTables, KlantinteractiesTables, TeamsTables, ZaakafhandelingTables, ZaakSectiesTables, ContactverzoekenTables, KccTables, FinancienInstellingenTables, InzichtTables {
   tenants: TenantsTable;
   api_clients: ApiClientsTable;
   staff_users: StaffUsersTable;

@@ -14,6 +14,7 @@ import { amsterdamToday } from '../../kennisbank/dates.ts';
 import { seedDemoFormulieren } from '../../formulieren/demo/seed.ts';
 import { seedDemoTeams } from '../../medewerker/toegang/demo-teams.ts';
 import { seedDemoFinancien } from '../../financien/demo/seed.ts';
+import { seedDemoInzicht } from '../../inzicht/demo/seed.ts';
 
 /** Fictional demo municipality; its RSIN passes the 11-proef but belongs to no real organisation. */
 export const DEMO_TENANT = {
@@ -61,6 +62,7 @@ export async function seedDemo(db: Kysely<Database>, keys: Keys): Promise<DemoCr
       staffIds[role] = created.user.id;
     }
     await seedDemoTeams(trx, tenant.id, staffIds);
+    await seedDemoInzicht(trx, tenant.id, amsterdamToday());
     const apiClient = { clientId: 'loket-demo', secret: randomBytes(24).toString('base64url') };
     await insertApiClient(trx, keys, { tenantId: tenant.id, clientId: apiClient.clientId, secret: apiClient.secret, label: 'Demo-applicatie', heeftAlleAutorisaties: true });
     return { tenant, staff, apiClient };
