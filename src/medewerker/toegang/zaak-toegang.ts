@@ -34,21 +34,22 @@ const READS_ALL_ZAAKTYPEN = new Set(['kcc']);
 const HANDLES_TEAM_ZAAKTYPEN = new Set(['behandelaar', 'teamleider']);
 
 /** The zaaktype identificaties of the member's teams. */
-async function teamZaaktypeIdentificaties(db: Kysely<Database>, tenantId: string, userId: string): Promise<string[]> {
+/** Every version (uuid) of the zaaktypen the member's teams handle, named there by identificatie; one query. */
+async function teamZaaktypeUuids(db: Kysely<Database>, tenantId: string, userId: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('team_zaaktypen')
-    .innerJoin('team_leden', 'team_leden.team_id', 'team_zaaktypen.team_id')
-    .select('team_zaaktypen.zaaktype_identificatie')
+    .selectFrom('zaaktypen')
+    .select('zaaktypen.uuid')
     .distinct()
-    .where('team_zaaktypen.tenant_id', '=', tenantId)
-    .where('team_leden.staff_user_id', '=', userId)
+    .where('zaaktypen.tenant_id', '=', tenantId)
+    .where('zaaktypen.identificatie', 'in', (eb) =>
+      eb
+        .selectFrom('team_zaaktypen')
+        .innerJoin('team_leden', 'team_leden.team_id', 'team_zaaktypen.team_id')
+        .select('team_zaaktypen.zaaktype_identificatie')
+        .where('team_zaaktypen.tenant_id', '=', tenantId)
+        .where('team_leden.staff_user_id', '=', userId),
+    )
     .execute();
-  return rows.map((row) => row.zaaktype_identificatie);
-}
-
-async function zaaktypeUuids(db: Kysely<Database>, tenantId: string, identificaties: readonly string[]): Promise<string[]> {
-  if (identificaties.length === 0) return [];
-  const rows = await db.selectFrom('zaaktypen').select('uuid').where('tenant_id', '=', tenantId).where('identificatie', 'in', identificaties).execute();
   return rows.map((row) => row.uuid);
 }
 
@@ -62,7 +63,7 @@ export async function loadStaffZaakToegang(db: Kysely<Database>, tenantId: strin
   }
   const handling = member.roles.filter((role) => HANDLES_TEAM_ZAAKTYPEN.has(role));
   if (handling.length > 0) {
-    const uuids = await zaaktypeUuids(db, tenantId, await teamZaaktypeIdentificaties(db, tenantId, member.userId));
+    const uuids = await teamZaaktypeUuids(db, tenantId, member.userId);
     if (uuids.length > 0) delen.push({ zaaktypeUuids: uuids, maxRank: Math.max(...handling.map(rankOf)), behandelen: true });
   }
   return { delen };

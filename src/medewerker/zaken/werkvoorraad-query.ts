@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
-import { countOpenInReach } from './werkvoorraad-tellingen.ts';
+import { openInReach } from './werkvoorraad-tellingen.ts';
 
 /*
  * The werkvoorraad's SQL. Every list is the zaken this member may handle (zaakToegangFilter, handling parts only) of
@@ -120,15 +120,14 @@ export async function resolveFilter(db: Kysely<Database>, tenantId: string, toeg
  */
 export async function countLijsten(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, resolved: ResolvedFilter): Promise<Record<Lijst, number>> {
   const { filter, zaaktypen, statustypeUuids } = resolved;
-  const counts = await Promise.all(
-    LIJSTEN.map(async (lijst) => {
-      if (lijst === 'team' && filter.status.soort === 'open') return [lijst, await countOpenInReach(db, tenantId, toegang, filter.zaaktype === undefined ? undefined : zaaktypen)] as const;
-      const capped = filtered(db, tenantId, toegang, staffUserId, lijst, filter, statustypeUuids).select('zaken.uuid').limit(COUNT_CAP + 1);
-      const row = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<string>().as('aantal')).executeTakeFirst();
-      return [lijst, Number(row?.aantal ?? 0)] as const;
-    }),
-  );
-  return Object.fromEntries(counts) as Record<Lijst, number>;
+  // The three counts in one statement: one round trip instead of three.
+  const count = (lijst: Lijst) =>
+    lijst === 'team' && filter.status.soort === 'open'
+      ? openInReach(tenantId, toegang, filter.zaaktype === undefined ? undefined : zaaktypen)
+      : sql<string>`(SELECT count(*) FROM (${filtered(db, tenantId, toegang, staffUserId, lijst, filter, statustypeUuids).select('zaken.uuid').limit(COUNT_CAP + 1)}) AS capped)`;
+  const row = await sql<Record<Lijst, string | number>>`SELECT ${sql.join(LIJSTEN.map((lijst) => sql`${count(lijst)} AS ${sql.ref(lijst)}`))}`.execute(db);
+  const counts = row.rows[0];
+  return Object.fromEntries(LIJSTEN.map((lijst) => [lijst, Number(counts?.[lijst] ?? 0)])) as Record<Lijst, number>;
 }
 
 /**
