@@ -24,6 +24,11 @@ export async function createBenchDatabase(adminUrl: string, name: string): Promi
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a plain database name: ${name}`);
   await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin(adminUrl, `CREATE DATABASE ${name}`);
+  return benchDatabase(adminUrl, name);
+}
+
+/** The database `name` on the server of `adminUrl`, with a way to drop it. */
+function benchDatabase(adminUrl: string, name: string): BenchDatabase {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
@@ -39,11 +44,7 @@ export async function openBenchDatabase(adminUrl: string, name: string, reuse: b
     await client.connect();
     try {
       const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (found.rowCount === 1) {
-        const url = new URL(adminUrl);
-        url.pathname = `/${name}`;
-        return { url: url.toString(), drop: () => admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), existing: true };
-      }
+      if (found.rowCount === 1) return { ...benchDatabase(adminUrl, name), existing: true };
     } finally {
       await client.end();
     }
