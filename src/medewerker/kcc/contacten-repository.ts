@@ -5,6 +5,7 @@ import type { KccContactenTable, KccKanaal, KccResultaat } from '../../platform/
 /* The only SQL on kcc_contacten: the workspace's own record of each contact. */
 
 export type KccContactRow = Selectable<KccContactenTable>;
+export type KccContactMetNummer = KccContactRow & { nummer: string };
 
 export async function insertKccContact(db: Kysely<Database>, values: { tenantId: string; klantcontactUuid: string; agentUserId: string; kanaal: KccKanaal; onderwerp: string; notities: string }): Promise<void> {
   await db
@@ -25,6 +26,19 @@ export async function findKccContact(db: Kysely<Database>, tenantId: string, kla
   let query = db.selectFrom('kcc_contacten').selectAll().where('tenant_id', '=', tenantId).where('klantcontact_uuid', '=', klantcontactUuid);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** One contact of the tenant with its number in Klantinteracties (as the agent and the resident refer to it). */
+export async function findKccContactMetNummer(db: Kysely<Database>, tenantId: string, klantcontactUuid: string): Promise<KccContactMetNummer | undefined> {
+  const row = await db
+    .selectFrom('kcc_contacten')
+    .leftJoin('ki_klantcontacten', (join) => join.onRef('ki_klantcontacten.uuid', '=', 'kcc_contacten.klantcontact_uuid').onRef('ki_klantcontacten.tenant_id', '=', 'kcc_contacten.tenant_id'))
+    .selectAll('kcc_contacten')
+    .select('ki_klantcontacten.nummer')
+    .where('kcc_contacten.tenant_id', '=', tenantId)
+    .where('kcc_contacten.klantcontact_uuid', '=', klantcontactUuid)
+    .executeTakeFirst();
+  return row ? { ...row, nummer: row.nummer ?? '' } : undefined;
 }
 
 /** The agent's open contacts, the oldest first (the order they came in). */
@@ -69,10 +83,4 @@ export async function markClosed(
     .where('tenant_id', '=', tenantId)
     .where('klantcontact_uuid', '=', klantcontactUuid)
     .execute();
-}
-
-/** The klantcontact's number in Klantinteracties, as the agent and the resident refer to it. */
-export async function klantcontactNummer(db: Kysely<Database>, tenantId: string, klantcontactUuid: string): Promise<string> {
-  const row = await db.selectFrom('ki_klantcontacten').select('nummer').where('tenant_id', '=', tenantId).where('uuid', '=', klantcontactUuid).executeTakeFirst();
-  return row?.nummer ?? '';
 }

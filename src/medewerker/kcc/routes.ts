@@ -10,7 +10,7 @@ import { loadStaffZaakToegang } from '../toegang/zaak-toegang.ts';
 import { antwoordPage } from './antwoord-page.ts';
 import { contactPage, type AfsluitFouten, type AfsluitInvoer, type ContactView } from './contact-page.ts';
 import { closeContact, linkPartij, registerContact, saveNotities, type Agent } from './contact-service.ts';
-import { findKccContact, klantcontactNummer, openContactsOf, type KccContactRow } from './contacten-repository.ts';
+import { findKccContact, findKccContactMetNummer, openContactsOf, type KccContactMetNummer } from './contacten-repository.ts';
 import { readZoeksleutel, type IdentificatieInvoer, type NieuwePartij } from './identificatie.ts';
 import { identificeer } from './identificeren.ts';
 import { isKanaal, isResultaat } from './kcc-keuzes.ts';
@@ -46,28 +46,29 @@ export function registerKccRoutes(app: FastifyInstance, context: AppContext): vo
   const deps: KlantDeps = { db: context.database.db, keys: context.keys };
   const db = deps.db;
 
-  async function contactOf(request: FastifyRequest, uuid: string): Promise<KccContactRow> {
-    const contact = await findKccContact(db, request.tenant.id, uuid);
+  async function contactOf(request: FastifyRequest, uuid: string): Promise<KccContactMetNummer> {
+    const contact = await findKccContactMetNummer(db, request.tenant.id, uuid);
     if (!contact) throw new ProblemError('not_found', 'Dit contact bestaat niet.');
     return contact;
   }
 
   /** Everything the contact page shows; `extra` carries a form's state after a POST. */
-  async function renderContact(request: FastifyRequest, reply: FastifyReply, status: number, contact: KccContactRow, q: string, extra: Partial<ContactView> = {}): Promise<FastifyReply> {
+  async function renderContact(request: FastifyRequest, reply: FastifyReply, status: number, contact: KccContactMetNummer, q: string, extra: Partial<ContactView> = {}): Promise<FastifyReply> {
     const staff = staffOf(request);
     const tenantId = request.tenant.id;
-    const toegang = await loadStaffZaakToegang(db, tenantId, { userId: staff.userId, roles: staff.roles });
-    const [partij] = contact.partij_uuid === null ? [] : await partijSamenvattingen(db, tenantId, [contact.partij_uuid]);
-    const [open, nummer, zoek] = await Promise.all([
+    const [toegang, [partij]] = await Promise.all([
+      loadStaffZaakToegang(db, tenantId, { userId: staff.userId, roles: staff.roles }),
+      contact.partij_uuid === null ? [] : partijSamenvattingen(db, tenantId, [contact.partij_uuid]),
+    ]);
+    const [open, zoek] = await Promise.all([
       openContactsOf(db, tenantId, staff.userId),
-      klantcontactNummer(db, tenantId, contact.klantcontact_uuid),
       kccZoeken(deps, request, toegang, { q, partij, klantcontactUuid: contact.klantcontact_uuid }),
     ]);
     const view: ContactView = {
       tenantName: request.tenant.name,
       staff,
       contact,
-      nummer,
+      nummer: contact.nummer,
       open,
       ...(partij ? { partij } : {}),
       wijzigbaar: contact.status === 'open' && contact.agent_user_id === staff.userId,

@@ -23,6 +23,11 @@ export function isVertrouwelijkheidaanduiding(value: string): value is Vertrouwe
 /** Per role the aanduiding in force for this municipality: its own setting, else the default. */
 export async function loadRolVertrouwelijkheid(db: Kysely<Database>, tenantId: string): Promise<Map<string, Vertrouwelijkheidaanduiding>> {
   const rows = await db.selectFrom('rol_vertrouwelijkheid').select(['rol', 'max_vertrouwelijkheidaanduiding']).where('tenant_id', '=', tenantId).execute();
+  return rolVertrouwelijkheidInForce(rows);
+}
+
+/** The defaults overlaid with the municipality's own settings (rows with an unknown aanduiding are ignored). */
+export function rolVertrouwelijkheidInForce(rows: readonly { rol: string; max_vertrouwelijkheidaanduiding: string }[]): Map<string, Vertrouwelijkheidaanduiding> {
   const inForce = new Map<string, Vertrouwelijkheidaanduiding>(Object.entries(DEFAULT_ROL_VERTROUWELIJKHEID) as [string, Vertrouwelijkheidaanduiding][]);
   for (const row of rows) {
     if (isVertrouwelijkheidaanduiding(row.max_vertrouwelijkheidaanduiding)) inForce.set(row.rol, row.max_vertrouwelijkheidaanduiding);

@@ -1,8 +1,8 @@
-import type { ExpressionBuilder, Expression, SqlBool, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type SqlBool, type Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { ApiCaller } from '../../platform/auth/api-jwt.ts';
 import { VERTROUWELIJKHEIDAANDUIDINGEN, vertrouwelijkheidRank, type Autorisatie, type Vertrouwelijkheidaanduiding } from '../../platform/auth/autorisaties.ts';
-import { loadRolVertrouwelijkheid } from './rol-vertrouwelijkheid.ts';
+import { rolVertrouwelijkheidInForce } from './rol-vertrouwelijkheid.ts';
 
 /*
  * Which zaken a staff member may see and handle in the workspace. The KCC reads zaken of every zaaktype; behandelaars
@@ -33,39 +33,42 @@ export interface StaffMember {
 const READS_ALL_ZAAKTYPEN = new Set(['kcc']);
 const HANDLES_TEAM_ZAAKTYPEN = new Set(['behandelaar', 'teamleider']);
 
-/** The zaaktype identificaties of the member's teams. */
-/** Every version (uuid) of the zaaktypen the member's teams handle, named there by identificatie; one query. */
-async function teamZaaktypeUuids(db: Kysely<Database>, tenantId: string, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('zaaktypen')
-    .select('zaaktypen.uuid')
-    .distinct()
-    .where('zaaktypen.tenant_id', '=', tenantId)
-    .where('zaaktypen.identificatie', 'in', (eb) =>
-      eb
-        .selectFrom('team_zaaktypen')
-        .innerJoin('team_leden', 'team_leden.team_id', 'team_zaaktypen.team_id')
-        .select('team_zaaktypen.zaaktype_identificatie')
-        .where('team_zaaktypen.tenant_id', '=', tenantId)
-        .where('team_leden.staff_user_id', '=', userId),
-    )
-    .execute();
-  return rows.map((row) => row.uuid);
+/** The municipality's role settings and, for a member who handles zaken, the team zaaktypen; read together. */
+interface ToegangBronnen {
+  /** Per role the aanduiding the municipality set (roles it left alone are absent). */
+  rolInstellingen: Record<string, string> | null;
+  /** Every version (uuid) of the zaaktypen the member's teams handle, named there by identificatie. */
+  teamZaaktypen: string[] | null;
+}
+
+/** One statement: every staff page that touches zaken starts here, so a second round trip would count on each. */
+async function loadToegangBronnen(db: Kysely<Database>, tenantId: string, userId: string, metTeams: boolean): Promise<ToegangBronnen> {
+  const result = await sql<{ rol_instellingen: Record<string, string> | null; team_zaaktypen: string[] | null }>`
+    SELECT (SELECT json_object_agg(rol, max_vertrouwelijkheidaanduiding) FROM rol_vertrouwelijkheid WHERE tenant_id = ${tenantId}) AS rol_instellingen,
+           CASE WHEN ${metTeams} THEN (
+             SELECT array_agg(DISTINCT zaaktypen.uuid::text) FROM zaaktypen
+             WHERE zaaktypen.tenant_id = ${tenantId}
+               AND zaaktypen.identificatie IN (
+                 SELECT team_zaaktypen.zaaktype_identificatie FROM team_zaaktypen
+                 JOIN team_leden ON team_leden.team_id = team_zaaktypen.team_id
+                 WHERE team_zaaktypen.tenant_id = ${tenantId} AND team_leden.staff_user_id = ${userId})
+           ) END AS team_zaaktypen`.execute(db);
+  const row = result.rows[0];
+  return { rolInstellingen: row?.rol_instellingen ?? null, teamZaaktypen: row?.team_zaaktypen ?? null };
 }
 
 /** What this staff member may see and handle, from their roles, their teams and the municipality's role settings. */
 export async function loadStaffZaakToegang(db: Kysely<Database>, tenantId: string, member: StaffMember): Promise<StaffZaakToegang> {
-  const ranks = await loadRolVertrouwelijkheid(db, tenantId);
+  const handling = member.roles.filter((role) => HANDLES_TEAM_ZAAKTYPEN.has(role));
+  const bronnen = await loadToegangBronnen(db, tenantId, member.userId, handling.length > 0);
+  const ranks = rolVertrouwelijkheidInForce(Object.entries(bronnen.rolInstellingen ?? {}).map(([rol, aanduiding]) => ({ rol, max_vertrouwelijkheidaanduiding: aanduiding })));
   const rankOf = (role: string) => vertrouwelijkheidRank(ranks.get(role) ?? 'openbaar');
   const delen: ZaakToegangDeel[] = [];
   for (const role of member.roles.filter((role) => READS_ALL_ZAAKTYPEN.has(role))) {
     delen.push({ zaaktypeUuids: null, maxRank: rankOf(role), behandelen: false });
   }
-  const handling = member.roles.filter((role) => HANDLES_TEAM_ZAAKTYPEN.has(role));
-  if (handling.length > 0) {
-    const uuids = await teamZaaktypeUuids(db, tenantId, member.userId);
-    if (uuids.length > 0) delen.push({ zaaktypeUuids: uuids, maxRank: Math.max(...handling.map(rankOf)), behandelen: true });
-  }
+  const uuids = bronnen.teamZaaktypen ?? [];
+  if (handling.length > 0 && uuids.length > 0) delen.push({ zaaktypeUuids: uuids, maxRank: Math.max(...handling.map(rankOf)), behandelen: true });
   return { delen };
 }
 

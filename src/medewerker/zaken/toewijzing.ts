@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import { inTransaction } from '../../platform/database/transaction.ts';
@@ -30,6 +30,25 @@ export async function collegasVoorZaaktype(db: Kysely<Database>, tenantId: strin
 export async function collegasVoorZaaktypen(db: Kysely<Database>, tenantId: string, zaaktypeIdentificaties: readonly string[]): Promise<Map<string, Collega[]>> {
   const result = new Map<string, Collega[]>(zaaktypeIdentificaties.map((identificatie) => [identificatie, []]));
   if (zaaktypeIdentificaties.length === 0) return result;
+  return collegasPerZaaktype(db, tenantId, [...zaaktypeIdentificaties], result);
+}
+
+/**
+ * The colleagues for every zaaktype of these versions (uuids), keyed by identificatie: what a werkvoorraad page may
+ * offer, fetched beside its zaken instead of after them.
+ */
+export async function collegasVoorZaaktypeVersies(db: Kysely<Database>, tenantId: string, zaaktypeUuids: readonly string[]): Promise<Map<string, Collega[]>> {
+  if (zaaktypeUuids.length === 0) return new Map();
+  const identificaties = db.selectFrom('zaaktypen').select('identificatie').where('tenant_id', '=', tenantId).where('uuid', 'in', [...zaaktypeUuids]);
+  return collegasPerZaaktype(db, tenantId, identificaties, new Map());
+}
+
+async function collegasPerZaaktype(
+  db: Kysely<Database>,
+  tenantId: string,
+  identificaties: string[] | SelectQueryBuilder<Database, 'zaaktypen', { identificatie: string }>,
+  result: Map<string, Collega[]>,
+): Promise<Map<string, Collega[]>> {
   const rows = await db
     .selectFrom('staff_users')
     .innerJoin('team_leden', 'team_leden.staff_user_id', 'staff_users.id')
@@ -39,13 +58,15 @@ export async function collegasVoorZaaktypen(db: Kysely<Database>, tenantId: stri
     .where('staff_users.tenant_id', '=', tenantId)
     .where('staff_users.disabled_at', 'is', null)
     .where('team_zaaktypen.tenant_id', '=', tenantId)
-    .where('team_zaaktypen.zaaktype_identificatie', 'in', [...zaaktypeIdentificaties])
+    .where('team_zaaktypen.zaaktype_identificatie', 'in', identificaties)
     .orderBy('staff_users.display_name')
     .orderBy('staff_users.id')
     .execute();
   for (const row of rows) {
     if (!row.roles.some((role) => HANDLING_ROLES.includes(role))) continue;
-    result.get(row.zaaktype_identificatie)?.push({ id: row.id, naam: row.display_name });
+    const lijst = result.get(row.zaaktype_identificatie) ?? [];
+    lijst.push({ id: row.id, naam: row.display_name });
+    result.set(row.zaaktype_identificatie, lijst);
   }
   return result;
 }

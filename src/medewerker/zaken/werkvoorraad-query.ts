@@ -190,17 +190,24 @@ export async function listWerkvoorraad(
   }));
 }
 
-/** The filter choices: the zaaktypen this member handles (by identificatie) and their statustypen's names. */
+/** The zaaktype versions (uuids) this member handles: what the werkvoorraad lists and offers as choices. */
+export function behandeldeZaaktypen(toegang: StaffZaakToegang): string[] {
+  return [...new Set(toegang.delen.filter((deel) => deel.behandelen).flatMap((deel) => deel.zaaktypeUuids ?? []))];
+}
+
+/** The filter choices: the zaaktypen this member handles (by identificatie) and their statustypen's names; one statement. */
 export async function filterKeuzes(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang): Promise<{ zaaktypen: { identificatie: string; omschrijving: string }[]; statussen: string[] }> {
-  const uuids = [...new Set(toegang.delen.filter((deel) => deel.behandelen).flatMap((deel) => deel.zaaktypeUuids ?? []))];
+  const uuids = behandeldeZaaktypen(toegang);
   if (uuids.length === 0) return { zaaktypen: [], statussen: [] };
-  const [zaaktypen, statussen] = await Promise.all([
-    db.selectFrom('zaaktypen').select(['identificatie', 'omschrijving']).where('tenant_id', '=', tenantId).where('uuid', 'in', uuids).orderBy('omschrijving').orderBy('begin_geldigheid', 'desc').execute(),
-    db.selectFrom('statustypen').select('omschrijving').distinct().where('tenant_id', '=', tenantId).where('zaaktype_uuid', 'in', uuids).orderBy('omschrijving').execute(),
-  ]);
+  const result = await sql<{ zaaktypen: { identificatie: string; omschrijving: string }[] | null; statussen: string[] | null }>`
+    SELECT (SELECT json_agg(json_build_object('identificatie', identificatie, 'omschrijving', omschrijving) ORDER BY omschrijving, begin_geldigheid DESC)
+              FROM zaaktypen WHERE tenant_id = ${tenantId} AND uuid::text = ANY(${uuids}::text[])) AS zaaktypen,
+           (SELECT array_agg(DISTINCT omschrijving ORDER BY omschrijving)
+              FROM statustypen WHERE tenant_id = ${tenantId} AND zaaktype_uuid::text = ANY(${uuids}::text[])) AS statussen`.execute(db);
+  const row = result.rows[0];
   const seen = new Set<string>();
   return {
-    zaaktypen: zaaktypen.filter((row) => !seen.has(row.identificatie) && seen.add(row.identificatie)),
-    statussen: statussen.map((row) => row.omschrijving),
+    zaaktypen: (row?.zaaktypen ?? []).filter((zaaktype) => !seen.has(zaaktype.identificatie) && seen.add(zaaktype.identificatie)),
+    statussen: row?.statussen ?? [],
   };
 }

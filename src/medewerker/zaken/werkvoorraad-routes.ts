@@ -5,8 +5,8 @@ import { amsterdamDate } from '../../components/zaken/archivering/calendar.ts';
 import { sendPage } from '../send-page.ts';
 import { loadStaffZaakToegang, mayHandleZaak } from '../toegang/zaak-toegang.ts';
 import { staffZaken } from '../toegang/staff-zaken-caller.ts';
-import { collegasVoorZaaktypen, wijsZaakToe } from './toewijzing.ts';
-import { countLijsten, filterKeuzes, LIJSTEN, listWerkvoorraad, resolveFilter, type Lijst, type StatusFilter } from './werkvoorraad-query.ts';
+import { collegasVoorZaaktypeVersies, wijsZaakToe } from './toewijzing.ts';
+import { behandeldeZaaktypen, countLijsten, filterKeuzes, LIJSTEN, listWerkvoorraad, resolveFilter, type Lijst, type StatusFilter } from './werkvoorraad-query.ts';
 import { TOEWIJZEN_PATH, WERKVOORRAAD_PATH, werkvoorraadPage } from './werkvoorraad-page.ts';
 import { findZaakInView } from './zaak-gegevens.ts';
 import { apiBases } from './zaak-services.ts';
@@ -55,12 +55,12 @@ async function renderWerkvoorraad(context: AppContext, request: FastifyRequest, 
   const filter = { zaaktype: query.zaaktype || undefined, status: statusFilter };
   const pagina = Math.max(1, Math.min(10_000, Number.parseInt(query.pagina ?? '1', 10) || 1));
   const resolved = await resolveFilter(db, tenantId, toegang, filter);
-  const [counts, rows, keuzes] = await Promise.all([
+  const [counts, rows, keuzes, collegas] = await Promise.all([
     countLijsten(db, tenantId, toegang, staff.userId, resolved),
     listWerkvoorraad(db, tenantId, toegang, staff.userId, lijst, resolved, pagina),
     filterKeuzes(db, tenantId, toegang),
+    collegasVoorZaaktypeVersies(db, tenantId, behandeldeZaaktypen(toegang)),
   ]);
-  const collegas = await collegasVoorZaaktypen(db, tenantId, [...new Set(rows.map((row) => row.zaaktypeIdentificatie))]);
   const statusWaarde = statusFilter.soort === 'status' ? `status:${statusFilter.omschrijving}` : statusFilter.soort;
   const melding = query.toegewezen ? `Zaak ${query.toegewezen} is toegewezen.` : undefined;
   return sendPage(
