@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/database.ts';
 import { createTestTenant } from '../../test/fixtures.ts';
-import { dutchPublicHolidays, easterSunday, seedDemoAfspraken } from './demo-seed.ts';
+import { seedDemoAfspraken } from './demo-seed.ts';
+import { dutchPublicHolidays, easterSunday } from '../platform/kalender/feestdagen.ts';
 import { listBookableProducts, locationsForProduct, openingPeriods } from './repository.ts';
 
 describe('the demo municipality\'s counters', () => {

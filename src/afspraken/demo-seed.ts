@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/schema.ts';
-import { addDays } from './amsterdam-time.ts';
+import { dutchPublicHolidays } from '../platform/kalender/feestdagen.ts';
 import { insertClosingDay, insertLocation, insertProduct, replaceCapacity, replaceOpeningPeriods } from './repository.ts';
 import type { OpeningPeriod } from './slots.ts';
 
@@ -8,41 +8,6 @@ const hours = (uur: number, minuut = 0) => uur * 60 + minuut;
 
 function week(days: number[], periods: [number, number][]): OpeningPeriod[] {
   return days.flatMap((weekdag) => periods.map(([vanMinuut, totMinuut]) => ({ weekdag, vanMinuut, totMinuut })));
-}
-
-/** Easter Sunday (Gregorian, anonymous algorithm) as `YYYY-MM-DD`. */
-export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The public holidays a Dutch town hall is closed on, for one year. */
-export function dutchPublicHolidays(year: number): { datum: string; omschrijving: string }[] {
-  const easter = easterSunday(year);
-  // King's Day moves to Saturday the 26th when the 27th is a Sunday.
-  const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
-  return [
-    { datum: `${year}-01-01`, omschrijving: 'Nieuwjaarsdag' },
-    { datum: addDays(easter, 1), omschrijving: 'Tweede paasdag' },
-    { datum: kingsDay, omschrijving: 'Koningsdag' },
-    { datum: addDays(easter, 39), omschrijving: 'Hemelvaartsdag' },
-    { datum: addDays(easter, 50), omschrijving: 'Tweede pinksterdag' },
-    { datum: `${year}-12-25`, omschrijving: 'Eerste kerstdag' },
-    { datum: `${year}-12-26`, omschrijving: 'Tweede kerstdag' },
-  ];
 }
 
 /**

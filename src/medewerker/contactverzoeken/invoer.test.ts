@@ -40,6 +40,12 @@ describe('the hand-over form rules', () => {
     expect(plusWerkdagen('2026-11-24', 2)).toBe('2026-11-26'); // Tuesday → Thursday
     expect(plusWerkdagen('2026-11-27', 2)).toBe('2026-12-01'); // Friday → Tuesday
     expect(plusWerkdagen('2026-11-28', 0)).toBe('2026-11-30'); // Saturday → Monday
+    // Public holidays are not working days: Christmas, Easter Monday, King's Day and Ascension Day are skipped.
+    expect(plusWerkdagen('2026-12-24', 2)).toBe('2026-12-29'); // Thursday → Tuesday after Christmas
+    expect(plusWerkdagen('2026-04-03', 1)).toBe('2026-04-07'); // Good Friday (a working day) → past Easter Monday
+    expect(plusWerkdagen('2026-04-24', 1)).toBe('2026-04-28'); // Friday → past King's Day on Monday the 27th
+    expect(plusWerkdagen('2026-05-13', 1)).toBe('2026-05-15'); // Wednesday → past Ascension Day
+    expect(plusWerkdagen('2026-12-25', 0)).toBe('2026-12-28'); // zero days from Christmas: the next working day
     expect(isTeLaat('2026-11-26', false, '2026-11-26')).toBe(false);
     expect(isTeLaat('2026-11-26', false, '2026-11-27')).toBe(true);
     expect(isTeLaat('2026-11-26', true, '2026-11-27')).toBe(false);

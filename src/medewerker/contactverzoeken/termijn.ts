@@ -1,27 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { plusDagen } from '../../formulieren/dagen.ts';
+import { isWerkdag } from '../../platform/kalender/feestdagen.ts';
 
 /* The deadline of a contactverzoek: a number of working days from today, per municipality. */
 
 /** When a municipality set nothing: the usual KCC promise, "binnen twee werkdagen teruggebeld". */
 export const STANDAARD_TERMIJN_WERKDAGEN = 2;
 
-function isWeekend(date: string): boolean {
-  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
-}
-
-/** `date` plus `werkdagen` working days (Monday to Friday; public holidays are not counted apart). */
+/** `date` plus `werkdagen` working days (Monday to Friday, public holidays not counted). */
 export function plusWerkdagen(date: string, werkdagen: number): string {
   let current = date;
   let left = werkdagen;
   while (left > 0) {
     current = plusDagen(current, 1);
-    if (!isWeekend(current)) left -= 1;
+    if (isWerkdag(current)) left -= 1;
   }
-  // Zero days from a Saturday still lands on a working day.
-  while (isWeekend(current)) current = plusDagen(current, 1);
+  // Zero days from a Saturday or a holiday still lands on a working day.
+  while (!isWerkdag(current)) current = plusDagen(current, 1);
   return current;
 }
 

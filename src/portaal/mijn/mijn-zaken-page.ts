@@ -9,11 +9,12 @@ import type { CurrentStatus, OwnZaak } from './zaken-repository.ts';
 import { RESIDENT_PATHS } from '../../platform/auth/resident-paths.ts';
 
 /**
- * When the resident may expect the decision: the planned end date the behandelaar set, otherwise the start date plus
- * the zaaktype's doorlooptijd (the term the law or the municipality sets for this kind of zaak).
+ * When the resident may expect the decision at the latest: the zaak's deadline as the municipality keeps it (moved by
+ * a suspension or an extension), else the planned end date, else the start date plus the zaaktype's doorlooptijd (the
+ * term the law or the municipality sets for this kind of zaak).
  */
-export function expectedDecisionDate(zaak: Pick<OwnZaak, 'einddatumGepland' | 'startdatum' | 'doorlooptijd'>): string | undefined {
-  return zaak.einddatumGepland ?? addIsoDuration(zaak.startdatum, zaak.doorlooptijd);
+export function expectedDecisionDate(zaak: Pick<OwnZaak, 'uiterlijkeEinddatumAfdoening' | 'einddatumGepland' | 'startdatum' | 'doorlooptijd'>): string | undefined {
+  return zaak.uiterlijkeEinddatumAfdoening ?? zaak.einddatumGepland ?? addIsoDuration(zaak.startdatum, zaak.doorlooptijd);
 }
 
 /** The status to show: the current step's name (and whether the zaak is closed), or what a zaak without steps is. */

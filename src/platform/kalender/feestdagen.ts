@@ -1,0 +1,56 @@
+import { plusDagen } from '../../formulieren/dagen.ts';
+
+/* The Dutch public holidays a town hall is closed on, and the working days that follow from them. */
+
+/** Easter Sunday (Gregorian, anonymous algorithm) as `YYYY-MM-DD`. */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The public holidays a Dutch town hall is closed on, for one year. */
+export function dutchPublicHolidays(year: number): { datum: string; omschrijving: string }[] {
+  const easter = easterSunday(year);
+  // King's Day moves to Saturday the 26th when the 27th is a Sunday.
+  const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
+  return [
+    { datum: `${year}-01-01`, omschrijving: 'Nieuwjaarsdag' },
+    { datum: plusDagen(easter, 1), omschrijving: 'Tweede paasdag' },
+    { datum: kingsDay, omschrijving: 'Koningsdag' },
+    { datum: plusDagen(easter, 39), omschrijving: 'Hemelvaartsdag' },
+    { datum: plusDagen(easter, 50), omschrijving: 'Tweede pinksterdag' },
+    { datum: `${year}-12-25`, omschrijving: 'Eerste kerstdag' },
+    { datum: `${year}-12-26`, omschrijving: 'Tweede kerstdag' },
+  ];
+}
+
+function isWeekend(date: string): boolean {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+const holidaysByYear = new Map<number, Set<string>>();
+
+/** Whether the municipality works on `date` (YYYY-MM-DD): Monday to Friday and not a public holiday. */
+export function isWerkdag(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) {
+    holidays = new Set(dutchPublicHolidays(year).map((holiday) => holiday.datum));
+    holidaysByYear.set(year, holidays);
+  }
+  return !isWeekend(date) && !holidays.has(date);
+}
