@@ -20,13 +20,13 @@ import { verversAlles, vraagVolledigeVerversing } from '../src/inzicht/aggregate
 import { amsterdamToday } from '../src/kennisbank/dates.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { seedKlantcontacten } from './kcc-dataset.ts';
-import { recordingDatabase, replay, statementsOfPage } from './page-statements.ts';
+import { recordingDatabase, replay, statementsOfPage, timeReadingStatements } from './page-statements.ts';
 import { percentile } from './stats.ts';
 import { measureBaseline, measureHttp, type Measurement } from './zaken-load.ts';
 import { startLoketServer } from './zaken-loket.ts';
 
 /*
- * `npm run bench:inzicht`: server time of each inzicht dashboard on PostgreSQL at 16 connections, beside raw `pg`
+ * `npm run bench:inzicht`: server time of each inzicht dashboard on PostgreSQL at 16 connections (BENCH_CONNECTIONS), beside raw `pg`
  * replaying the SQL the page runs (recorded from one request), and the time the incremental refresh needs after
  * 10,000 new events (new searches, zaken closed, contacts closed). Also the one-off full build of the aggregates.
  *
@@ -36,8 +36,10 @@ import { startLoketServer } from './zaken-loket.ts';
  *   BENCH_KLANTCONTACTEN   klantcontacten (default 400,000; the issue's target 2,000,000)
  *   BENCH_ZOEKOPDRACHTEN   kennisbank searches (default 200,000; the issue's target 1,000,000)
  *   BENCH_PERSONEN         people the contacts are with (default 50,000)
+ *   BENCH_CONNECTIONS      concurrent requests (default 16; 1 gives the server time of one request at a time)
  *   BENCH_DURATION         seconds per side (default 15), BENCH_WARMUP seconds before each side (default 3)
- *   BENCH_KEEP=1           keep loket_bench_inzicht afterwards; BENCH_SHOW_SQL=1 print the statements of each page
+ *   BENCH_KEEP=1           keep loket_bench_inzicht afterwards; BENCH_SHOW_SQL=1 print the statements of each page,
+ *                          and the reading ones by their time alone (slowest first)
  *   BENCH_REUSE=1          measure on loket_bench_inzicht as an earlier run kept it, without seeding or the full build
  *                          (the 10,000 new events are added again, so each reuse grows the data a little)
  *
@@ -46,7 +48,6 @@ import { startLoketServer } from './zaken-loket.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'loket_bench_inzicht';
-const CONNECTIONS = 16;
 const TARGET_P95_MS = 200;
 const NIEUWE_GEBEURTENISSEN = 10_000;
 
@@ -139,6 +140,7 @@ async function seedAndBuild(
 
 async function main(): Promise<void> {
   const durationSeconds = numberFrom('BENCH_DURATION', 15);
+  const connections = Math.max(1, Math.floor(numberFrom('BENCH_CONNECTIONS', 16)));
   const warmupSeconds = numberFrom('BENCH_WARMUP', 3);
   const zakenCount = Math.floor(numberFrom('BENCH_ZAKEN', 200_000));
   const contactCount = Math.floor(numberFrom('BENCH_KLANTCONTACTEN', 400_000));
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
   try {
     const secretKey = randomBytes(32).toString('base64');
     const dataDir = mkdtempSync(join(tmpdir(), 'loket-bench-inzicht-'));
-    const env = { DATABASE_URL: bench.url, LOKET_SECRET_KEY: secretKey, LOKET_DATA_DIR: dataDir, DATABASE_POOL_SIZE: String(CONNECTIONS), LOKET_OUTBOX_ENABLED: 'false' };
+    const env = { DATABASE_URL: bench.url, LOKET_SECRET_KEY: secretKey, LOKET_DATA_DIR: dataDir, DATABASE_POOL_SIZE: String(Math.max(connections, 4)), LOKET_OUTBOX_ENABLED: 'false' };
     const config = loadConfig({ ...env, LOKET_LOG_LEVEL: 'silent' });
     const database = await openDatabase(config);
     const keys = loadKeys(config);
@@ -177,10 +179,11 @@ async function main(): Promise<void> {
         await events.query(
           `WITH nieuw AS (
              INSERT INTO ki_klantcontacten (tenant_id, nummer, kanaal, onderwerp, taal, vertrouwelijk, plaatsgevonden_op)
-             SELECT $1, 'B' || g, (ARRAY['telefoon', 'balie', 'e-mail', 'chat'])[1 + g % 4], 'Paspoort aanvragen', 'nld', false, now() FROM generate_series(1, $2) AS g
+             SELECT $1, 'B' || (g + (SELECT count(*) FROM ki_klantcontacten WHERE tenant_id = $1 AND nummer LIKE 'B%')), (ARRAY['telefoon', 'balie', 'e-mail', 'chat'])[1 + g % 4], 'Paspoort aanvragen', 'nld', false, now() FROM generate_series(1, $2) AS g
              RETURNING uuid, kanaal)
            INSERT INTO kcc_contacten (klantcontact_uuid, tenant_id, kanaal, onderwerp, status, resultaat, afgehandeld_bij_eerste_contact, geopend_op, gesloten_op)
            SELECT uuid, $1, kanaal, 'Paspoort aanvragen', 'gesloten', 'beantwoord', true, now(), now() FROM nieuw`,
+          // Numbered after the ones earlier runs added, so a reused database takes the events again.
           [tenant.id, contacten],
         );
       } finally {
@@ -221,18 +224,22 @@ async function main(): Promise<void> {
 
       const server = await startLoketServer({ ...env, LOKET_LOG_LEVEL: 'warn' }, 300_000);
       const baseUrl = `http://127.0.0.1:${server.port}`;
-      const pool = new pg.Pool({ connectionString: bench.url, max: CONNECTIONS });
+      const pool = new pg.Pool({ connectionString: bench.url, max: connections });
       try {
         for (const [index, page] of pages.entries()) {
           const call = { method: 'GET' as const, path: () => page.path, headers };
           const pageStatements = statements[index] ?? [];
           print(`\n${page.name} — ${pageStatements.length} SQL statements a request`);
-          if (process.env.BENCH_SHOW_SQL === '1') for (const statement of pageStatements) print(`    ${statement.sql.replace(/\s+/g, ' ').slice(0, 220)}`);
-          if (warmupSeconds > 0) await measureHttp(baseUrl, call, CONNECTIONS, warmupSeconds);
-          report('Loket', await measureHttp(baseUrl, call, CONNECTIONS, durationSeconds));
+          if (process.env.BENCH_SHOW_SQL === '1') {
+            for (const statement of pageStatements) print(`    ${statement.sql.replace(/\s+/g, ' ').slice(0, 220)}`);
+            print('  Reading statements alone, median of 15, slowest first:');
+            for (const timed of await timeReadingStatements(pool, pageStatements)) print(`    ${fixed(timed.medianMs, 2).padStart(7)} ms  ${timed.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+          }
+          if (warmupSeconds > 0) await measureHttp(baseUrl, call, connections, warmupSeconds);
+          report('Loket', await measureHttp(baseUrl, call, connections, durationSeconds));
           const iteration = replay(pageStatements);
-          if (warmupSeconds > 0) await measureBaseline(pool, iteration, CONNECTIONS, warmupSeconds);
-          report('raw pg', await measureBaseline(pool, iteration, CONNECTIONS, durationSeconds));
+          if (warmupSeconds > 0) await measureBaseline(pool, iteration, connections, warmupSeconds);
+          report('raw pg', await measureBaseline(pool, iteration, connections, durationSeconds));
         }
       } finally {
         await pool.end();
