@@ -7,6 +7,9 @@ export default defineConfig({
     // Each file gets its own copy of the migrated template database; PGlite instances are heavy, so keep the worker count modest.
     pool: 'forks',
     maxWorkers: 2,
+    // A worker keeps its imported modules from one test file to the next: importing the whole app anew per file cost
+    // about six seconds each. Files share no state through modules (every cache is keyed by its database handle).
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
