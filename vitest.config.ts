@@ -8,7 +8,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     // A worker keeps its imported modules from one test file to the next: importing the whole app anew per file cost
-    // about six seconds each. Files share no state through modules (every cache is keyed by its database handle).
+    // about six seconds each. No state leaks between files: module-level caches are keyed by database handle or by
+    // tenant id, and every test database has tenants of its own (random ids).
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
