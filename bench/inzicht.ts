@@ -20,7 +20,7 @@ import { verversAlles, vraagVolledigeVerversing } from '../src/inzicht/aggregate
 import { amsterdamToday } from '../src/kennisbank/dates.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { seedKlantcontacten } from './kcc-dataset.ts';
-import { recordingDatabase, replay, statementsOfPage, timeReadingStatements } from './page-statements.ts';
+import { recordingDatabase, replay, statementsOfPage, describePageStatements } from './page-statements.ts';
 import { percentile } from './stats.ts';
 import { measureBaseline, measureHttp, type Measurement } from './zaken-load.ts';
 import { startLoketServer } from './zaken-loket.ts';
@@ -230,11 +230,7 @@ async function main(): Promise<void> {
           const call = { method: 'GET' as const, path: () => page.path, headers };
           const pageStatements = statements[index] ?? [];
           print(`\n${page.name} — ${pageStatements.length} SQL statements a request`);
-          if (process.env.BENCH_SHOW_SQL === '1') {
-            for (const statement of pageStatements) print(`    ${statement.sql.replace(/\s+/g, ' ').slice(0, 220)}`);
-            print('  Reading statements alone, median of 15, slowest first:');
-            for (const timed of await timeReadingStatements(pool, pageStatements)) print(`    ${fixed(timed.medianMs, 2).padStart(7)} ms  ${timed.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
-          }
+          if (process.env.BENCH_SHOW_SQL === '1') for (const line of await describePageStatements(pool, pageStatements)) print(line);
           if (warmupSeconds > 0) await measureHttp(baseUrl, call, connections, warmupSeconds);
           report('Loket', await measureHttp(baseUrl, call, connections, durationSeconds));
           const iteration = replay(pageStatements);

@@ -65,6 +65,24 @@ export function replay(statements: readonly Statement[]): (client: pg.PoolClient
   };
 }
 
+/** A SELECT, or a WITH query that changes nothing. */
+function isReading(text: string): boolean {
+  const body = text.replace(/^\s*(\/\*.*?\*\/\s*)?/s, '');
+  if (/^select/i.test(body)) return true;
+  return /^with/i.test(body) && !/\b(insert|update|delete)\b/i.test(body);
+}
+
+/** What BENCH_SHOW_SQL=1 prints for a page: its statements, then the reading ones by their time alone. */
+export async function describePageStatements(pool: pg.Pool, statements: readonly Statement[]): Promise<string[]> {
+  const oneLine = (text: string, length: number) => text.replace(/\s+/g, ' ').slice(0, length);
+  const timed = await timeReadingStatements(pool, statements);
+  return [
+    ...statements.map((statement) => `    ${oneLine(statement.sql, 220)}`),
+    '  Reading statements alone, median of 15, slowest first:',
+    ...timed.map((item) => `    ${item.medianMs.toFixed(2).padStart(7)} ms  ${oneLine(item.sql, 160)}`),
+  ];
+}
+
 /**
  * The reading statements of a page, each run alone `runs` times on one client, by median time (slowest first): where
  * the page's database time goes. Writes are left out (they would pile up rows).
@@ -74,7 +92,7 @@ export async function timeReadingStatements(pool: pg.Pool, statements: readonly 
   try {
     const timed = [];
     for (const statement of statements) {
-      if (!/^\s*(\/\*.*?\*\/\s*)?select/i.test(statement.sql)) continue;
+      if (!isReading(statement.sql)) continue;
       const times: number[] = [];
       for (let run = 0; run < runs; run++) {
         const started = performance.now();
