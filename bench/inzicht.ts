@@ -21,7 +21,7 @@ import { amsterdamToday } from '../src/kennisbank/dates.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { seedKlantcontacten } from './kcc-dataset.ts';
 import { recordingDatabase, replay, statementsOfPage, describePageStatements } from './page-statements.ts';
-import { percentile } from './stats.ts';
+import { measurementLine } from './measurement-line.ts';
 import { measureBaseline, measureHttp, type Measurement } from './zaken-load.ts';
 import { startLoketServer } from './zaken-loket.ts';
 
@@ -71,13 +71,7 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 const fixed = (value: number, digits = 1) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function report(label: string, measurement: Measurement): void {
-  const { latencies } = measurement;
-  const p95 = percentile(latencies, 95);
-  print(
-    `  ${label.padEnd(6)} ${fixed(measurement.perSecond, 0).padStart(7)}/s   p50 ${fixed(percentile(latencies, 50))} ms   p95 ${fixed(p95)} ms   p99 ${fixed(percentile(latencies, 99))} ms` +
-      (label === 'Loket' ? `   (target p95 <= ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'MISSED'})` : '') +
-      (measurement.failed > 0 ? `   ${measurement.failed} FAILED (${measurement.firstFailure ?? ''})` : ''),
-  );
+  print(measurementLine(label, measurement, label === 'Loket' ? TARGET_P95_MS : undefined));
 }
 
 /** Kennisbank searches over the last year: a vocabulary of 600 queries (a few asked very often), three channels. */

@@ -18,7 +18,7 @@ import { RESIDENT_SESSION_COOKIE, startResidentSession } from '../src/platform/a
 import { seedZaken } from '../src/bench-seed/seed-zaken.ts';
 import { createBenchDatabase } from './bench-database.ts';
 import { recordingDatabase, replay, statementsOfPage } from './page-statements.ts';
-import { percentile } from './stats.ts';
+import { measurementLine } from './measurement-line.ts';
 import { measureBaseline, measureHttp, type Measurement } from './zaken-load.ts';
 import { startLoketServer } from './zaken-loket.ts';
 
@@ -55,13 +55,7 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 const fixed = (value: number, digits = 1) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function report(label: string, measurement: Measurement): void {
-  const { latencies } = measurement;
-  const p95 = percentile(latencies, 95);
-  print(
-    `  ${label.padEnd(6)} ${fixed(measurement.perSecond, 0).padStart(7)}/s   p50 ${fixed(percentile(latencies, 50))} ms   p95 ${fixed(p95)} ms   p99 ${fixed(percentile(latencies, 99))} ms` +
-      (label === 'Loket' ? `   (target p95 <= ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'met' : 'MISSED'})` : '') +
-      (measurement.failed > 0 ? `   ${measurement.failed} FAILED (${measurement.firstFailure ?? ''})` : ''),
-  );
+  print(measurementLine(label, measurement, label === 'Loket' ? TARGET_P95_MS : undefined));
 }
 
 async function main(): Promise<void> {
