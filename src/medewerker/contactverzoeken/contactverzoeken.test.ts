@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import type { Tenant } from '../../platform/database/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestApp, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
 import { signInStaff, type SignedInStaff } from '../../../test/staff-session.ts';
 import { kccCaller, registreerKlantcontact } from '../../../test/klantcontact-fixtures.ts';
 import { createKlantToken, klantApi, loadKlantinteractiesSpec, type KlantApi } from '../../components/klantinteracties/klantinteracties-test-kit.ts';
+import { retrieveResources } from '../../components/klantinteracties/shared/resource-service.ts';
+import { interneTaken } from '../../components/klantinteracties/internetaken/service.ts';
 import { createTeam, setTeamLeden } from '../toegang/teams.ts';
 import { vandaag } from '../../formulieren/dagen.ts';
 import { createContactverzoek } from './service.ts';
@@ -204,6 +207,61 @@ describe('contactverzoeken: the KCC hands a contact over, the back office picks 
     // Closing twice changes nothing.
     expect((await post(behandelaar, `/medewerker/contactverzoeken/${uuid}/afsluiten`, { uitkomst: 'Nog eens' })).statusCode).toBe(303);
     expect((await get(behandelaar, `/medewerker/contactverzoeken/${uuid}`)).body).not.toContain('Nog eens');
+  });
+
+  it('lists several contactverzoeken, each with its own number and requested action, earliest deadline first', async () => {
+    const lotte = await signInStaff(test, tenant, { roles: ['behandelaar'], displayName: 'Lotte Lijst' });
+    const deps = { db: database.db, keys: test.keys };
+    const verzoeken = [
+      { gevraagdeHandeling: 'Terugmailen', deadline: plusWerkdagen(vandaag(), 9) },
+      { gevraagdeHandeling: 'Terugbellen', deadline: plusWerkdagen(vandaag(), 2) },
+      { gevraagdeHandeling: 'Afspraak inplannen', deadline: plusWerkdagen(vandaag(), 5) },
+      { gevraagdeHandeling: 'Brief sturen', deadline: plusWerkdagen(vandaag(), 7) },
+    ];
+    const uuids: string[] = [];
+    for (const verzoek of verzoeken) {
+      const created = await createContactverzoek(deps, kccCaller(tenant), { userId: kcc.user.id, displayName: 'Karin KCC' }, {
+        klantcontactUuid: klantcontact,
+        sleutel: randomUUID(),
+        contactverzoek: { ...verzoek, vraag: `Vraag: ${verzoek.gevraagdeHandeling}`, naam: 'Fatima', telefoon: '0612345678', email: '', voorkeur: '', ontvanger: { soort: 'medewerker', id: lotte.user.id } },
+      });
+      uuids.push(created.interneTaakUuid);
+    }
+    const nummers = await Promise.all(uuids.map(async (uuid) => ((await api.call('GET', `/internetaken/${uuid}`, '/internetaken/{uuid}')).json() as { nummer: string }).nummer));
+    expect(new Set(nummers).size).toBe(uuids.length);
+
+    const page = await get(lotte, '/medewerker/contactverzoeken?lijst=voor-mij');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Voor mij: 4 open contactverzoeken, vroegste deadline eerst');
+    const rij = (uuid: string) => page.body.slice(page.body.indexOf(`/medewerker/contactverzoeken/${uuid}"`), page.body.indexOf('</tr>', page.body.indexOf(uuid)));
+    verzoeken.forEach((verzoek, index) => {
+      const uuid = uuids[index] ?? '';
+      expect(rij(uuid)).toContain(`>${nummers[index] ?? ''}</a>`);
+      expect(rij(uuid)).toContain(`<td>${verzoek.gevraagdeHandeling}</td>`);
+      expect(rij(uuid)).toContain('<td>Lotte Lijst</td>');
+    });
+    const volgorde = [1, 2, 3, 0].map((index) => page.body.indexOf(uuids[index] ?? ''));
+    expect(volgorde).toEqual([...volgorde].sort((a, b) => a - b));
+
+    // The list's interne taken are read together: as many statements for four as for one, and as retrieving each
+    // would, a 404 for one that is not there.
+    let statements = 0;
+    const teller: KyselyPlugin = {
+      transformQuery: (args) => {
+        statements += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const geteld = { db: database.db.withPlugin(teller), keys: test.keys };
+    const tellen = async (wanted: string[]): Promise<number> => {
+      statements = 0;
+      const taken = await retrieveResources(geteld, interneTaken, kccCaller(tenant), wanted);
+      expect([...taken.keys()].sort()).toEqual([...wanted].sort());
+      return statements;
+    };
+    expect(await tellen(uuids)).toBe(await tellen(uuids.slice(0, 1)));
+    await expect(retrieveResources(deps, interneTaken, kccCaller(tenant), [...uuids, randomUUID()])).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('flags late ones with "Te laat" and lists them by deadline, on a fixed clock', async () => {

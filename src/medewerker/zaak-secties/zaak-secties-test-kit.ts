@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyRequest, LightMyRequestResponse } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestApp, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
 import { signInStaff, type SignedInStaff } from '../../../test/staff-session.ts';
@@ -41,28 +41,35 @@ export interface TestZaak {
   afgesloten: boolean;
 }
 
+/** The context the sections get for a zaak of the request's tenant, built from the test's own zaak (404 when none). */
+export async function testSectieContext(request: FastifyRequest, context: AppContext, zaakUuid: string): Promise<ZaakSectieContext> {
+  if (!request.staff) throw new ProblemError('not_authenticated');
+  const row = await context.database.db
+    .selectFrom('zaken')
+    .select(['uuid', 'identificatie', 'zaaktype_uuid', 'vertrouwelijkheidaanduiding', 'einddatum'])
+    .where('tenant_id', '=', request.tenant.id)
+    .where('uuid', '=', zaakUuid)
+    .executeTakeFirst();
+  if (!row) throw new ProblemError('not_found');
+  const zaken = await staffZaken(context.database.db, request);
+  const zaak = {
+    uuid: row.uuid,
+    url: zaakUrl(zakenBaseUrl(request), row.uuid),
+    identificatie: row.identificatie,
+    zaaktypeUuid: row.zaaktype_uuid,
+    vertrouwelijkheidaanduiding: row.vertrouwelijkheidaanduiding,
+    afgesloten: row.einddatum !== null,
+  };
+  return { request, context, zaken, zaak, magBehandelen: mayHandleZaak(zaken.toegang, zaak) };
+}
+
 /** Registers the test-only page (pass to createTestApp's or serveForBrowser's extra routes). */
 export function registerSectieTestPagina(app: FastifyInstance, context: AppContext): void {
   app.get<{ Params: { zaak: string }; Querystring: { sectie?: string } }>(`${TEST_PAGINA}/:zaak`, { config: { staffRoles: ['kcc', 'behandelaar', 'teamleider'] }, schema: { querystring: { type: 'object', additionalProperties: false, properties: { sectie: { type: 'string', maxLength: 40 } } } } }, async (request, reply) => {
     const staff = request.staff;
     if (!staff) throw new ProblemError('not_authenticated');
-    const row = await context.database.db
-      .selectFrom('zaken')
-      .select(['uuid', 'identificatie', 'zaaktype_uuid', 'vertrouwelijkheidaanduiding', 'einddatum'])
-      .where('tenant_id', '=', request.tenant.id)
-      .where('uuid', '=', request.params.zaak)
-      .executeTakeFirst();
-    if (!row) throw new ProblemError('not_found');
-    const zaken = await staffZaken(context.database.db, request);
-    const zaak = {
-      uuid: row.uuid,
-      url: zaakUrl(zakenBaseUrl(request), row.uuid),
-      identificatie: row.identificatie,
-      zaaktypeUuid: row.zaaktype_uuid,
-      vertrouwelijkheidaanduiding: row.vertrouwelijkheidaanduiding,
-      afgesloten: row.einddatum !== null,
-    };
-    const ctx: ZaakSectieContext = { request, context, zaken, zaak, magBehandelen: mayHandleZaak(zaken.toegang, zaak) };
+    const ctx = await testSectieContext(request, context, request.params.zaak);
+    const zaak = ctx.zaak;
     const secties = ZAAK_SECTIES.filter((sectie) => request.query.sectie === undefined || sectie.id === request.query.sectie);
     const rendered = [];
     for (const sectie of secties) rendered.push(await sectie.render(ctx));

@@ -120,6 +120,17 @@ export async function findCurrentDocuments(db: Kysely<Database>, tenantId: strin
 }
 
 /**
+ * The tenant's documents with these uuids that `access` lets a caller read, with their current versions: the same
+ * conditions as the lists (type, rank, gereed voor publicatie), so one statement decides for a whole set of documents
+ * what retrieving each of them would have decided one by one.
+ */
+export async function findReadableCurrentDocuments(db: Kysely<Database>, tenantId: string, uuids: readonly string[], access: DocumentAccess): Promise<CurrentDocument[]> {
+  if (uuids.length === 0) return [];
+  const documents = await filtered(db, tenantId, { uuids, access }).selectAll('documenten').execute();
+  return withVersions(db, documents);
+}
+
+/**
  * The version of a document a retrieve or download asks for: `versie` exactly, the newest registered at or before
  * `registratieOp`, both, or else the current one. Undefined when there is no such version.
  */

@@ -35,6 +35,7 @@ import {
   deleteAuditTrailOfDocument,
   deleteDocument,
   findDocument,
+  findReadableCurrentDocuments,
   findVersie,
   gereedVoorPublicatieOf,
   hasRelations,
@@ -316,6 +317,23 @@ export async function retrieveInformatieobject(deps: DocumentenDeps, caller: Doc
   const [json] = await expandedOne(() => presentDocumenten(deps.db, caller.tenant.id, [{ document, versie }], base, asked));
   if (!json) throw new Error(`document ${uuid} vanished from its own presentation`);
   return json;
+}
+
+/**
+ * The current versions of the documents among `uuids` that the caller may read, presented as a retrieve without
+ * `expand` presents them, keyed by uuid; the ones a retrieve would answer with 404 or 403 are left out. A fixed
+ * number of statements whatever the number of documents, for pages that show many documents at once.
+ */
+export async function retrieveReadableInformatieobjecten(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuids: readonly string[]): Promise<Map<string, InformatieobjectJson>> {
+  const wanted = [...new Set(uuids.filter(isUuid).map((uuid) => uuid.toLowerCase()))];
+  const rows = await findReadableCurrentDocuments(deps.db, caller.tenant.id, wanted, documentAccess(caller.apiCaller, DOCUMENTEN_LEZEN));
+  const presented = await presentDocumenten(deps.db, caller.tenant.id, rows, base, parseDocumentExpand(undefined));
+  const readable = new Map<string, InformatieobjectJson>();
+  rows.forEach((row, index) => {
+    const json = presented[index];
+    if (json) readable.set(row.document.uuid, json);
+  });
+  return readable;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { KlantCaller, KlantDeps } from './caller.ts';
 import { parseExpand } from './expand.ts';
 import { conditionsOf } from './filters.ts';
 import type { ResourceDefinition } from './resource.ts';
-import { deleteRow, findRow, insertRow, listRows, updateRow, type KlantRow, type KlantTable } from './rows.ts';
+import { deleteRow, findRow, findRows, insertRow, listRows, updateRow, type KlantRow, type KlantTable } from './rows.ts';
 
 /*
  * The operations every resource of the Klantinteracties API has (`…List`, `…Create`, `…Retrieve`, `…Update`,
@@ -57,6 +57,28 @@ export async function retrieveResource<T extends KlantTable, J>(deps: KlantDeps,
   const json = await presentOne(deps.db, definition, caller, row, expand);
   await definition.logProcessing?.(deps, caller, 'raadplegen', [row], {});
   return json;
+}
+
+/**
+ * `…Retrieve` for several rows at once, for a page that shows a list of them: the JSON retrieving each would give,
+ * keyed by uuid, in a fixed number of statements however many there are, with one processing-log entry for all of
+ * them. A 404 (the first missing uuid) when one of them is not there, as retrieving it would be.
+ */
+export async function retrieveResources<T extends KlantTable, J>(deps: KlantDeps, definition: ResourceDefinition<T, J>, caller: KlantCaller, uuids: readonly string[]): Promise<Map<string, J>> {
+  const rows = await findRows(deps.db, definition.table, caller.tenant.id, uuids);
+  const found = new Set(rows.map((row) => row.uuid));
+  const missing = uuids.find((uuid) => !found.has(uuid));
+  if (missing !== undefined) throw notFound(definition.label, missing);
+  if (rows.length === 0) return new Map();
+  const presented = await definition.present(deps.db, caller, rows, parseExpand(undefined, definition.expandable ?? []));
+  await definition.logProcessing?.(deps, caller, 'raadplegen', rows, {});
+  const byUuid = new Map<string, J>();
+  rows.forEach((row, index) => {
+    const json = presented[index];
+    if (json === undefined) throw new Error(`${definition.label}: presenting ${row.uuid} gave nothing`);
+    byUuid.set(row.uuid, json);
+  });
+  return byUuid;
 }
 
 /** `…Create`: stores the row and what belongs to it. */

@@ -11,6 +11,7 @@ import type { ZaakSectieContext } from '../../zaken/zaak-sectie.ts';
 import { alleenLezenReden } from '../alleen-lezen.ts';
 import { assertMagWijzigen, loadSectieContext, magWijzigen, maxBehandelRank, zaakPagePath } from '../sectie-zaak.ts';
 import { ZAAK_SECTIE_ROLLEN, type ZaakSectieRouteOptions } from '../sectie-routes-opties.ts';
+import { logDocumentVerwerking } from './document-verwerking.ts';
 import { DocumentVergrendeldError, nieuweVersie, ontgrendelDocument, vergrendelDocument, voegDocumentToe } from './document-acties.ts';
 import { isDocumentUploadBody, MAX_DOCUMENT_BYTES, readDocumentUploadBody, type DocumentUploadBody, type UploadedFile } from './document-upload-body.ts';
 import { documentPaden, documentPaginaInhoud, maxGrootteTekst, nieuwDocumentFormulier, nieuwDocumentSamenvatting, type NieuwDocumentForm } from './documenten-weergave.ts';
@@ -97,8 +98,10 @@ ${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.cs
 
     async function documentPagina(reply: FastifyReply, ctx: ZaakSectieContext, documentUuid: string, status: number, extra: { melding?: string; fout?: string; versieFout?: string } = {}): Promise<FastifyReply> {
       const staff = staffOf(ctx.request);
+      const startTime = new Date();
       const document = await findZaakDocument(ctx, documentUuid);
       const versies = await listDocumentVersies(ctx, document);
+      await logDocumentVerwerking(ctx, 'document-versies-bekijken', document, startTime);
       const body = documentPaginaInhoud({
         zaakUuid: ctx.zaak.uuid,
         zaakIdentificatie: ctx.zaak.identificatie,
@@ -171,8 +174,17 @@ ${nieuwDocumentFormulier({ ...form, zaakUuid: ctx.zaak.uuid, csrfToken: staff.cs
       { config, schema: { params: DOCUMENT_PARAMS, querystring: { type: 'object', additionalProperties: false, properties: { versie: { type: 'integer', minimum: 1 } } } } },
       async (request, reply) => {
         const ctx = await loadSectieContext(request, context, request.params.zaak);
+        const startTime = new Date();
         const document = await findZaakDocument(ctx, request.params.document);
-        const inhoud = await downloadInformatieobject(documentenDeps(context), ctx.zaken.caller, document.uuid, request.query.versie === undefined ? {} : { versie: request.query.versie });
+        const versie = request.query.versie ?? document.versie;
+        const inhoud = await downloadInformatieobject(documentenDeps(context), ctx.zaken.caller, document.uuid, { versie });
+        // Logged before a byte is sent: without its record the member does not get the document.
+        try {
+          await logDocumentVerwerking(ctx, 'document-bekijken', { uuid: document.uuid, versie }, startTime);
+        } catch (error) {
+          inhoud.stream.destroy();
+          throw error;
+        }
         const name = inhoud.bestandsnaam !== '' ? inhoud.bestandsnaam : 'document';
         return reply
           .type(BENOEMDE_TYPES.has(inhoud.formaat) ? inhoud.formaat : 'application/octet-stream')

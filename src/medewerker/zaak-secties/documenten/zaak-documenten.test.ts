@@ -3,7 +3,10 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOUNDARY, multipartBody, ZaakSectiesTest, type TestZaak } from '../zaak-secties-test-kit.ts';
+import { insertTestZaak } from '../../../../test/zgw-fixtures.ts';
+import type { KyselyPlugin } from 'kysely';
+import { BOUNDARY, multipartBody, testSectieContext, ZaakSectiesTest, type TestZaak } from '../zaak-secties-test-kit.ts';
+import { listZaakDocumenten } from './zaak-documenten.ts';
 import { MAX_DOCUMENT_BYTES } from './document-upload-body.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% eerste versie\n');
@@ -14,7 +17,23 @@ describe('the documents of a zaak on the zaak page', () => {
   let aanvraagType: string;
 
   beforeAll(async () => {
-    await world.start();
+    // A test route that reads a zaak's documents as the section does, counting the SQL statements it takes.
+    await world.start({}, (app, context) => {
+      app.get<{ Params: { zaak: string } }>('/medewerker/test/documenten-tellen/:zaak', { config: { staffRoles: ['behandelaar'] } }, async (request) => {
+        const ctx = await testSectieContext(request, context, request.params.zaak);
+        let statements = 0;
+        const teller: KyselyPlugin = {
+          transformQuery: (args) => {
+            statements += 1;
+            return args.node;
+          },
+          transformResult: async (args) => args.result,
+        };
+        const database = { ...context.database, db: context.database.db.withPlugin(teller) };
+        const documenten = await listZaakDocumenten({ ...ctx, context: { ...context, database } });
+        return { statements, documenten: documenten.map((document) => document.titel) };
+      });
+    });
     aanvraagType = await world.informatieobjecttype('Aangifte');
   }, 180_000);
   afterAll(async () => {
@@ -260,6 +279,176 @@ describe('the documents of a zaak on the zaak page', () => {
     expect((await world.post(world.behandelaar, `${pad}/ontgrendeling`)).statusCode).toBe(303);
     expect(await world.database.db.selectFrom('zaak_document_vergrendelingen').selectAll().where('informatieobject_uuid', '=', uuid).execute()).toEqual([]);
     expect((await world.upload(world.collega, `${pad}/versies`, {}, { name: 'v2.pdf', type: 'application/pdf', bytes: PDF_V2 })).statusCode).toBe(303);
+  });
+
+  it('lists every document of a zaak with several, each with its own data, within the member\'s vertrouwelijkheid', async () => {
+    const zaak = await world.newZaak();
+    const inhoud = { Aanvraag: Buffer.from('%PDF-1.4\n% aanvraag\n'), Uittreksel: Buffer.from('%PDF-1.4\n% uittreksel, wat langer\n'), Machtiging: Buffer.from('%PDF-1.4\n% machtiging met nog meer tekst\n') };
+    const aanvraag = await voegToe(zaak, 'Aanvraag', inhoud.Aanvraag);
+    const uittreksel = await voegToe(zaak, 'Uittreksel', inhoud.Uittreksel);
+    const machtiging = await voegToe(zaak, 'Machtiging', inhoud.Machtiging);
+    expect((await world.upload(world.behandelaar, `${documentenPad(zaak)}/${uittreksel}/versies`, {}, { name: 'Uittreksel-v2.pdf', type: 'application/pdf', bytes: PDF_V2 })).statusCode).toBe(303);
+    const geheim = await world.upload(world.behandelaar, documentenPad(zaak), { titel: 'Vertrouwelijk advies', informatieobjecttype: aanvraagType, vertrouwelijkheidaanduiding: 'vertrouwelijk' }, { name: 'advies.pdf', type: 'application/pdf', bytes: PDF });
+    expect(geheim.statusCode).toBe(303);
+    const advies = /\/documenten\/([0-9a-f-]{36})\?/.exec(String(geheim.headers.location))?.[1] ?? '';
+
+    const rij = (body: string, uuid: string): string => {
+      const start = body.lastIndexOf('<tr>', body.indexOf(`/documenten/${uuid}"`));
+      return start < 0 ? '' : body.slice(start, body.indexOf('</tr>', start));
+    };
+    const behandelaar = (await world.sectiePagina(world.behandelaar, zaak.uuid, 'documenten')).body;
+    expect(rij(behandelaar, aanvraag)).toContain('>Aanvraag</a>');
+    expect(rij(behandelaar, aanvraag)).toContain(`${inhoud.Aanvraag.length} bytes`);
+    expect(rij(behandelaar, aanvraag)).toContain('<td>1</td>');
+    expect(rij(behandelaar, uittreksel)).toContain('>Uittreksel</a>');
+    expect(rij(behandelaar, uittreksel)).toContain(`${PDF_V2.length} bytes`);
+    expect(rij(behandelaar, uittreksel)).toContain('<td>2</td>');
+    expect(rij(behandelaar, machtiging)).toContain('>Machtiging</a>');
+    expect(rij(behandelaar, machtiging)).toContain(`${inhoud.Machtiging.length} bytes`);
+    for (const uuid of [aanvraag, uittreksel, machtiging]) {
+      expect(rij(behandelaar, uuid)).toContain('<td>Aangifte</td>');
+      expect(rij(behandelaar, uuid)).toContain(`/documenten/${uuid}/inhoud`);
+    }
+    expect(rij(behandelaar, advies)).toContain('Vertrouwelijk advies');
+    // In the order they were added.
+    expect(behandelaar.indexOf(aanvraag)).toBeLessThan(behandelaar.indexOf(uittreksel));
+    expect(behandelaar.indexOf(uittreksel)).toBeLessThan(behandelaar.indexOf(machtiging));
+    expect(behandelaar.indexOf(machtiging)).toBeLessThan(behandelaar.indexOf(advies));
+
+    // The KCC reads up to zaakvertrouwelijk: the same three, without the vertrouwelijk one.
+    const kcc = (await world.sectiePagina(world.kcc, zaak.uuid, 'documenten')).body;
+    for (const uuid of [aanvraag, uittreksel, machtiging]) expect(rij(kcc, uuid)).toBe(rij(behandelaar, uuid));
+    expect(kcc).not.toContain(advies);
+    expect(kcc).not.toContain('Vertrouwelijk advies');
+  });
+
+  it('reads the documents of a zaak in the same number of statements however many there are', async () => {
+    const tellen = async (zaak: TestZaak): Promise<{ statements: number; documenten: string[] }> => {
+      const response = await world.get(world.behandelaar, `/medewerker/test/documenten-tellen/${zaak.uuid}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const een = await world.newZaak();
+    await voegToe(een, 'Enig document');
+    const vijf = await world.newZaak();
+    for (const titel of ['Eerste', 'Tweede', 'Derde', 'Vierde', 'Vijfde']) await voegToe(vijf, titel);
+    const bijEen = await tellen(een);
+    const bijVijf = await tellen(vijf);
+    expect(bijEen.documenten).toEqual(['Enig document']);
+    expect(bijVijf.documenten).toEqual(['Eerste', 'Tweede', 'Derde', 'Vierde', 'Vijfde']);
+    expect(bijVijf.statements).toBe(bijEen.statements);
+  });
+
+  describe('the processing log', () => {
+    const BSNS = ['111222333', '123456782'];
+
+    /** Makes two residents betrokkenen of the zaak, as initiator and belanghebbende would be. */
+    async function metPersonen(tenantId: string, zaakUuid: string): Promise<void> {
+      const zaak = await world.database.db.selectFrom('zaken').select('zaaktype_uuid').where('uuid', '=', zaakUuid).executeTakeFirstOrThrow();
+      const roltype = await world.database.db.selectFrom('roltypen').select('uuid').where('zaaktype_uuid', '=', zaak.zaaktype_uuid).executeTakeFirstOrThrow();
+      for (const bsn of BSNS) {
+        await world.database.db
+          .insertInto('rollen')
+          .values({ tenant_id: tenantId, zaak_uuid: zaakUuid, roltype_uuid: roltype.uuid, betrokkene_type: 'natuurlijk_persoon', omschrijving_generiek: 'initiator', inp_bsn: bsn, data: JSON.stringify({ betrokkeneIdentificatie: { inpBsn: bsn, geslachtsnaam: 'Jansen' } }) })
+          .execute();
+      }
+    }
+
+    async function logRegels(tenantId: string, name: string) {
+      return world.database.db.selectFrom('processing_log').selectAll().where('tenant_id', '=', tenantId).where('name', '=', name).orderBy('seq').execute();
+    }
+
+    it('logs each download of a document, any version, with the zaak\'s persons pseudonymised and no file name', async () => {
+      const zaak = await world.newZaak();
+      await metPersonen(world.tenant.id, zaak.uuid);
+      const uuid = await voegToe(zaak, 'Kopie paspoort');
+      expect((await world.upload(world.behandelaar, `${documentenPad(zaak)}/${uuid}/versies`, {}, { name: 'Kopie paspoort Jansen.pdf', type: 'application/pdf', bytes: PDF_V2 })).statusCode).toBe(303);
+      const before = (await logRegels(world.tenant.id, 'document-bekijken')).length;
+
+      const huidig = await world.get(world.kcc, `${documentenPad(zaak)}/${uuid}/inhoud`);
+      expect(huidig.statusCode).toBe(200);
+      expect(huidig.rawPayload.equals(PDF_V2)).toBe(true);
+      const eerste = await world.get(world.behandelaar, `${documentenPad(zaak)}/${uuid}/inhoud?versie=1`);
+      expect(eerste.rawPayload.equals(PDF)).toBe(true);
+
+      const regels = (await logRegels(world.tenant.id, 'document-bekijken')).slice(before);
+      // One record per person per download, the two of one download sharing their operation.
+      expect(regels).toHaveLength(4);
+      const pseudoniemen = BSNS.map((bsn) => world.context.keys.pseudonymise(world.tenant.id, bsn)).sort();
+      expect(regels.slice(0, 2).map((regel) => regel.data_subject_id).sort()).toEqual(pseudoniemen);
+      expect(regels.slice(2).map((regel) => regel.data_subject_id).sort()).toEqual(pseudoniemen);
+      expect(regels[0]?.operation_id).toBe(regels[1]?.operation_id);
+      expect(regels[2]?.operation_id).not.toBe(regels[0]?.operation_id);
+      for (const regel of regels) {
+        expect(regel.processing_activity_id).toBe('zaak-behandelen');
+        expect(regel.data_subject_id_type).toBe('BSN');
+        expect(regel.status_code).toBe(1);
+      }
+      expect(regels.map((regel) => regel.actor)).toEqual(['medewerker:kcc', 'medewerker:kcc', 'medewerker:behandelaar', 'medewerker:behandelaar']);
+      expect(regels[0]?.attributes).toEqual({ zaak: zaak.uuid, document: uuid, versie: 2 });
+      expect(regels[2]?.attributes).toEqual({ zaak: zaak.uuid, document: uuid, versie: 1 });
+      // Neither the persons nor the document's names or content reach the log.
+      const opgeslagen = JSON.stringify(regels);
+      for (const woord of [...BSNS, 'paspoort', 'Jansen', '%PDF']) expect(opgeslagen).not.toContain(woord);
+
+      // Nothing read, nothing logged: a refused download, a version that does not exist.
+      expect((await world.get(world.elders, `${documentenPad(zaak)}/${uuid}/inhoud`)).statusCode).toBe(404);
+      expect((await world.get(world.behandelaar, `${documentenPad(zaak)}/${uuid}/inhoud?versie=9`)).statusCode).toBe(404);
+      expect(await logRegels(world.tenant.id, 'document-bekijken')).toHaveLength(before + 4);
+    });
+
+    it('logs the document page (its versions name their auteur), and not the section\'s list of titles', async () => {
+      const zaak = await world.newZaak();
+      await metPersonen(world.tenant.id, zaak.uuid);
+      const uuid = await voegToe(zaak, 'Verklaring');
+      const pagina = (await logRegels(world.tenant.id, 'document-versies-bekijken')).length;
+      const downloads = (await logRegels(world.tenant.id, 'document-bekijken')).length;
+
+      expect((await world.sectiePagina(world.behandelaar, zaak.uuid, 'documenten')).body).toContain('Verklaring');
+      expect(await logRegels(world.tenant.id, 'document-versies-bekijken')).toHaveLength(pagina);
+      expect(await logRegels(world.tenant.id, 'document-bekijken')).toHaveLength(downloads);
+
+      const response = await world.get(world.behandelaar, `${documentenPad(zaak)}/${uuid}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('Bea Behandelaar');
+      const regels = (await logRegels(world.tenant.id, 'document-versies-bekijken')).slice(pagina);
+      expect(regels.map((regel) => regel.data_subject_id).sort()).toEqual(BSNS.map((bsn) => world.context.keys.pseudonymise(world.tenant.id, bsn)).sort());
+      expect(regels[0]?.attributes).toEqual({ zaak: zaak.uuid, document: uuid, versie: 1 });
+    });
+
+    it('logs nothing for a zaak without natural persons', async () => {
+      const zaak = await world.newZaak();
+      const uuid = await voegToe(zaak, 'Zonder personen');
+      const before = (await logRegels(world.tenant.id, 'document-bekijken')).length;
+      expect((await world.get(world.behandelaar, `${documentenPad(zaak)}/${uuid}/inhoud`)).statusCode).toBe(200);
+      expect(await logRegels(world.tenant.id, 'document-bekijken')).toHaveLength(before);
+    });
+
+    it('sends no document when its processing cannot be logged', async () => {
+      // The other municipality's register without the zaak activity: every record under it fails to be written.
+      const zaaktype = await world.database.db.selectFrom('zaaktypen').select('uuid').where('tenant_id', '=', world.other.id).where('identificatie', '=', 'VERHUIZING').executeTakeFirstOrThrow();
+      const zaak = await insertTestZaak(world.database.db, world.other, zaaktype, { vertrouwelijkheidaanduiding: 'zaakvertrouwelijk' });
+      await metPersonen(world.other.id, zaak.uuid);
+      const upload = await world.upload(world.elders, `/medewerker/zaken/${zaak.uuid}/documenten`, { titel: 'Niet te loggen', informatieobjecttype: (await world.database.db.selectFrom('informatieobjecttypen').select('uuid').where('tenant_id', '=', world.other.id).where('omschrijving', '=', 'Aangifte').executeTakeFirstOrThrow()).uuid }, { name: 'n.pdf', type: 'application/pdf', bytes: PDF });
+      expect(upload.statusCode, upload.body).toBe(303);
+      const uuid = /\/documenten\/([0-9a-f-]{36})\?/.exec(String(upload.headers.location))?.[1] ?? '';
+      const activiteit = await world.database.db.selectFrom('processing_activities').selectAll().where('tenant_id', '=', world.other.id).where('id', '=', 'zaak-behandelen').executeTakeFirstOrThrow();
+      expect(await logRegels(world.other.id, 'document-bekijken')).toEqual([]);
+      await world.database.db.deleteFrom('processing_activities').where('tenant_id', '=', world.other.id).where('id', '=', 'zaak-behandelen').execute();
+      try {
+        const download = await world.get(world.elders, `/medewerker/zaken/${zaak.uuid}/documenten/${uuid}/inhoud`);
+        expect(download.statusCode).toBe(500);
+        expect(download.headers['content-type']).not.toBe('application/pdf');
+        expect(download.headers['content-disposition']).toBeUndefined();
+        expect(download.rawPayload.includes(PDF)).toBe(false);
+      } finally {
+        await world.database.db.insertInto('processing_activities').values(activiteit).execute();
+      }
+      // With the register whole again, the same download is logged and sent.
+      const download = await world.get(world.elders, `/medewerker/zaken/${zaak.uuid}/documenten/${uuid}/inhoud`);
+      expect(download.rawPayload.equals(PDF)).toBe(true);
+      expect(await logRegels(world.other.id, 'document-bekijken')).toHaveLength(BSNS.length);
+    });
   });
 
   it('records every change in the audit trail in the member\'s name', async () => {
