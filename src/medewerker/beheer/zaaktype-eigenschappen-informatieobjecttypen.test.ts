@@ -3,7 +3,7 @@ import type { Tenant } from '../../platform/database/schema.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestApp, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
 import { signInStaff, type SignedInStaff } from '../../../test/staff-session.ts';
-import { insertTestCatalogus, insertTestZaaktype, SELECTIELIJST_PROCESTYPE } from '../../../test/zgw-fixtures.ts';
+import { insertTestCatalogus, insertTestZaaktype, RESULTAATTYPEOMSCHRIJVING_AFGEWEZEN, SELECTIELIJST_PROCESTYPE, SELECTIELIJST_RESULTAAT } from '../../../test/zgw-fixtures.ts';
 
 /*
  * The eigenschappen and informatieobjecttypen of a zaaktype in beheer, end to end through app.inject: added,
@@ -201,6 +201,37 @@ describe('eigenschappen en informatieobjecttypen in zaaktype beheer', () => {
     // The informatieobjecttype and its link are written together or not at all.
     const count = await database.db.selectFrom('informatieobjecttypen').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenant.id).where('omschrijving', '=', 'Bijlage bij gepubliceerd').executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
+  });
+
+  it('publishes a zaaktype only with published informatieobjecttypen, and a new version keeps both parts', async () => {
+    const zaaktypePath = await conceptZaaktype('IOT-VERSIE');
+    for (const [volgnummer, omschrijving] of [['1', 'Ontvangen'], ['2', 'Afgehandeld']]) {
+      expect((await post(`${zaaktypePath}/statustypen`, { volgnummer: volgnummer ?? '', omschrijving: omschrijving ?? '', doorlooptijd: '' })).statusCode).toBe(303);
+    }
+    const resultaat = { omschrijving: 'Verleend', resultaattypeomschrijving: RESULTAATTYPEOMSCHRIJVING_AFGEWEZEN, selectielijstklasse: SELECTIELIJST_RESULTAAT, archiefnominatie: '', archiefactietermijn: '', afleidingswijze: 'afgehandeld' };
+    expect((await post(`${zaaktypePath}/resultaattypen`, resultaat)).statusCode).toBe(303);
+    expect((await post(`${zaaktypePath}/roltypen`, { omschrijving: 'Organisator', omschrijvingGeneriek: 'initiator' })).statusCode).toBe(303);
+    expect((await post(`${zaaktypePath}/eigenschappen`, { ...KENTEKEN, naam: 'datum_evenement', definitie: 'Eerste dag van het evenement', formaat: 'datum', lengte: '' })).statusCode).toBe(303);
+    expect((await post(`${zaaktypePath}/informatieobjecttypen/nieuw`, nieuwIot('Veiligheidsplan', '1'))).statusCode).toBe(303);
+
+    const refused = await post(`${zaaktypePath}/publiceren`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('nog niet gepubliceerd: informatieobjecttype Veiligheidsplan');
+    const iotUuid = uuidAfter((await get(zaaktypePath)).body, 'informatieobjecttypen');
+    expect((await post(`${zaaktypePath}/informatieobjecttypen/${iotUuid}/publiceren`)).statusCode).toBe(303);
+    expect((await post(`${zaaktypePath}/publiceren`)).statusCode).toBe(303);
+
+    const published = await get(zaaktypePath);
+    expect(published.body).toContain('datum_evenement: Eerste dag van het evenement (datum, één waarde)');
+    expect(published.body).toContain('1. Veiligheidsplan (inkomend)');
+    expect(published.body).not.toContain('/verwijderen');
+    const begin = `${new Date().getUTCFullYear() + 1}-03-01`;
+    const versie = await post(`${zaaktypePath}/nieuwe-versie`, { beginGeldigheid: begin });
+    expect(versie.statusCode).toBe(303);
+    const versiePage = await get(String(versie.headers.location).split('?')[0] ?? '');
+    expect(versiePage.body).toContain('datum_evenement: Eerste dag van het evenement');
+    expect(versiePage.body).toContain('1. Veiligheidsplan (inkomend)');
+    expect(versiePage.body).toContain('Eigenschap toevoegen');
   });
 
   it('is for beheerders only and checks the CSRF token', async () => {
