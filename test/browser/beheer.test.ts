@@ -107,13 +107,42 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'beheer pages in a brows
     await pressEnter(/gedaan=resultaattype/);
     await typeInto('#roltype-omschrijving', 'Melder');
     await pressEnter(/gedaan=roltype/);
+    const zaaktypeUrl = page.url().split('?')[0] ?? '';
+
+    // An eigenschap whose lengte does not suit its formaat: the Catalogi service's rule beside the field; then a good one.
+    await typeInto('#eigenschap-naam', 'locatie');
+    await typeInto('#eigenschap-definitie', 'Waar de melding over gaat');
+    await typeInto('#eigenschap-lengte', 'veel');
+    await page.focus('#eigenschap-naam');
+    await pressEnter(/\/eigenschappen$/);
+    expect(await page.textContent('#eigenschap-lengte-fout')).toContain('moet de lengte een getal');
+    await expectAccessible('eigenschap-fout');
+    await typeInto('#eigenschap-lengte', '200');
+    await page.focus('#eigenschap-naam');
+    await pressEnter(/gedaan=eigenschap/);
+
+    // A new informatieobjecttype, made as a concept and linked; published before the zaaktype can be.
+    await typeInto('#nieuwiot-omschrijving', 'Foto van de melding');
+    await typeInto('#nieuwiot-informatieobjectcategorie', 'Bijlage');
+    await page.focus('#nieuwiot-omschrijving');
+    await pressEnter(/gedaan=gekoppeld/);
+    expect(await page.textContent('#informatieobjecttypen-sectie')).toContain('1. Foto van de melding (inkomend)');
+    await expectAccessible('zaaktype-met-informatieobjecttype');
+    await page.goto(`${base}${(await page.getAttribute('a[href*="/eigenschappen/"]', 'href')) ?? ''}`);
+    expect(await page.textContent('h1')).toBe('Eigenschap bewerken');
+    await expectAccessible('eigenschap-bewerken');
+    await page.goto(zaaktypeUrl);
+    let iotSteps = 0;
+    while ((await focusedElement(page)) !== 'button:Publiceer informatieobjecttype Foto van de melding' && iotSteps++ < 160) await page.keyboard.press('Tab');
+    await pressEnter(/gedaan=iot-gepubliceerd/);
     await expectAccessible('zaaktype-met-onderdelen');
 
     steps = 0;
-    while ((await focusedElement(page)) !== 'button:Zaaktype publiceren' && steps++ < 120) await page.keyboard.press('Tab');
+    while ((await focusedElement(page)) !== 'button:Zaaktype publiceren' && steps++ < 160) await page.keyboard.press('Tab');
     await pressEnter(/gedaan=gepubliceerd/);
     expect(await page.textContent('main')).toContain('Het zaaktype is gepubliceerd.');
     expect(await page.textContent('main')).toContain('Gepubliceerd');
+    expect(await page.textContent('#eigenschappen-sectie')).toContain('de eigenschappen veranderen niet meer');
     await expectAccessible('zaaktype-gepubliceerd');
   });
 });

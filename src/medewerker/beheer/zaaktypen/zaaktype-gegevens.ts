@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/database/schema.ts';
 import { listCatalogusPage } from '../../../components/catalogi/catalogussen/service.ts';
 import { listEigenschapPage } from '../../../components/catalogi/eigenschappen/service.ts';
+import { listInformatieobjecttypePage } from '../../../components/catalogi/informatieobjecttypen/service.ts';
 import { listResultaattypePage } from '../../../components/catalogi/resultaattypen/service.ts';
 import { listRoltypePage } from '../../../components/catalogi/roltypen/service.ts';
 import type { CatalogiCaller } from '../../../components/catalogi/shared/caller.ts';
@@ -55,26 +56,39 @@ export interface ZaaktypeMetOnderdelen {
   resultaattypen: Json[];
   roltypen: Json[];
   eigenschappen: Json[];
-  /** Per informatieobjecttype of the zaaktype: its omschrijving and direction. */
-  informatieobjecttypen: { omschrijving: string; richting: string; volgnummer: number }[];
+  /** Per link (zaaktype-informatieobjecttype): the informatieobjecttype shown, its direction and place. */
+  informatieobjecttypen: GekoppeldInformatieobjecttype[];
+  /** The informatieobjecttypen of the zaaktype's catalogus, every version, concepts included. */
+  catalogusInformatieobjecttypen: Json[];
   /** The other versions of the same zaaktype (same catalogus and identificatie). */
   versies: ZaaktypeJson[];
 }
 
+export interface GekoppeldInformatieobjecttype {
+  /** The link's URL (a zaaktype-informatieobjecttype). */
+  koppeling: string;
+  /** The URL of the informatieobjecttype version that applies; '' when the catalogus has none of the omschrijving. */
+  url: string;
+  omschrijving: string;
+  concept: boolean;
+  richting: string;
+  volgnummer: number;
+}
+
 /** One zaaktype of the tenant with its parts; a not_found problem for anything else. */
 export async function loadZaaktype(db: Kysely<Database>, caller: BeheerCatalogiCaller, base: string, uuid: string): Promise<ZaaktypeMetOnderdelen> {
-  const zaaktype = await retrieveZaaktype(db, caller, base, uuid, { expand: 'informatieobjecttypen' });
+  const zaaktype = await retrieveZaaktype(db, caller, base, uuid);
   const query = { zaaktype: zaaktype.url, status: 'alles' as const };
-  const [statustypen, resultaattypen, roltypen, eigenschappen, ziots, versies] = await Promise.all([
+  const [statustypen, resultaattypen, roltypen, eigenschappen, ziots, versies, iots] = await Promise.all([
     allPages((page) => listStatustypePage(db, caller, base, { ...query, page })),
     allPages((page) => listResultaattypePage(db, caller, base, { ...query, page })),
     allPages((page) => listRoltypePage(db, caller, base, { ...query, page })),
     allPages((page) => listEigenschapPage(db, caller, base, { ...query, page })),
     allPages((page) => listZaaktypeInformatieobjecttypePage(db, caller, base, { ...query, page })),
     allPages((page) => listZaaktypePage(db, caller, base, { status: 'alles', identificatie: String(zaaktype.identificatie), catalogus: String(zaaktype.catalogus), page })),
+    allPages((page) => listInformatieobjecttypePage(db, caller, base, { catalogus: String(zaaktype.catalogus), status: 'alles', page })),
   ]);
-  const expanded = (zaaktype as { _expand?: { informatieobjecttypen?: Json[] } })._expand?.informatieobjecttypen ?? [];
-  const omschrijvingOf = new Map(expanded.map((iot) => [String(iot.url), String(iot.omschrijving)]));
+  const iotOf = new Map((iots as unknown as Json[]).map((iot) => [String(iot.url), iot]));
   return {
     zaaktype,
     statustypen: (statustypen as unknown as Json[]).sort((a, b) => Number(a.volgnummer) - Number(b.volgnummer)),
@@ -82,8 +96,19 @@ export async function loadZaaktype(db: Kysely<Database>, caller: BeheerCatalogiC
     roltypen: roltypen as unknown as Json[],
     eigenschappen: eigenschappen as unknown as Json[],
     informatieobjecttypen: (ziots as unknown as Json[])
-      .map((ziot) => ({ omschrijving: omschrijvingOf.get(String(ziot.informatieobjecttype)) ?? String(ziot.informatieobjecttype), richting: String(ziot.richting ?? ''), volgnummer: Number(ziot.volgnummer) }))
+      .map((ziot) => {
+        const iot = iotOf.get(String(ziot.informatieobjecttype));
+        return {
+          koppeling: String(ziot.url),
+          url: iot ? String(iot.url) : '',
+          omschrijving: iot ? String(iot.omschrijving) : String(ziot.informatieobjecttype),
+          concept: iot?.concept === true,
+          richting: String(ziot.richting ?? ''),
+          volgnummer: Number(ziot.volgnummer),
+        };
+      })
       .sort((a, b) => a.volgnummer - b.volgnummer),
+    catalogusInformatieobjecttypen: (iots as unknown as Json[]).sort((a, b) => String(a.omschrijving).localeCompare(String(b.omschrijving)) || String(a.beginGeldigheid).localeCompare(String(b.beginGeldigheid))),
     versies: versies.filter((versie) => versie.url !== zaaktype.url).sort((a, b) => String(a.beginGeldigheid).localeCompare(String(b.beginGeldigheid))),
   };
 }

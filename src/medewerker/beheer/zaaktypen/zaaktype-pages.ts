@@ -5,6 +5,11 @@ import { werkplekPage } from '../../werkplek-page.ts';
 import { formatDuur, DUUR_HINT } from '../duur.ts';
 import { checkboxField, errorSummary, notice, optionalInput, requiredInput, selectField, textareaField, type FieldErrors, type SelectOption, type SummaryError } from '../velden.ts';
 import type { CatalogusMetZaaktypen, ZaaktypeMetOnderdelen } from './zaaktype-gegevens.ts';
+import { lijst, verwijderKnop } from './onderdeel-lijst.ts';
+import { NIEUWE_EIGENSCHAP, type EigenschapWaarden } from './eigenschappen.ts';
+import { eigenschappenSectie, eigenschapSamenvatting } from './eigenschap-sectie.ts';
+import type { KoppelingWaarden, NieuwIotWaarden } from './informatieobjecttypen.ts';
+import { informatieobjecttypenSectie, informatieobjecttypeSamenvatting } from './informatieobjecttype-sectie.ts';
 import { procestypeOpties, VERTROUWELIJKHEID_LABELS, VERTROUWELIJKHEID_OPTIES, ZAAKTYPE_LABELS, type ZaaktypeWaarden } from './zaaktype-formulier.ts';
 import {
   AFLEIDINGSWIJZE_OPTIES,
@@ -135,11 +140,22 @@ export interface ZaaktypeFormulieren {
   statustype?: { waarden: StatustypeWaarden; fouten: FieldErrors };
   resultaattype?: { waarden: ResultaattypeWaarden; fouten: FieldErrors };
   roltype?: { waarden: RoltypeWaarden; fouten: FieldErrors };
+  eigenschap?: { waarden: EigenschapWaarden; fouten: FieldErrors };
+  koppeling?: { waarden: KoppelingWaarden; fouten: FieldErrors };
+  nieuwiot?: { waarden: NieuwIotWaarden; fouten: FieldErrors };
   publiceren?: FieldErrors;
   versie?: { beginGeldigheid: string; fouten: FieldErrors };
 }
 
-const PUBLISH_SECTIONS: Record<string, string> = { statustypen: 'statustypen', resultaattypen: 'resultaattypen', roltypen: 'roltypen', beginGeldigheid: 'gegevens', eindeGeldigheid: 'gegevens' };
+const PUBLISH_SECTIONS: Record<string, string> = {
+  statustypen: 'statustypen',
+  resultaattypen: 'resultaattypen',
+  roltypen: 'roltypen',
+  eigenschappen: 'eigenschappen',
+  informatieobjecttypen: 'informatieobjecttypen',
+  beginGeldigheid: 'gegevens',
+  eindeGeldigheid: 'gegevens',
+};
 
 function statustypeVelden(waarden: StatustypeWaarden, fouten: FieldErrors, prefix: string): SafeHtml {
   const id = (veld: string) => `${prefix}${veld}`;
@@ -171,14 +187,6 @@ ${optionalInput({ id: id('procestermijn'), name: 'procestermijn', label: `${RESU
 ${textareaField({ id: id('toelichting'), name: 'toelichting', label: `${RESULTAATTYPE_LABELS.toelichting} (niet verplicht)`, value: waarden.toelichting, error: fouten[id('toelichting')], rows: 2 })}`;
 }
 
-function lijst<T>(items: readonly T[], leeg: string, rij: (item: T) => SafeHtml): SafeHtml {
-  return items.length === 0 ? html`<p class="utrecht-paragraph">${leeg}</p>` : html`<ul class="utrecht-unordered-list">${items.map(rij)}</ul>`;
-}
-
-function verwijderKnop(action: string, csrfToken: string, wat: string): SafeHtml {
-  return html`<form method="post" action="${action}" class="loket-form--secondary">${csrfField(csrfToken)}<button type="submit" class="loket-button-secondary">Verwijder ${wat}</button></form>`;
-}
-
 /** One zaaktype with its parts, and on a concept the forms to change them and to publish. */
 export function zaaktypePage(context: PageContext & { gegevens: ZaaktypeMetOnderdelen; formulieren?: ZaaktypeFormulieren; melding?: string; volgendVolgnummer: number }): SafeHtml {
   const { gegevens, staff } = context;
@@ -201,6 +209,14 @@ export function zaaktypePage(context: PageContext & { gegevens: ZaaktypeMetOnder
     const labels: Record<string, string> = soort === 'statustype' ? STATUSTYPE_LABELS : soort === 'resultaattype' ? RESULTAATTYPE_LABELS : soort === 'roltype' ? ROLTYPE_LABELS : { beginGeldigheid: 'Begindatum nieuwe versie' };
     return key.endsWith('algemeen') ? { fieldId: `${soort ?? ''}-toevoegen`, message } : { fieldId: key, message: `${labels[veld ?? ''] ?? ''}: ${message}` };
   });
+  fieldErrors.push(...eigenschapSamenvatting(formulieren.eigenschap?.fouten ?? {}, 'eigenschappen'));
+  fieldErrors.push(...informatieobjecttypeSamenvatting({ ...(formulieren.koppeling?.fouten ?? {}), ...(formulieren.nieuwiot?.fouten ?? {}) }));
+  const volgendeIot = String(Math.max(0, ...gegevens.informatieobjecttypen.map((iot) => iot.volgnummer)) + 1);
+  const koppelingForm = formulieren.koppeling ?? { waarden: { informatieobjecttype: '', volgnummer: volgendeIot, richting: 'inkomend' }, fouten: {} };
+  const nieuwiotForm = formulieren.nieuwiot ?? {
+    waarden: { omschrijving: '', vertrouwelijkheidaanduiding: String(json.vertrouwelijkheidaanduiding ?? 'zaakvertrouwelijk'), beginGeldigheid: String(json.beginGeldigheid ?? ''), informatieobjectcategorie: '', volgnummer: volgendeIot, richting: 'inkomend' },
+    fouten: {},
+  };
   const statustypeForm = formulieren.statustype ?? { waarden: { volgnummer: String(context.volgendVolgnummer), omschrijving: '', statustekst: '', informeren: '', doorlooptijd: '' }, fouten: {} };
   const resultaattypeForm = formulieren.resultaattype ?? { waarden: { omschrijving: '', resultaattypeomschrijving: '', selectielijstklasse: '', archiefnominatie: '', archiefactietermijn: '', afleidingswijze: 'afgehandeld', procestermijn: '', toelichting: '' }, fouten: {} };
   const roltypeForm = formulieren.roltype ?? { waarden: { omschrijving: '', omschrijvingGeneriek: 'initiator' }, fouten: {} };
@@ -263,15 +279,9 @@ ${selectField({ id: 'roltype-omschrijvingGeneriek', name: 'omschrijvingGeneriek'
 </form>` : ''}
 </section>
 
-<section class="loket-sectie" aria-labelledby="eigenschappen">
-<h2 class="utrecht-heading-2" id="eigenschappen">Eigenschappen</h2>
-${lijst(gegevens.eigenschappen, 'Geen eigenschappen.', (eigenschap) => html`<li>${String(eigenschap.naam)}: ${String(eigenschap.definitie ?? '')}</li>`)}
-</section>
+${eigenschappenSectie({ path, concept, eigenschappen: gegevens.eigenschappen, formulier: formulieren.eigenschap ?? { waarden: NIEUWE_EIGENSCHAP, fouten: {} }, csrfToken: staff.csrfToken })}
 
-<section class="loket-sectie" aria-labelledby="informatieobjecttypen">
-<h2 class="utrecht-heading-2" id="informatieobjecttypen">Informatieobjecttypen</h2>
-${lijst(gegevens.informatieobjecttypen, 'Geen informatieobjecttypen.', (iot) => html`<li>${iot.omschrijving} (${iot.richting})</li>`)}
-</section>
+${informatieobjecttypenSectie({ path, concept, gekoppeld: gegevens.informatieobjecttypen, catalogus: gegevens.catalogusInformatieobjecttypen, formulieren: { koppeling: koppelingForm, nieuwiot: nieuwiotForm }, csrfToken: staff.csrfToken })}
 
 <section class="loket-sectie" aria-labelledby="publiceren">
 <h2 class="utrecht-heading-2" id="publiceren" tabindex="-1">${concept ? 'Publiceren' : 'Nieuwe versie'}</h2>
@@ -279,7 +289,7 @@ ${
   concept
     ? html`<p class="utrecht-paragraph">Na publiceren kunnen zaken van dit type worden gemaakt en verandert het zaaktype niet meer. Een eerdere gepubliceerde versie eindigt de dag voor de begindatum van deze versie.</p>
 <form method="post" action="${path}/publiceren">${csrf}<button type="submit" class="loket-button">Zaaktype publiceren</button></form>`
-    : html`<p class="utrecht-paragraph">Een gepubliceerd zaaktype verandert niet. Maak een nieuwe versie met een latere begindatum; die is een concept met dezelfde statustypen, resultaattypen en rollen, tot u die publiceert. Deze versie blijft geldig tot de dag voor die begindatum.</p>
+    : html`<p class="utrecht-paragraph">Een gepubliceerd zaaktype verandert niet. Maak een nieuwe versie met een latere begindatum; die is een concept met dezelfde statustypen, resultaattypen, rollen, eigenschappen en informatieobjecttypen, tot u die publiceert. Deze versie blijft geldig tot de dag voor die begindatum.</p>
 <form class="loket-form" method="post" action="${path}/nieuwe-versie" novalidate>${csrf}
 ${requiredInput({ id: 'versie-beginGeldigheid', name: 'beginGeldigheid', type: 'date', label: 'Begindatum nieuwe versie', value: formulieren.versie?.beginGeldigheid ?? '', error: fouten['versie-beginGeldigheid'] })}
 <button type="submit" class="loket-button">Nieuwe versie maken</button>

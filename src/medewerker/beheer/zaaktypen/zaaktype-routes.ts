@@ -32,6 +32,20 @@ import {
   wijzigResultaattype,
   wijzigStatustype,
 } from './onderdelen.ts';
+import { GEPUBLICEERD_MESSAGE, leesbareReden } from './gepubliceerd.ts';
+import { eigenschapFouten, eigenschapWaarden, leesEigenschap, leesEigenschapVan, verwijderEigenschap, voegEigenschapToe, wijzigEigenschap } from './eigenschappen.ts';
+import { eigenschapPage } from './eigenschap-sectie.ts';
+import {
+  koppelingFouten,
+  koppelInformatieobjecttype,
+  KOPPELING_VELDEN,
+  leesKoppeling,
+  leesNieuwIot,
+  maakInformatieobjecttype,
+  NIEUW_IOT_VELDEN,
+  ontkoppelInformatieobjecttype,
+  publiceerInformatieobjecttype,
+} from './informatieobjecttypen.ts';
 import { onderdeelPage, uuidVan, ZAAKTYPEN_PATH, zaaktypeFormulierPage, zaaktypenLijstPage, zaaktypePage, zaaktypePath, type ZaaktypeFormulieren } from './zaaktype-pages.ts';
 
 /*
@@ -57,6 +71,10 @@ const MELDINGEN: Record<string, string> = {
   statustype: 'Het statustype is toegevoegd.',
   resultaattype: 'Het resultaattype is toegevoegd.',
   roltype: 'Het roltype is toegevoegd.',
+  eigenschap: 'De eigenschap is toegevoegd.',
+  gekoppeld: 'Het informatieobjecttype is gekoppeld.',
+  ontkoppeld: 'Het informatieobjecttype is ontkoppeld; het blijft in de catalogus.',
+  'iot-gepubliceerd': 'Het informatieobjecttype is gepubliceerd.',
   verwijderd: 'Het is verwijderd.',
   gepubliceerd: 'Het zaaktype is gepubliceerd.',
   versie: 'De nieuwe versie is gemaakt als concept.',
@@ -227,5 +245,90 @@ export function registerZaaktypeBeheer(app: FastifyInstance, db: Kysely<Database
     const fouten = outcome.problems ? foutenUitProblemen(outcome.problems, RESULTAATTYPE_VELDEN, 'resultaattype-', 'omschrijving') : outcome.result ? Object.fromEntries(Object.entries(outcome.result).map(([veld, message]) => [`resultaattype-${veld}`, message])) : undefined;
     if (fouten) return sendPage(reply, 400, onderdeelPage({ tenantName: request.tenant.name, staff, zaaktype: zaaktype as unknown as Record<string, unknown>, soort: 'resultaattype', uuid: request.params.onderdeel, resultaattype: waarden, fouten }));
     return reply.redirect(`${zaaktypePath(request.params.uuid)}?gedaan=opgeslagen`, 303);
+  });
+
+  /** The form's own problems (field → message) under the form's prefix. */
+  const metPrefix = (fouten: FieldErrors, prefix: string): FieldErrors => Object.fromEntries(Object.entries(fouten).map(([veld, message]) => [`${prefix}${veld}`, message]));
+
+  // Eigenschappen: add, change on their own page, remove.
+  app.post<{ Params: Params; Body: Body }>(`${ZAAKTYPEN_PATH}/:uuid/eigenschappen`, { config: BEHEERDER, schema: { params: ZAAKTYPE_PARAMS } }, async (request, reply) => {
+    const uuid = request.params.uuid;
+    const url = await zaaktypeUrl(request, uuid);
+    const { caller, base } = beheerderCatalogiCaller(request);
+    const waarden = leesEigenschap(request.body);
+    const outcome = await weigeringOf(() => voegEigenschapToe(db, caller, base, url, waarden));
+    const fouten = outcome.problems ? eigenschapFouten(outcome.problems, 'eigenschap-') : outcome.result ? metPrefix(outcome.result, 'eigenschap-') : undefined;
+    if (fouten) return detail(request, reply, uuid, 400, { eigenschap: { waarden, fouten } });
+    return reply.redirect(`${zaaktypePath(uuid)}?gedaan=eigenschap#eigenschappen`, 303);
+  });
+
+  app.get<{ Params: OnderdeelParams }>(`${ZAAKTYPEN_PATH}/:uuid/eigenschappen/:onderdeel`, { config: BEHEERDER, schema: { params: ONDERDEEL_PARAMS } }, async (request, reply) => {
+    const staff = beheerderOf(request);
+    const { caller, base } = beheerderCatalogiCaller(request);
+    const { zaaktype } = await loadZaaktype(db, caller, base, request.params.uuid);
+    const json = await leesEigenschapVan(db, caller, base, zaaktype.url, request.params.onderdeel);
+    const fouten: FieldErrors = zaaktype.concept === true ? {} : { 'eigenschap-algemeen': GEPUBLICEERD_MESSAGE };
+    return sendPage(reply, 200, eigenschapPage({ tenantName: request.tenant.name, staff, zaaktype: zaaktype as unknown as Record<string, unknown>, uuid: request.params.onderdeel, waarden: eigenschapWaarden(json), fouten }));
+  });
+
+  app.post<{ Params: OnderdeelParams; Body: Body }>(`${ZAAKTYPEN_PATH}/:uuid/eigenschappen/:onderdeel`, { config: BEHEERDER, schema: { params: ONDERDEEL_PARAMS } }, async (request, reply) => {
+    const staff = beheerderOf(request);
+    const { caller, base } = beheerderCatalogiCaller(request);
+    const { zaaktype } = await loadZaaktype(db, caller, base, request.params.uuid);
+    const waarden = leesEigenschap(request.body);
+    const outcome = await weigeringOf(() => wijzigEigenschap(db, caller, base, zaaktype.url, request.params.onderdeel, waarden));
+    const fouten = outcome.problems ? eigenschapFouten(outcome.problems, 'eigenschap-') : outcome.result ? metPrefix(outcome.result, 'eigenschap-') : undefined;
+    if (fouten) return sendPage(reply, 400, eigenschapPage({ tenantName: request.tenant.name, staff, zaaktype: zaaktype as unknown as Record<string, unknown>, uuid: request.params.onderdeel, waarden, fouten }));
+    return reply.redirect(`${zaaktypePath(request.params.uuid)}?gedaan=opgeslagen#eigenschappen`, 303);
+  });
+
+  app.post<{ Params: OnderdeelParams }>(`${ZAAKTYPEN_PATH}/:uuid/eigenschappen/:onderdeel/verwijderen`, { config: BEHEERDER, schema: { params: ONDERDEEL_PARAMS } }, async (request, reply) => {
+    const uuid = request.params.uuid;
+    const url = await zaaktypeUrl(request, uuid);
+    const { caller, base } = beheerderCatalogiCaller(request);
+    const outcome = await weigeringOf(() => verwijderEigenschap(db, caller, base, url, request.params.onderdeel));
+    if (outcome.problems) return detail(request, reply, uuid, 400, { publiceren: { eigenschappen: [...new Set(outcome.problems.map(leesbareReden))].join(' ') } });
+    return reply.redirect(`${zaaktypePath(uuid)}?gedaan=verwijderd#eigenschappen`, 303);
+  });
+
+  // Informatieobjecttypen: link one of the catalogus, make a new concept one and link it, publish it, unlink.
+  app.post<{ Params: Params; Body: Body }>(`${ZAAKTYPEN_PATH}/:uuid/informatieobjecttypen`, { config: BEHEERDER, schema: { params: ZAAKTYPE_PARAMS } }, async (request, reply) => {
+    const uuid = request.params.uuid;
+    const url = await zaaktypeUrl(request, uuid);
+    const { caller, base } = beheerderCatalogiCaller(request);
+    const waarden = leesKoppeling(request.body);
+    const outcome = await weigeringOf(() => koppelInformatieobjecttype(db, caller, base, url, waarden));
+    const fouten = outcome.problems ? koppelingFouten(outcome.problems, KOPPELING_VELDEN, 'koppeling-') : outcome.result ? metPrefix(outcome.result, 'koppeling-') : undefined;
+    if (fouten) return detail(request, reply, uuid, 400, { koppeling: { waarden, fouten } });
+    return reply.redirect(`${zaaktypePath(uuid)}?gedaan=gekoppeld#informatieobjecttypen`, 303);
+  });
+
+  app.post<{ Params: Params; Body: Body }>(`${ZAAKTYPEN_PATH}/:uuid/informatieobjecttypen/nieuw`, { config: BEHEERDER, schema: { params: ZAAKTYPE_PARAMS } }, async (request, reply) => {
+    const uuid = request.params.uuid;
+    const { caller, base } = beheerderCatalogiCaller(request);
+    const { zaaktype } = await loadZaaktype(db, caller, base, uuid);
+    const waarden = leesNieuwIot(request.body);
+    const outcome = await weigeringOf(() => maakInformatieobjecttype(db, caller, base, { url: zaaktype.url, catalogus: String(zaaktype.catalogus) }, waarden));
+    const fouten = outcome.problems ? koppelingFouten(outcome.problems, NIEUW_IOT_VELDEN, 'nieuwiot-') : outcome.result ? metPrefix(outcome.result, 'nieuwiot-') : undefined;
+    if (fouten) return detail(request, reply, uuid, 400, { nieuwiot: { waarden, fouten } });
+    return reply.redirect(`${zaaktypePath(uuid)}?gedaan=gekoppeld#informatieobjecttypen`, 303);
+  });
+
+  app.post<{ Params: OnderdeelParams }>(`${ZAAKTYPEN_PATH}/:uuid/informatieobjecttypen/:onderdeel/publiceren`, { config: BEHEERDER, schema: { params: ONDERDEEL_PARAMS } }, async (request, reply) => {
+    const uuid = request.params.uuid;
+    const url = await zaaktypeUrl(request, uuid);
+    const { caller, base } = beheerderCatalogiCaller(request);
+    const outcome = await weigeringOf(() => publiceerInformatieobjecttype(db, caller, base, url, request.params.onderdeel));
+    if (outcome.problems) return detail(request, reply, uuid, 400, { publiceren: { informatieobjecttypen: [...new Set(outcome.problems.map(leesbareReden))].join(' ') } });
+    return reply.redirect(`${zaaktypePath(uuid)}?gedaan=iot-gepubliceerd#informatieobjecttypen`, 303);
+  });
+
+  app.post<{ Params: OnderdeelParams }>(`${ZAAKTYPEN_PATH}/:uuid/zaaktype-informatieobjecttypen/:onderdeel/verwijderen`, { config: BEHEERDER, schema: { params: ONDERDEEL_PARAMS } }, async (request, reply) => {
+    const uuid = request.params.uuid;
+    const url = await zaaktypeUrl(request, uuid);
+    const { caller, base } = beheerderCatalogiCaller(request);
+    const outcome = await weigeringOf(() => ontkoppelInformatieobjecttype(db, caller, base, url, request.params.onderdeel));
+    if (outcome.problems) return detail(request, reply, uuid, 400, { publiceren: { informatieobjecttypen: [...new Set(outcome.problems.map(leesbareReden))].join(' ') } });
+    return reply.redirect(`${zaaktypePath(uuid)}?gedaan=ontkoppeld#informatieobjecttypen`, 303);
   });
 }
