@@ -31,6 +31,16 @@ export async function loadSectieContext(request: FastifyRequest, context: AppCon
     .where((eb) => zaakToegangFilter(eb, zaken.toegang))
     .executeTakeFirst();
   if (!row) throw new ProblemError('not_found', 'Deze zaak bestaat niet of u mag haar niet inzien.');
+  return sectieContextVan(request, context, zaken, row);
+}
+
+/** The section context for a zaak row that was found (and, outside tests, filtered on the member's view). */
+export function sectieContextVan(
+  request: FastifyRequest,
+  context: AppContext,
+  zaken: ZaakSectieContext['zaken'],
+  row: { uuid: string; identificatie: string; zaaktype_uuid: string; vertrouwelijkheidaanduiding: string; einddatum: string | null },
+): ZaakSectieContext {
   const zaak = {
     uuid: row.uuid,
     url: zaakUrl(zakenBaseUrl(request), row.uuid),

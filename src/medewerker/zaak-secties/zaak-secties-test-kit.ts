@@ -12,10 +12,9 @@ import type { StaffRole } from '../../platform/http/route-policy.ts';
 import { ProblemError } from '../../platform/errors/problem.ts';
 import { html } from '../../platform/http/html.ts';
 import { seedDemoCatalogus } from '../../components/catalogi/demo/seed.ts';
-import { zaakUrl, zakenBaseUrl } from '../../components/zaken/shared/urls.ts';
 import { createTeam, setTeamLeden, setTeamZaaktypen } from '../toegang/teams.ts';
 import { staffZaken } from '../toegang/staff-zaken-caller.ts';
-import { mayHandleZaak } from '../toegang/zaak-toegang.ts';
+import { sectieContextVan } from './sectie-zaak.ts';
 import { sendPage } from '../send-page.ts';
 import { werkplekPage } from '../werkplek-page.ts';
 import type { ZaakSectieContext } from '../zaken/zaak-sectie.ts';
@@ -51,16 +50,7 @@ export async function testSectieContext(request: FastifyRequest, context: AppCon
     .where('uuid', '=', zaakUuid)
     .executeTakeFirst();
   if (!row) throw new ProblemError('not_found');
-  const zaken = await staffZaken(context.database.db, request);
-  const zaak = {
-    uuid: row.uuid,
-    url: zaakUrl(zakenBaseUrl(request), row.uuid),
-    identificatie: row.identificatie,
-    zaaktypeUuid: row.zaaktype_uuid,
-    vertrouwelijkheidaanduiding: row.vertrouwelijkheidaanduiding,
-    afgesloten: row.einddatum !== null,
-  };
-  return { request, context, zaken, zaak, magBehandelen: mayHandleZaak(zaken.toegang, zaak) };
+  return sectieContextVan(request, context, await staffZaken(context.database.db, request), row);
 }
 
 /** Registers the test-only page (pass to createTestApp's or serveForBrowser's extra routes). */
