@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertApiClient } from '../../src/platform/auth/api-client-repository.ts';
 import { createStaffUser, type CreatedStaffUser } from '../../src/platform/auth/staff-user-repository.ts';
 import { totpCode } from '../staff-session.ts';
 import { insertTestCatalogus } from '../zgw-fixtures.ts';
@@ -144,5 +145,32 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'beheer pages in a brows
     expect(await page.textContent('main')).toContain('Gepubliceerd');
     expect(await page.textContent('#eigenschappen-sectie')).toContain('de eigenschappen veranderen niet meer');
     await expectAccessible('zaaktype-gepubliceerd');
+  });
+
+  it('revokes an API client by keyboard and asks before deleting one, without violations', { timeout: 120_000 }, async () => {
+    // Signed in by the test above (same browser context).
+    const client = await insertApiClient(served.database.db, served.context.keys, { tenantId: served.tenant.id, clientId: 'zaak-koppeling', secret: 'een-geheim-van-genoeg-tekens', label: 'Zaakkoppeling', heeftAlleAutorisaties: true });
+    const path = `/medewerker/beheer/api-clients/${client.applicatie_uuid}`;
+    await page.goto(`${base}${path}`);
+    let steps = 0;
+    while ((await focusedElement(page)) !== 'button:API-client intrekken' && steps++ < 120) await page.keyboard.press('Tab');
+    await pressEnter(/gedaan=ingetrokken/);
+    expect(await page.textContent('main')).toContain('Ingetrokken sinds');
+    expect(await page.textContent('main')).toContain('Bea Beheerder');
+    await expectAccessible('api-client-ingetrokken');
+
+    await page.goto(`${base}${path}/verwijderen`);
+    await expectAccessible('api-client-verwijderen');
+    steps = 0;
+    while ((await focusedElement(page)) !== 'button:Definitief verwijderen' && steps++ < 120) await page.keyboard.press('Tab');
+    await pressEnter(/\/verwijderen$/);
+    expect(await page.textContent('main')).toContain('Vink aan dat u de API-client definitief wilt verwijderen');
+    await expectAccessible('api-client-verwijderen-fout');
+    await page.focus('#bevestigen');
+    await page.keyboard.press('Space');
+    steps = 0;
+    while ((await focusedElement(page)) !== 'button:Definitief verwijderen' && steps++ < 120) await page.keyboard.press('Tab');
+    await pressEnter(/gedaan=verwijderd/);
+    expect(await page.textContent('main')).toContain('De API-client is verwijderd.');
   });
 });

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { testEngine } from '../../../test/engine.ts';
+import { trekApplicatieIn } from '../../platform/auth/api-client-intrekking.ts';
 import { apiTokenHash, authenticateApiToken } from '../../platform/auth/api-token.ts';
 import { openDatabase } from '../../platform/database/connection.ts';
 import type { Database } from '../../platform/database/schema.ts';
@@ -80,5 +81,24 @@ describe('loket client add --klantinteracties-token', () => {
     const run = await loket('client', 'add', '--client-id', 'zaakapp', '--scope', 'zaken.lezen', '--tenant', 'kcc');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('Klantinteracties token');
+  });
+
+  it('gives a revoked client neither a secret nor a token: reactivating is a beheerder’s act', { timeout: TIMEOUT }, async () => {
+    const run = await loket('client', 'add', '--client-id', 'ingetrokken-app', '--klantinteracties-token', '--tenant', 'kcc');
+    expect(run.status, run.stderr).toBe(0);
+    await inInstallation(async (db, tenantId) => {
+      const client = await db.selectFrom('api_clients').select('applicatie_uuid').where('tenant_id', '=', tenantId).where('client_id', '=', 'ingetrokken-app').executeTakeFirstOrThrow();
+      expect(await trekApplicatieIn(db, tenantId, client.applicatie_uuid, null)).toBe(true);
+    });
+    for (const args of [['--klantinteracties-token'], []]) {
+      const refused = await loket('client', 'add', '--client-id', 'ingetrokken-app', ...args, '--tenant', 'kcc');
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('is revoked (ingetrokken)');
+    }
+    await inInstallation(async (db, tenantId) => {
+      const client = await db.selectFrom('api_clients').select(['id', 'secret_encrypted']).where('tenant_id', '=', tenantId).where('client_id', '=', 'ingetrokken-app').executeTakeFirstOrThrow();
+      expect(client.secret_encrypted).toBeNull();
+      expect(await db.selectFrom('api_tokens').select('token_hash').where('api_client_id', '=', client.id).execute()).toHaveLength(0);
+    });
   });
 });

@@ -67,6 +67,8 @@ export const clientAddCommand: Command = {
     return withSession(io, { migrate: true }, async ({ db, keys, config }) => {
       const tenant = await selectTenant(db, options.tenant, config.defaultTenant);
       const existing = await findApiClient(db, tenant.id, clientId);
+      // Reactivating a revoked client is a deliberate act in beheer, which also records who did it.
+      if (existing?.ingetrokken) throw new CliError(`API client "${clientId}" is revoked (ingetrokken); a beheerder reactivates it under Beheer > API-clients, which gives it a new secret.`);
       if (existing && withToken && given === undefined && autorisaties.length === 0 && !all && scopes.length === 0) {
         // Only a (new) Klantinteracties token for a client that exists: its secret and autorisaties stay as they are.
         const token = await issueApiToken(db, tenant.id, existing.id, 'klantinteracties');

@@ -2,6 +2,7 @@ import { inTransaction } from '../../platform/database/transaction.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import type { ApiCaller } from '../../platform/auth/api-jwt.ts';
+import { isApplicatieIngetrokken } from '../../platform/auth/api-client-intrekking.ts';
 import type { AuditRequest } from '../../platform/audit/request.ts';
 import { auditEntryFromRequest } from '../../platform/audit/request.ts';
 import { recordAudit, type AuditActie } from '../../platform/audit/record.ts';
@@ -61,7 +62,9 @@ export async function listApplicatiePage(db: Kysely<Database>, caller: Autorisat
 /** `applicatie_consumer`: the applicatie of one client id, as a list of at most one (as the spec answers). */
 export async function consumerApplicatie(db: Kysely<Database>, caller: AutorisatiesCaller, base: string, clientId: string | undefined): Promise<ApplicatieJson[]> {
   const record = clientId ? await findApplicatieByClientId(db, caller.tenant.id, clientId) : undefined;
-  if (!record) throw new ProblemError('not_found', `Er is geen applicatie met client id ${clientId}.`);
+  // A revoked applicatie (beheer's intrekken) is no consumer any more: a component asking on behalf of one of its
+  // client ids hears that there is none, so it grants nothing either. The list and read operations still show it.
+  if (!record || (await isApplicatieIngetrokken(db, caller.tenant.id, record.row.uuid))) throw new ProblemError('not_found', `Er is geen applicatie met client id ${clientId}.`);
   return [presentApplicatie(record, base)];
 }
 

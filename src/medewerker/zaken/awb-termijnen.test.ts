@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, berekenTermijnen, daysBetween, risicoDagen, termijnStand, verlengingBinnenTermijn } from './awb-termijnen.ts';
+import { addDays, berekenTermijnen, daysBetween, risicoDagen, termijnStand, verlengingBinnenTermijn, verschuifTermijnen } from './awb-termijnen.ts';
 
-describe('Awb deadlines', () => {
+describe('the deadlines a zaaktype gives', () => {
   it('is startdatum + doorlooptijd without suspensions or extension, and the service norm beside it', () => {
     const termijnen = berekenTermijnen({ startdatum: '2026-03-02', doorlooptijd: 'P8W', servicenorm: 'P30D', verlenging: null, opschortingen: [] });
     expect(termijnen).toEqual({ oorspronkelijk: '2026-04-27', uiterlijk: '2026-04-27', servicenorm: '2026-04-01', opgeschorteDagen: 0, opgeschortSinds: null });
@@ -68,6 +68,28 @@ describe('Awb deadlines', () => {
   it('allows an extension up to the verlengingstermijn and not beyond', () => {
     expect(verlengingBinnenTermijn('2026-03-02', 'P42D', 'P6W')).toBe(true);
     expect(verlengingBinnenTermijn('2026-03-02', 'P43D', 'P6W')).toBe(false);
+  });
+});
+
+describe('moving the deadlines a zaak has', () => {
+  const zaaktype = { uiterlijk: '2026-04-27', servicenorm: '2026-04-01' };
+
+  it('moves a date set otherwise than the zaaktype gives by the suspended days, both deadlines', () => {
+    const huidig = { uiterlijk: '2026-06-01', servicenorm: '2026-05-01' };
+    const eerste = verschuifTermijnen(huidig, { soort: 'opschorting', periode: { begindatum: '2026-03-03', einddatum: '2026-03-10' } }, zaaktype);
+    expect(eerste).toEqual({ uiterlijk: '2026-06-08', servicenorm: '2026-05-08' });
+    const tweede = verschuifTermijnen(eerste, { soort: 'opschorting', periode: { begindatum: '2026-04-01', einddatum: '2026-04-04' } }, zaaktype);
+    expect(tweede).toEqual({ uiterlijk: '2026-06-11', servicenorm: '2026-05-11' });
+  });
+
+  it('moves only the legal deadline by the extension', () => {
+    expect(verschuifTermijnen({ uiterlijk: '2026-06-01', servicenorm: '2026-05-01' }, { soort: 'verlenging', duur: 'P2W' }, zaaktype)).toEqual({ uiterlijk: '2026-06-15', servicenorm: '2026-05-01' });
+  });
+
+  it('takes the zaaktype’s deadline only for a date the zaak lacks', () => {
+    const moved = verschuifTermijnen({ uiterlijk: null, servicenorm: '2026-05-01' }, { soort: 'opschorting', periode: { begindatum: '2026-03-03', einddatum: '2026-03-10' } }, zaaktype);
+    expect(moved).toEqual({ uiterlijk: '2026-04-27', servicenorm: '2026-05-08' });
+    expect(verschuifTermijnen({ uiterlijk: null, servicenorm: null }, { soort: 'verlenging', duur: 'P7D' }, { uiterlijk: null, servicenorm: null })).toEqual({ uiterlijk: null, servicenorm: null });
   });
 });
 

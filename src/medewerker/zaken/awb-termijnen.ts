@@ -1,11 +1,16 @@
 import { addIsoDuration } from '../../components/zaken/shared/duration.ts';
 
 /*
- * The Awb deadlines of a zaak, as pure date arithmetic on 'YYYY-MM-DD' dates:
- * - the legal decision deadline (beslistermijn): startdatum (or registratiedatum) + the zaaktype's doorlooptijd,
- *   plus the extension (verlenging, Awb 4:14) and every finished suspension (opschorting, Awb 4:15);
- * - the service norm: startdatum + the zaaktype's servicenorm, plus the finished suspensions (an extension is a
- *   legal instrument, it does not relax the municipality's own promise).
+ * The Awb deadlines of a zaak, as pure date arithmetic on 'YYYY-MM-DD' dates. The zaak's own deadlines
+ * (uiterlijkeEinddatumAfdoening, einddatumGepland) are the base: an API client or the law for that case may have set
+ * them to something else than the zaaktype gives, so a suspension or extension moves the dates the zaak has and
+ * never recomputes them from the zaaktype (`verschuifTermijnen`):
+ * - the legal decision deadline moves by the extension (verlenging, Awb 4:14) and by every finished suspension
+ *   (opschorting, Awb 4:15);
+ * - the service norm moves by the finished suspensions only (an extension is a legal instrument, it does not relax
+ *   the municipality's own promise).
+ * Only a zaak without a date of its own gets the zaaktype's (`berekenTermijnen`: startdatum + doorlooptijd or
+ * servicenorm, plus the same moves).
  * A suspension counts the calendar days from its first day up to (not including) the day it ended: suspended on the
  * 3rd and resumed on the 10th moves the deadline 7 days. While a suspension runs the clock stands still, so a zaak
  * that is suspended is neither late nor at risk.
@@ -30,9 +35,9 @@ export interface TermijnInput {
 }
 
 export interface Termijnen {
-  /** The original deadline without extension or suspensions. */
+  /** The zaaktype's deadline without extension or suspensions: startdatum + doorlooptijd. */
   oorspronkelijk: string | null;
-  /** The legal decision deadline with extension and finished suspensions. */
+  /** The zaaktype's legal decision deadline with extension and finished suspensions. */
   uiterlijk: string | null;
   servicenorm: string | null;
   /** Calendar days of finished suspensions. */
@@ -67,7 +72,7 @@ export function opgeschorteDagen(opschortingen: readonly Opschortingsperiode[], 
   }, 0);
 }
 
-/** The zaak's deadlines (see the module comment). */
+/** The deadlines the zaaktype gives a zaak (see the module comment): what a zaak without dates of its own gets. */
 export function berekenTermijnen(input: TermijnInput): Termijnen {
   const finished = input.opschortingen.filter((periode) => periode.einddatum !== null);
   const running = input.opschortingen.find((periode) => periode.einddatum === null);
@@ -81,6 +86,37 @@ export function berekenTermijnen(input: TermijnInput): Termijnen {
     servicenorm: norm === null ? null : addDays(norm, dagen),
     opgeschorteDagen: dagen,
     opgeschortSinds: running?.begindatum ?? null,
+  };
+}
+
+/** The deadlines a zaak has, as the Zaken API stores them. */
+export interface ZaakTermijnen {
+  /** uiterlijkeEinddatumAfdoening */
+  uiterlijk: string | null;
+  /** einddatumGepland */
+  servicenorm: string | null;
+}
+
+/** One change the workspace makes to a zaak's deadlines: a suspension that ended, or the extension. */
+export type Verschuiving = { soort: 'opschorting'; periode: { begindatum: string; einddatum: string } } | { soort: 'verlenging'; duur: string };
+
+/**
+ * The zaak's deadlines after one suspension ended or the extension was granted: the dates the zaak has move by the
+ * suspended days (both) or by the extension's duration (the legal deadline only). A date the zaak lacks is taken
+ * from `zaaktype` (the zaaktype's deadlines with every move so far, this one included); a date the zaak lacks that
+ * the zaaktype has no rule for stays absent.
+ */
+export function verschuifTermijnen(huidig: ZaakTermijnen, verschuiving: Verschuiving, zaaktype: Pick<Termijnen, 'uiterlijk' | 'servicenorm'>): ZaakTermijnen {
+  if (verschuiving.soort === 'verlenging') {
+    return {
+      uiterlijk: huidig.uiterlijk === null ? zaaktype.uiterlijk : (addIsoDuration(huidig.uiterlijk, verschuiving.duur) ?? huidig.uiterlijk),
+      servicenorm: huidig.servicenorm ?? zaaktype.servicenorm,
+    };
+  }
+  const dagen = opgeschorteDagen([verschuiving.periode]);
+  return {
+    uiterlijk: huidig.uiterlijk === null ? zaaktype.uiterlijk : addDays(huidig.uiterlijk, dagen),
+    servicenorm: huidig.servicenorm === null ? zaaktype.servicenorm : addDays(huidig.servicenorm, dagen),
   };
 }
 

@@ -6,17 +6,20 @@ import { inTransaction } from '../../platform/database/transaction.ts';
 import { amsterdamDate } from '../../components/zaken/archivering/calendar.ts';
 import { changeZaak } from '../../components/zaken/zaken/service.ts';
 import type { ZaakPatch } from '../../components/zaken/zaken/schemas.ts';
-import { berekenTermijnen, verlengingBinnenTermijn } from './awb-termijnen.ts';
-import { listOpschortingen, type ZaakKern } from './zaak-gegevens.ts';
+import { berekenTermijnen, verlengingBinnenTermijn, verschuifTermijnen, type Verschuiving } from './awb-termijnen.ts';
+import { listOpschortingen, lockZaakTermijnen, type ZaakKern, type ZaakTermijnStaat } from './zaak-gegevens.ts';
 import type { ActieContext } from './zaak-acties.ts';
 import { zaakServices } from './zaak-services.ts';
 
 /*
  * Opschorting (Awb 4:15) and verlenging (Awb 4:14) of the decision deadline. The Zaken API's own fields carry the
  * current state (`opschorting` {indicatie, reden}, `verlenging` {reden, duur}); the workspace keeps the history of
- * suspensions (a zaak can be suspended more than once) and, on every change, writes the recomputed deadlines to the
- * zaak's uiterlijkeEinddatumAfdoening and einddatumGepland through the zaken service, so the werkvoorraad sorts on a
- * stored column. Each change is one transaction: history row and zaak together.
+ * suspensions (a zaak can be suspended more than once). The zaak's own uiterlijkeEinddatumAfdoening and
+ * einddatumGepland are the base: resuming moves them by the days of the suspension it ends, extending moves the legal
+ * deadline by the extension, through the zaken service, so a date an API client set survives and the werkvoorraad
+ * sorts on the moved column. Each change is one transaction that locks the zaak, ends the period (or checks there is
+ * no extension yet) and moves the date together: a period is ended once, so its days move the date once, whatever is
+ * submitted twice or at the same time.
  */
 
 const MAX_REDEN = 200;
@@ -31,19 +34,27 @@ function openProblem(zaak: ZaakKern): InvalidParam[] {
   return zaak.einddatum === null ? [] : [{ name: 'nonFieldErrors', code: 'afgesloten', reason: 'De zaak is afgesloten; heropen de zaak eerst.' }];
 }
 
-/** The deadlines after this change, as the zaak fields that hold them. */
-async function termijnVelden(trx: Transaction<Database>, tenantId: string, zaak: ZaakKern, verlenging: { duur: string } | null): Promise<ZaakPatch> {
-  const termijnen = berekenTermijnen({
+/** The zaak's deadlines after this move, as the zaak fields that hold them (only those that change). */
+async function verschovenVelden(trx: Transaction<Database>, tenantId: string, zaak: ZaakKern, huidig: ZaakTermijnStaat, verschuiving: Verschuiving): Promise<ZaakPatch> {
+  // The zaaktype's deadlines are only for a date the zaak lacks; they count every ended period, this one included.
+  const zaaktype = berekenTermijnen({
     startdatum: zaak.startdatum,
     doorlooptijd: zaak.zaaktype.doorlooptijd,
     servicenorm: zaak.zaaktype.servicenorm,
-    verlenging,
+    verlenging: verschuiving.soort === 'verlenging' ? { duur: verschuiving.duur } : huidig.verlenging,
     opschortingen: await listOpschortingen(trx, tenantId, zaak.uuid),
   });
+  const nieuw = verschuifTermijnen(huidig, verschuiving, zaaktype);
   const velden: ZaakPatch = {};
-  if (termijnen.uiterlijk !== null) velden.uiterlijkeEinddatumAfdoening = termijnen.uiterlijk;
-  if (termijnen.servicenorm !== null) velden.einddatumGepland = termijnen.servicenorm;
+  if (nieuw.uiterlijk !== huidig.uiterlijk) velden.uiterlijkeEinddatumAfdoening = nieuw.uiterlijk;
+  if (nieuw.servicenorm !== huidig.servicenorm) velden.einddatumGepland = nieuw.servicenorm;
   return velden;
+}
+
+async function lockOrGone(trx: Transaction<Database>, actie: ActieContext): Promise<ZaakTermijnStaat> {
+  const staat = await lockZaakTermijnen(trx, actie.caller.tenant.id, actie.zaak.uuid);
+  if (!staat) throw invalid([{ name: 'nonFieldErrors', code: 'not_found', reason: 'De zaak bestaat niet meer.' }]);
+  return staat;
 }
 
 async function wijzigZaak(actie: ActieContext, trx: Transaction<Database>, changes: ZaakPatch): Promise<void> {
@@ -72,24 +83,33 @@ export async function schortOp(actie: ActieContext, input: { reden?: string }): 
   });
 }
 
-/** Resumes a suspended deadline today: the suspended days move the deadlines. */
+/**
+ * Resumes a suspended deadline today: the days of the period it ends move the zaak's deadlines. A suspension an API
+ * client set (no period in the workspace's history) is lifted without moving them: that client keeps its own dates.
+ */
 export async function hervat(actie: ActieContext): Promise<void> {
   const { zaak } = actie;
   const tenantId = actie.caller.tenant.id;
   const problems = openProblem(zaak);
-  if (!zaak.opschorting?.indicatie) problems.push({ name: 'nonFieldErrors', code: 'niet-opgeschort', reason: 'De termijn is niet opgeschort.' });
+  const nietOpgeschort: InvalidParam = { name: 'nonFieldErrors', code: 'niet-opgeschort', reason: 'De termijn is niet opgeschort.' };
+  if (!zaak.opschorting?.indicatie) problems.push(nietOpgeschort);
   if (problems.length > 0) throw invalid(problems);
   const today = amsterdamDate(actie.now);
   await inTransaction(actie.context.database.db, async (trx) => {
-    await trx
+    const huidig = await lockOrGone(trx, actie);
+    // Checked again under the lock: a resume that committed meanwhile has already moved the date.
+    if (!huidig.opschorting?.indicatie) throw invalid([nietOpgeschort]);
+    const beeindigd = await trx
       .updateTable('zaak_opschortingen')
       .set({ einddatum: today, hervat_door: actie.caller.staff?.userId ?? null })
       .where('tenant_id', '=', tenantId)
       .where('zaak_uuid', '=', zaak.uuid)
       .where('einddatum', 'is', null)
-      .execute();
+      .returning(['begindatum'])
+      .executeTakeFirst();
+    const velden = beeindigd ? await verschovenVelden(trx, tenantId, zaak, huidig, { soort: 'opschorting', periode: { begindatum: beeindigd.begindatum, einddatum: today } }) : {};
     // Reden stays: the API keeps the last reason beside indicatie false, so other applications can still read why.
-    await wijzigZaak(actie, trx, { opschorting: { indicatie: false, reden: zaak.opschorting?.reden ?? '' }, ...(await termijnVelden(trx, tenantId, zaak, zaak.verlenging)) });
+    await wijzigZaak(actie, trx, { opschorting: { indicatie: false, reden: huidig.opschorting.reden }, ...velden });
   });
 }
 
@@ -108,6 +128,9 @@ export async function verleng(actie: ActieContext, input: { dagen?: string; rede
   if (problems.length > 0) throw invalid(problems);
   const verlenging = { reden, duur: `P${dagen}D` };
   await inTransaction(actie.context.database.db, async (trx) => {
-    await wijzigZaak(actie, trx, { verlenging, ...(await termijnVelden(trx, actie.caller.tenant.id, zaak, verlenging)) });
+    const huidig = await lockOrGone(trx, actie);
+    // Checked again under the lock: an extension that committed meanwhile has already moved the date.
+    if (huidig.verlenging) throw invalid([{ name: 'nonFieldErrors', code: 'al-verlengd', reason: 'De termijn is al eens verlengd; dat kan maar één keer.' }]);
+    await wijzigZaak(actie, trx, { verlenging, ...(await verschovenVelden(trx, actie.caller.tenant.id, zaak, huidig, { soort: 'verlenging', duur: verlenging.duur })) });
   });
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
 import type { Opschortingsperiode } from './awb-termijnen.ts';
@@ -103,6 +103,31 @@ export async function findZaakInView(db: Kysely<Database>, tenantId: string, toe
       besluittypeUuids: row.besluittype_uuids,
     },
   };
+}
+
+/** What the deadline actions read of the zaak inside their transaction, the zaak row locked until it commits. */
+export interface ZaakTermijnStaat {
+  uiterlijk: string | null;
+  servicenorm: string | null;
+  opschorting: ZaakKern['opschorting'];
+  verlenging: ZaakKern['verlenging'];
+}
+
+/**
+ * The zaak's deadlines and Awb state, read with the row locked: a deadline action moves the date it reads here, so a
+ * second submit or an API client's change in the meantime waits, and then sees the moved date and the new state.
+ */
+export async function lockZaakTermijnen(trx: Transaction<Database>, tenantId: string, zaakUuid: string): Promise<ZaakTermijnStaat | undefined> {
+  const row = await trx
+    .selectFrom('zaken')
+    .select(['uiterlijke_einddatum_afdoening', 'einddatum_gepland', 'data'])
+    .where('tenant_id', '=', tenantId)
+    .where('uuid', '=', zaakUuid)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const data = row.data as { opschorting?: ZaakKern['opschorting']; verlenging?: ZaakKern['verlenging'] };
+  return { uiterlijk: row.uiterlijke_einddatum_afdoening, servicenorm: row.einddatum_gepland, opschorting: data.opschorting ?? null, verlenging: data.verlenging ?? null };
 }
 
 export interface StatusRegel {

@@ -65,7 +65,7 @@ function termijnenBlok(view: ZaakPageView): SafeHtml {
   return html`<dl class="loket-gegevens">
 <dt>Uiterlijke afhandeldatum (wettelijke termijn)</dt><dd>${datumTekst(zaak.uiterlijkeEinddatumAfdoening)} ${termijnBadge(stand)}</dd>
 <dt>Servicenorm</dt><dd>${datumTekst(zaak.einddatumGepland)}</dd>
-<dt>Oorspronkelijke termijn</dt><dd>${datumTekst(termijnen.oorspronkelijk)} (doorlooptijd ${zaak.zaaktype.doorlooptijd})</dd>
+<dt>Termijn volgens zaaktype</dt><dd>${datumTekst(termijnen.oorspronkelijk)} (startdatum + doorlooptijd ${zaak.zaaktype.doorlooptijd})</dd>
 <dt>Verlenging</dt><dd>${zaak.verlenging ? `${zaak.verlenging.duur}: ${zaak.verlenging.reden}` : 'Geen'}</dd>
 <dt>Opgeschort</dt><dd>${lopend ? `Sinds ${datumTekst(lopend.begindatum)} (${daysBetween(lopend.begindatum, view.today)} dagen): ${lopend.reden}` : zaak.opschorting?.indicatie ? `Ja: ${zaak.opschorting.reden}` : 'Nee'}${termijnen.opgeschorteDagen > 0 ? `; eerder ${termijnen.opgeschorteDagen} dagen opgeschort` : ''}</dd>
 </dl>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
-import { createTestApp, createTestTenant, type TestApp } from '../../../test/fixtures.ts';
+import { createTestApp, createTestClient, createTestTenant, hostOf, type TestApp } from '../../../test/fixtures.ts';
 import { signInStaff, type SignedInStaff } from '../../../test/staff-session.ts';
 import { insertTestZaak, insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import { insertTestBesluittype } from '../../components/besluiten/besluiten-test-fixtures.ts';
@@ -317,6 +317,85 @@ describe('zaakafhandeling', () => {
       expect(noReason.body).toContain('Schrijf waarom de zaak heropend wordt.');
       expect((await actie(zaken.eerder, 'heropenen', { statustype: zaaktype.statustypen[1]?.uuid ?? '', toelichting: 'Bezwaar gegrond' })).statusCode).toBe(303);
       expect((await zaakRow(zaken.eerder)).einddatum).toBeNull();
+    });
+  });
+
+  describe('a deadline an API client set', () => {
+    let client: Awaited<ReturnType<typeof createTestClient>>;
+
+    beforeAll(async () => {
+      client = await createTestClient(database.db, test.keys, tenant, { heeftAlleAutorisaties: true });
+    });
+
+    /** A zaak of the team's zaaktype (which would give startdatum + P8W) whose deadlines the Zaken API set otherwise. */
+    async function zaakMetApiTermijn(uiterlijk: string, gepland: string): Promise<string> {
+      const { uuid } = await insertTestZaak(database.db, tenant, zaaktype, { startdatum: '2026-01-05' });
+      const response = await test.app.inject({
+        method: 'PATCH',
+        url: `/zaken/api/v1/zaken/${uuid}`,
+        headers: { host: hostOf(tenant), authorization: `Bearer ${await client.token()}`, 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' },
+        payload: { uiterlijkeEinddatumAfdoening: uiterlijk, einddatumGepland: gepland },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return uuid;
+    }
+
+    /** Suspends now, as if the suspension began `dagen` days ago, and resumes. */
+    async function schortOpEnHervat(zaak: string, dagen: number): Promise<void> {
+      expect((await actie(zaak, 'opschorten', { reden: 'Wacht op stukken' })).statusCode).toBe(303);
+      await database.db.updateTable('zaak_opschortingen').set({ begindatum: addDays(today, -dagen) }).where('zaak_uuid', '=', zaak).where('einddatum', 'is', null).execute();
+      expect((await actie(zaak, 'hervatten', {})).statusCode).toBe(303);
+    }
+
+    async function termijnen(zaak: string): Promise<{ uiterlijk: string | null; gepland: string | null }> {
+      const row = await zaakRow(zaak);
+      return { uiterlijk: row.uiterlijke_einddatum_afdoening, gepland: row.einddatum_gepland };
+    }
+
+    it('survives suspend and resume, moved by exactly the suspended days', async () => {
+      const zaak = await zaakMetApiTermijn('2026-06-01', '2026-05-01');
+      await schortOpEnHervat(zaak, 5);
+      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-06', gepland: '2026-05-06' });
+      const page = await get(behandelaar, `/medewerker/zaken/${zaak}`);
+      expect(page.body).toContain('6 juni 2026');
+      expect(page.body).toContain('eerder 5 dagen opgeschort');
+    });
+
+    it('moves by each suspension of a zaak suspended twice, and by the extension once', async () => {
+      const zaak = await zaakMetApiTermijn('2026-06-01', '2026-05-01');
+      await schortOpEnHervat(zaak, 5);
+      await schortOpEnHervat(zaak, 3);
+      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-09', gepland: '2026-05-09' });
+      expect((await actie(zaak, 'verlengen', { dagen: '10', reden: 'Advies nodig' })).statusCode).toBe(303);
+      // The extension moves the legal deadline only; the service norm is the municipality's own promise.
+      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-19', gepland: '2026-05-09' });
+      expect(await database.db.selectFrom('zaak_opschortingen').select('id').where('zaak_uuid', '=', zaak).execute()).toHaveLength(2);
+    });
+
+    it('moves once when the same resume is submitted twice at the same time', async () => {
+      const zaak = await zaakMetApiTermijn('2026-06-01', '2026-05-01');
+      expect((await actie(zaak, 'opschorten', { reden: 'Wacht op stukken' })).statusCode).toBe(303);
+      await database.db.updateTable('zaak_opschortingen').set({ begindatum: addDays(today, -4) }).where('zaak_uuid', '=', zaak).execute();
+      const form = await versie(zaak);
+      const url = `/medewerker/zaken/${zaak}/acties/hervatten`;
+      const answers = await Promise.all([post(behandelaar, url, { versie: form }), post(behandelaar, url, { versie: form })]);
+      expect(answers.filter((answer) => answer.statusCode === 303)).toHaveLength(1);
+      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-05', gepland: '2026-05-05' });
+    });
+
+    it('moves the badge and the werkvoorraad order with the date', async () => {
+      const bijna = await zaakMetApiTermijn(addDays(today, 2), addDays(today, 1));
+      const daarna = await zaakMetApiTermijn(addDays(today, 10), addDays(today, 9));
+      const rij = (body: string, zaak: string) => body.slice(body.indexOf(`/medewerker/zaken/${zaak}`), body.indexOf('</tr>', body.indexOf(`/medewerker/zaken/${zaak}`)));
+      const voor = (await get(behandelaar, '/medewerker/werkvoorraad?lijst=team')).body;
+      expect(voor.indexOf(bijna)).toBeLessThan(voor.indexOf(daarna));
+      expect(rij(voor, bijna)).toContain('Risico');
+      await schortOpEnHervat(bijna, 20);
+      expect((await termijnen(bijna)).uiterlijk).toBe(addDays(today, 22));
+      const na = (await get(behandelaar, '/medewerker/werkvoorraad?lijst=team')).body;
+      expect(na.indexOf(daarna)).toBeLessThan(na.indexOf(bijna));
+      expect(rij(na, bijna)).not.toContain('Risico');
+      expect(rij(na, bijna)).not.toContain('Te laat');
     });
   });
 });

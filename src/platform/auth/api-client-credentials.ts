@@ -44,8 +44,9 @@ export class ApiClientCredentialStore {
     const cached = this.cache.get(key);
     if (cached && cached.until > now) return cached.credentials;
     const client = await findApiClient(this.db, tenantId, clientId);
-    // A client id without a secret (registered through the Autorisaties API, not yet given one) cannot authenticate.
-    if (!client?.secret_encrypted) {
+    // A client id without a secret (registered through the Autorisaties API, not yet given one) cannot authenticate,
+    // nor can one whose applicatie's access is revoked.
+    if (!client?.secret_encrypted || client.ingetrokken) {
       this.cache.delete(key);
       return undefined;
     }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ApiClient, Database } from '../database/schema.ts';
 import type { Keys } from '../crypto/keys.ts';
+import { isIngetrokken } from './api-client-intrekking.ts';
 
 export interface ApiClientInput {
   tenantId: string;
@@ -15,6 +16,8 @@ export interface ApiClientInput {
 export interface ApiClientWithApplicatie extends ApiClient {
   heeft_alle_autorisaties: boolean;
   alleen_is_gereed_voor_publicatie: boolean;
+  /** The applicatie's access is revoked (api-client-intrekking.ts): the client cannot authenticate, secret or not. */
+  ingetrokken: boolean;
 }
 
 /**
@@ -31,19 +34,20 @@ export async function insertApiClient(db: Kysely<Database>, keys: Keys, input: A
     )
     INSERT INTO api_clients (tenant_id, client_id, label, secret_encrypted, scopes, applicatie_uuid)
     SELECT ${input.tenantId}, ${input.clientId}, ${label}, ${keys.encrypt(input.secret)}, ${input.scopes ?? []}::text[], applicatie.uuid FROM applicatie
-    RETURNING api_clients.*, ${heeftAlleAutorisaties}::boolean AS heeft_alle_autorisaties, false AS alleen_is_gereed_voor_publicatie`.execute(db);
+    RETURNING api_clients.*, ${heeftAlleAutorisaties}::boolean AS heeft_alle_autorisaties, false AS alleen_is_gereed_voor_publicatie, false AS ingetrokken`.execute(db);
   const [client] = rows;
   if (!client) throw new Error(`API client ${input.clientId} was not stored`);
   return client;
 }
 
-/** The tenant's API client with this client id, with its applicatie's flags. */
+/** The tenant's API client with this client id, with its applicatie's flags and whether its access is revoked. */
 export async function findApiClient(db: Kysely<Database>, tenantId: string, clientId: string): Promise<ApiClientWithApplicatie | undefined> {
   return db
     .selectFrom('api_clients')
     .innerJoin('applicaties', 'applicaties.uuid', 'api_clients.applicatie_uuid')
     .selectAll('api_clients')
     .select(['applicaties.heeft_alle_autorisaties', 'applicaties.alleen_is_gereed_voor_publicatie'])
+    .select((eb) => isIngetrokken(eb).as('ingetrokken'))
     .where('api_clients.tenant_id', '=', tenantId)
     .where('api_clients.client_id', '=', clientId)
     .executeTakeFirst();

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema.ts';
 import { ProblemError } from '../errors/problem.ts';
 import type { ApiCaller } from './api-jwt.ts';
+import { isIngetrokken } from './api-client-intrekking.ts';
 
 /*
  * API tokens for the APIs whose specification declares `tokenAuth` (`Authorization: Token <token>`) instead of
@@ -51,6 +52,7 @@ export async function authenticateApiToken(db: Kysely<Database>, tenantId: strin
     .where('api_tokens.token_hash', '=', apiTokenHash(match[1]))
     .where('api_tokens.tenant_id', '=', tenantId)
     .where('api_tokens.api', '=', api)
+    .where((eb) => eb.not(isIngetrokken(eb)))
     .executeTakeFirst();
   if (!client) throw refuse('Het token is onbekend of ingetrokken.');
   return { clientId: client.client_id, userId: '', userRepresentation: '', heeftAlleAutorisaties: false, scopes: [], autorisaties: [], alleenIsGereedVoorPublicatie: false };

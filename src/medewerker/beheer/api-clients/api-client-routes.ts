@@ -4,6 +4,7 @@ import type { AppContext } from '../../../platform/context.ts';
 import type { InvalidParam } from '../../../platform/errors/catalogue.ts';
 import { inTransaction } from '../../../platform/database/transaction.ts';
 import { findApiClient, setApiClientSecret } from '../../../platform/auth/api-client-repository.ts';
+import { heractiveerApplicatie, ingetrokkenApplicaties, listIntrekkingen, trekApplicatieIn } from '../../../platform/auth/api-client-intrekking.ts';
 import { issueApiToken } from '../../../platform/auth/api-token.ts';
 import { AUTORISATIES_ROOT } from '../../../components/autorisaties/routes.ts';
 import type { ApplicatieJson } from '../../../components/autorisaties/present.ts';
@@ -16,13 +17,15 @@ import { beheerderAutorisatiesCaller, beheerderCatalogiCaller, beheerderOf } fro
 import { eenmaligPage } from '../eenmalig-page.ts';
 import { weigeringOf } from '../problemen.ts';
 import { textOf, type FieldErrors, type SelectOption } from '../velden.ts';
-import { API_CLIENTS_PATH, apiClientPage, apiClientsPage, type AutorisatieWaarden } from './api-client-pages.ts';
+import { API_CLIENTS_PATH, apiClientPage, apiClientsPage, apiClientVerwijderenPage, type AutorisatieWaarden } from './api-client-pages.ts';
 
 /*
  * The beheerder's API client pages, through the Autorisaties service (the audit trail records each change, the
  * Autorisaties API shows the same applicaties): add a client with a generated secret, give or remove autorisaties
- * or heeftAlleAutorisaties, make a Klantinteracties token, revoke. Secrets and tokens are shown once, in the answer
- * to the POST that made them; the security log names the event and the client id, never the secret.
+ * or heeftAlleAutorisaties, make a Klantinteracties token or a new secret, revoke (intrekken: access stops, the
+ * applicatie and its history stay) and reactivate with a new secret, or delete after a confirmation step. Secrets and
+ * tokens are shown once, in the answer to the POST that made them; the security log names the event and the client
+ * id, never the secret.
  */
 
 const BEHEERDER = { staffRoles: ['beheerder'] } as const;
@@ -31,7 +34,11 @@ const PARAMS = { type: 'object', required: ['uuid'], properties: { uuid: UUID } 
 const INDEX_PARAMS = { type: 'object', required: ['uuid', 'index'], properties: { uuid: UUID, index: { type: 'integer', minimum: 0, maximum: 1000 } } } as const;
 const CLIENT_ID = /^[\x21-\x7e]{1,50}$/;
 const SCOPE = /^[a-z0-9][a-z0-9._-]*$/i;
-const MELDINGEN: Record<string, string> = { autorisatie: 'De autorisaties zijn opgeslagen.', ingetrokken: 'De API-client is ingetrokken.' };
+const MELDINGEN: Record<string, string> = {
+  autorisatie: 'De autorisaties zijn opgeslagen.',
+  ingetrokken: 'De API-client is ingetrokken: haar geheimen en tokens werken niet meer.',
+  verwijderd: 'De API-client is verwijderd.',
+};
 
 type Body = Record<string, unknown> | undefined;
 
@@ -96,13 +103,15 @@ export function registerApiClientBeheer(app: FastifyInstance, context: AppContex
 
   async function lijst(request: FastifyRequest, reply: FastifyReply, status: number, extra: Partial<Parameters<typeof apiClientsPage>[0]> = {}) {
     const staff = beheerderOf(request);
-    return sendPage(reply, status, apiClientsPage({ tenantName: request.tenant.name, staff, applicaties: await applicaties(request), zaaktypen: await zaaktypeOpties(request), ...extra }));
+    const [lijst, ingetrokken, zaaktypen] = await Promise.all([applicaties(request), ingetrokkenApplicaties(db, request.tenant.id), zaaktypeOpties(request)]);
+    return sendPage(reply, status, apiClientsPage({ tenantName: request.tenant.name, staff, applicaties: lijst, ingetrokken, zaaktypen, ...extra }));
   }
 
   async function detail(request: FastifyRequest, reply: FastifyReply, status: number, uuid: string, extra: { autorisatie?: AutorisatieWaarden; fouten?: FieldErrors; melding?: string } = {}) {
     const staff = beheerderOf(request);
     const applicatie = await retrieveApplicatie(db, beheerderAutorisatiesCaller(request), base(request), uuid);
-    return sendPage(reply, status, apiClientPage({ tenantName: request.tenant.name, staff, applicatie, zaaktypen: await zaaktypeOpties(request), ...extra }));
+    const [intrekkingen, zaaktypen] = await Promise.all([listIntrekkingen(db, request.tenant.id, uuid), zaaktypeOpties(request)]);
+    return sendPage(reply, status, apiClientPage({ tenantName: request.tenant.name, staff, applicatie, intrekkingen, zaaktypen, ...extra }));
   }
 
   app.get<{ Querystring: { gedaan?: string } }>(
@@ -194,6 +203,7 @@ export function registerApiClientBeheer(app: FastifyInstance, context: AppContex
     const clientId = textOf(request.body, 'clientId');
     const client = applicatie.clientIds.includes(clientId) ? await findApiClient(db, request.tenant.id, clientId) : undefined;
     if (!client) return detail(request, reply, 400, request.params.uuid, { fouten: { algemeen: 'Kies een client id van deze applicatie.' } });
+    if (client.ingetrokken) return detail(request, reply, 400, request.params.uuid, { fouten: { algemeen: 'Deze API-client is ingetrokken: activeer haar eerst opnieuw.' } });
     const token = await issueApiToken(db, request.tenant.id, client.id, 'klantinteracties');
     request.log.info({ event: 'api_client.token_issued', tenantId: request.tenant.id, clientId, api: 'klantinteracties', by: staff.userId }, 'api token issued');
     return sendPage(
@@ -211,12 +221,85 @@ export function registerApiClientBeheer(app: FastifyInstance, context: AppContex
     );
   });
 
+  // Intrekken stops the access at once and keeps the applicatie; a second submit finds it revoked and changes nothing.
   app.post<{ Params: { uuid: string } }>(`${API_CLIENTS_PATH}/:uuid/intrekken`, { config: BEHEERDER, schema: { params: PARAMS } }, async (request, reply) => {
+    const staff = beheerderOf(request);
+    const applicatie = await retrieveApplicatie(db, beheerderAutorisatiesCaller(request), base(request), request.params.uuid);
+    if (await trekApplicatieIn(db, request.tenant.id, request.params.uuid, staff.userId)) {
+      request.log.info({ event: 'api_client.revoked', tenantId: request.tenant.id, clientIds: applicatie.clientIds, by: staff.userId }, 'api client revoked');
+    }
+    return reply.redirect(`${API_CLIENTS_PATH}/${request.params.uuid}?gedaan=ingetrokken`, 303);
+  });
+
+  app.post<{ Params: { uuid: string } }>(`${API_CLIENTS_PATH}/:uuid/heractiveren`, { config: BEHEERDER, schema: { params: PARAMS } }, async (request, reply) => {
+    const staff = beheerderOf(request);
+    const applicatie = await retrieveApplicatie(db, beheerderAutorisatiesCaller(request), base(request), request.params.uuid);
+    const secrets = await heractiveerApplicatie(db, context.keys, request.tenant.id, request.params.uuid, staff.userId);
+    // Not revoked (any more): a second submit shows the page, not a second set of secrets.
+    if (!secrets) return reply.redirect(`${API_CLIENTS_PATH}/${request.params.uuid}`, 303);
+    request.log.info({ event: 'api_client.reactivated', tenantId: request.tenant.id, clientIds: applicatie.clientIds, by: staff.userId }, 'api client reactivated');
+    return sendPage(
+      reply,
+      200,
+      eenmaligPage({
+        tenantName: request.tenant.name,
+        staff,
+        title: `API-client ${applicatie.label} is weer actief`,
+        intro: 'Geheimen van vóór het intrekken werken niet meer; de applicatie ondertekent haar JWT’s (HS256) met het nieuwe geheim.',
+        geheimen: secrets.flatMap(({ clientId, secret }) => [
+          { label: 'Client id', waarde: clientId },
+          { label: `Geheim voor ${clientId}`, waarde: secret },
+        ]),
+        terug: { href: `${API_CLIENTS_PATH}/${request.params.uuid}`, label: `Terug naar ${applicatie.label}` },
+        path: API_CLIENTS_PATH,
+      }),
+    );
+  });
+
+  app.post<{ Params: { uuid: string }; Body: Body }>(`${API_CLIENTS_PATH}/:uuid/nieuw-geheim`, { config: BEHEERDER, schema: { params: PARAMS } }, async (request, reply) => {
+    const staff = beheerderOf(request);
+    const applicatie = await retrieveApplicatie(db, beheerderAutorisatiesCaller(request), base(request), request.params.uuid);
+    const clientId = textOf(request.body, 'clientId');
+    const client = applicatie.clientIds.includes(clientId) ? await findApiClient(db, request.tenant.id, clientId) : undefined;
+    if (!client) return detail(request, reply, 400, request.params.uuid, { fouten: { algemeen: 'Kies een client id van deze applicatie.' } });
+    if (client.ingetrokken) return detail(request, reply, 400, request.params.uuid, { fouten: { algemeen: 'Deze API-client is ingetrokken: activeer haar opnieuw, dan krijgt zij een nieuw geheim.' } });
+    const secret = randomBytes(24).toString('base64url');
+    await setApiClientSecret(db, context.keys, request.tenant.id, clientId, secret);
+    request.log.info({ event: 'api_client.secret_replaced', tenantId: request.tenant.id, clientId, by: staff.userId }, 'api client secret replaced');
+    return sendPage(
+      reply,
+      200,
+      eenmaligPage({
+        tenantName: request.tenant.name,
+        staff,
+        title: `Nieuw geheim voor ${clientId}`,
+        intro: 'Binnen een seconde werkt dit geheim en het vorige niet meer.',
+        geheimen: [
+          { label: 'Client id', waarde: clientId },
+          { label: 'Geheim', waarde: secret },
+        ],
+        terug: { href: `${API_CLIENTS_PATH}/${request.params.uuid}`, label: `Terug naar ${applicatie.label}` },
+        path: API_CLIENTS_PATH,
+      }),
+    );
+  });
+
+  // Deleting is a separate act with a confirmation step: it takes the applicatie and its history away for good.
+  app.get<{ Params: { uuid: string } }>(`${API_CLIENTS_PATH}/:uuid/verwijderen`, { config: BEHEERDER, schema: { params: PARAMS } }, async (request, reply) => {
+    const staff = beheerderOf(request);
+    const applicatie = await retrieveApplicatie(db, beheerderAutorisatiesCaller(request), base(request), request.params.uuid);
+    return sendPage(reply, 200, apiClientVerwijderenPage({ tenantName: request.tenant.name, staff, applicatie }));
+  });
+
+  app.post<{ Params: { uuid: string }; Body: Body }>(`${API_CLIENTS_PATH}/:uuid/verwijderen`, { config: BEHEERDER, schema: { params: PARAMS } }, async (request, reply) => {
     const staff = beheerderOf(request);
     const caller = beheerderAutorisatiesCaller(request);
     const applicatie = await retrieveApplicatie(db, caller, base(request), request.params.uuid);
+    if (textOf(request.body, 'bevestigen') !== 'ja') {
+      return sendPage(reply, 400, apiClientVerwijderenPage({ tenantName: request.tenant.name, staff, applicatie, fouten: { bevestigen: 'Vink aan dat u de API-client definitief wilt verwijderen, of ga terug.' } }));
+    }
     await destroyApplicatie(db, caller, base(request), request.params.uuid);
-    request.log.info({ event: 'api_client.revoked', tenantId: request.tenant.id, clientIds: applicatie.clientIds, by: staff.userId }, 'api client revoked');
-    return reply.redirect(`${API_CLIENTS_PATH}?gedaan=ingetrokken`, 303);
+    request.log.info({ event: 'api_client.deleted', tenantId: request.tenant.id, clientIds: applicatie.clientIds, by: staff.userId }, 'api client deleted');
+    return reply.redirect(`${API_CLIENTS_PATH}?gedaan=verwijderd`, 303);
   });
 }

@@ -24,7 +24,19 @@ export interface ApplicatieAutorisatiesTable {
   created_at: Generated<Date>;
 }
 
+/** One revocation of an applicatie's access (migrations/0102); it runs while heractiveerd_op is null. */
+export interface ApplicatieIntrekkingenTable {
+  id: Generated<string>;
+  tenant_id: string;
+  applicatie_uuid: string;
+  ingetrokken_op: Generated<Date>;
+  ingetrokken_door: string | null;
+  heractiveerd_op: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  heractiveerd_door: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
 export interface AutorisatiesTables {
   applicaties: ApplicatiesTable;
   applicatie_autorisaties: ApplicatieAutorisatiesTable;
+  applicatie_intrekkingen: ApplicatieIntrekkingenTable;
 }
