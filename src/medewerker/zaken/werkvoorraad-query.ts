@@ -201,9 +201,9 @@ export async function filterKeuzes(db: Kysely<Database>, tenantId: string, toega
   if (uuids.length === 0) return { zaaktypen: [], statussen: [] };
   const result = await sql<{ zaaktypen: { identificatie: string; omschrijving: string }[] | null; statussen: string[] | null }>`
     SELECT (SELECT json_agg(json_build_object('identificatie', identificatie, 'omschrijving', omschrijving) ORDER BY omschrijving, begin_geldigheid DESC)
-              FROM zaaktypen WHERE tenant_id = ${tenantId} AND uuid::text = ANY(${uuids}::text[])) AS zaaktypen,
+              FROM zaaktypen WHERE tenant_id = ${tenantId} AND uuid = ANY(${uuids}::uuid[])) AS zaaktypen,
            (SELECT array_agg(DISTINCT omschrijving ORDER BY omschrijving)
-              FROM statustypen WHERE tenant_id = ${tenantId} AND zaaktype_uuid::text = ANY(${uuids}::text[])) AS statussen`.execute(db);
+              FROM statustypen WHERE tenant_id = ${tenantId} AND zaaktype_uuid = ANY(${uuids}::uuid[])) AS statussen`.execute(db);
   const row = result.rows[0];
   const seen = new Set<string>();
   return {

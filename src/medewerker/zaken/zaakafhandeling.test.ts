@@ -139,6 +139,18 @@ describe('zaakafhandeling', () => {
       expect(closed.body).toContain('Geen zaken in deze lijst.');
     });
 
+    it('offers the team’s zaaktypen and their statuses as filters and the team’s colleagues to assign to, nothing of another team', async () => {
+      const { body } = await get(behandelaar, '/medewerker/werkvoorraad?lijst=team');
+      expect(body).toContain('<option value="ZT-AFHANDEL"');
+      expect(body).toContain('<option value="ZT-STARR"');
+      expect(body).not.toContain('value="ZT-ANDER-TEAM"');
+      const statustypen = await database.db.selectFrom('statustypen').select('omschrijving').where('zaaktype_uuid', 'in', [zaaktype.uuid, starrType.uuid]).execute();
+      expect(statustypen.length).toBeGreaterThan(0);
+      for (const statustype of statustypen) expect(body).toContain(`value="status:${statustype.omschrijving}"`);
+      expect(body).toContain('Cor Collega');
+      expect(body).not.toContain('Otto Ander');
+    });
+
     it('refuses the KCC (no handling role)', async () => {
       expect((await get(kcc, '/medewerker/werkvoorraad')).statusCode).toBe(403);
     });
