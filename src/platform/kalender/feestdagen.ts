@@ -1,6 +1,11 @@
-import { plusDagen } from '../../formulieren/dagen.ts';
-
 /* The Dutch public holidays a town hall is closed on, and the working days that follow from them. */
+
+/** `date` (YYYY-MM-DD) plus `days`. */
+function dagenNa(date: string, days: number): string {
+  const moment = new Date(`${date}T12:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() + days);
+  return moment.toISOString().slice(0, 10);
+}
 
 /** Easter Sunday (Gregorian, anonymous algorithm) as `YYYY-MM-DD`. */
 export function easterSunday(year: number): string {
@@ -28,10 +33,10 @@ export function dutchPublicHolidays(year: number): { datum: string; omschrijving
   const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
   return [
     { datum: `${year}-01-01`, omschrijving: 'Nieuwjaarsdag' },
-    { datum: plusDagen(easter, 1), omschrijving: 'Tweede paasdag' },
+    { datum: dagenNa(easter, 1), omschrijving: 'Tweede paasdag' },
     { datum: kingsDay, omschrijving: 'Koningsdag' },
-    { datum: plusDagen(easter, 39), omschrijving: 'Hemelvaartsdag' },
-    { datum: plusDagen(easter, 50), omschrijving: 'Tweede pinksterdag' },
+    { datum: dagenNa(easter, 39), omschrijving: 'Hemelvaartsdag' },
+    { datum: dagenNa(easter, 50), omschrijving: 'Tweede pinksterdag' },
     { datum: `${year}-12-25`, omschrijving: 'Eerste kerstdag' },
     { datum: `${year}-12-26`, omschrijving: 'Tweede kerstdag' },
   ];
