@@ -39,3 +39,11 @@ export function focusedElement(page: Page): Promise<string> {
     return element.id ? `#${element.id}` : `${element.tagName.toLowerCase()}:${(element.textContent ?? '').trim()}`;
   });
 }
+
+/**
+ * Waits until the element with this class has the focus. Pages move the focus with `autofocus`, which Chromium
+ * applies in a rendering step that can come after the load event on a busy machine, so reading it once can be early.
+ */
+export async function waitForFocusOn(page: Page, className: string): Promise<void> {
+  await page.waitForFunction((wanted) => document.activeElement?.className === wanted, className, { timeout: 5_000 });
+}

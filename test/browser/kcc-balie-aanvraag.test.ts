@@ -9,7 +9,7 @@ import { seedDemoCatalogus } from '../../src/components/catalogi/demo/seed.ts';
 import { seedDemoFormulieren } from '../../src/formulieren/demo/seed.ts';
 import { registreerKlantcontact } from '../klantcontact-fixtures.ts';
 import { serveForBrowser, type ServedApp } from './served-app.ts';
-import { accessibilityViolations, CHROMIUM_MISSING, chromiumAvailable, launchChromium } from './chromium.ts';
+import { accessibilityViolations, CHROMIUM_MISSING, chromiumAvailable, launchChromium, waitForFocusOn } from './chromium.ts';
 import { signInInBrowser } from './staff-browser.ts';
 
 /** Set LOKET_SCREENSHOT_DIR to keep screenshots of each page of the visit for a visual check. */
@@ -76,7 +76,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'a counter visit: the ag
     // Sent too early: the e-form's own checks, beside each field.
     await Promise.all([page.waitForURL(`${base}/medewerker/kcc/contacten/${bezoek}/aanvraag`), page.click('button:has-text("Aanvraag indienen")')]);
     expect(await page.title()).toBe('Fout: Melding openbare ruimte namens de klant - Gemeente Balie');
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('loket-error-summary');
+    await waitForFocusOn(page, 'loket-error-summary');
     expect(await page.locator('.portaal-fout').count()).toBeGreaterThanOrEqual(4);
     await checked('fouten');
 

@@ -7,7 +7,7 @@ import { plusWerkdagen } from '../../src/medewerker/contactverzoeken/termijn.ts'
 import { vandaag } from '../../src/formulieren/dagen.ts';
 import { registreerKlantcontact } from '../klantcontact-fixtures.ts';
 import { serveForBrowser, type ServedApp } from './served-app.ts';
-import { accessibilityViolations, CHROMIUM_MISSING, chromiumAvailable, launchChromium } from './chromium.ts';
+import { accessibilityViolations, CHROMIUM_MISSING, chromiumAvailable, launchChromium, waitForFocusOn } from './chromium.ts';
 import { signInInBrowser, signOutInBrowser, tabTo } from './staff-browser.ts';
 
 /** Set LOKET_SCREENSHOT_DIR to keep screenshots of each page of the journey for a visual check. */
@@ -59,7 +59,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'a contactverzoek handed
     await page.fill('#cv-vraag', '');
     await Promise.all([page.waitForURL(/\/contactverzoek$/), page.click('button:has-text("Contactverzoek doorzetten")')]);
     expect(await page.title()).toBe('Fout: Contactverzoek doorzetten - Gemeente Contactverzoek');
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('loket-error-summary');
+    await waitForFocusOn(page, 'loket-error-summary');
     expect(await page.textContent('#cv-vraag-fout')).toContain('Vul de vraag van de klant in.');
     expect(await page.textContent('#cv-bereikbaarheid-fout')).toContain('Vul een telefoonnummer of een e-mailadres in');
     expect(await page.textContent('#cv-ontvanger-fout')).toContain('Kies een team of een medewerker.');
@@ -104,7 +104,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'a contactverzoek handed
     await tabTo(page, 'button:Afsluiten');
     await Promise.all([page.waitForURL(/\/afsluiten$/), page.keyboard.press('Enter')]);
     // The error summary has focus, so the next Tab goes to its link to the field.
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('loket-error-summary');
+    await waitForFocusOn(page, 'loket-error-summary');
     expect(await page.title()).toBe(`Fout: Contactverzoek ${nummer} - Gemeente Contactverzoek`);
     expect(await page.textContent('#cv-uitkomst-fout')).toContain('Vul de uitkomst in');
     expect(await accessibilityViolations(page)).toEqual([]);

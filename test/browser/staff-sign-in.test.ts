@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser, type CreatedStaffUser } from '../../src/platform/auth/staff-user-repository.ts';
 import { totpCode } from '../staff-session.ts';
 import { serveForBrowser, type ServedApp } from './served-app.ts';
-import { accessibilityViolations, CHROMIUM_MISSING, chromiumAvailable, focusedElement, launchChromium } from './chromium.ts';
+import { accessibilityViolations, CHROMIUM_MISSING, chromiumAvailable, focusedElement, launchChromium, waitForFocusOn } from './chromium.ts';
 
 /** Set LOKET_SCREENSHOT_DIR to keep screenshots of each page of the flow for a visual check. */
 const screenshotDir = process.env.LOKET_SCREENSHOT_DIR;
@@ -43,7 +43,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'staff sign-in in a brow
     await Promise.all([page.waitForURL(`${base}/medewerker/inloggen`), page.press('#wachtwoord', 'Enter')]);
     expect(await page.title()).toBe('Fout: Inloggen voor medewerkers - Gemeente Browsertest');
     // The error summary takes focus on load, without any script.
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('loket-error-summary');
+    await waitForFocusOn(page, 'loket-error-summary');
     expect(await page.textContent('#inloggegevens-fout')).toContain('E-mailadres of wachtwoord onjuist.');
     expect(await page.getAttribute('#wachtwoord', 'aria-describedby')).toBe('inloggegevens-fout');
     expect(await accessibilityViolations(page)).toEqual([]);
