@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser, type CreatedStaffUser } from '../../src/platform/auth/staff-user-repository.ts';
 import { seedDemoCatalogus } from '../../src/components/catalogi/demo/seed.ts';
@@ -28,6 +28,18 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'the zaak page sections 
   let page: Page;
   let staff: CreatedStaffUser;
   let zaakUuid: string;
+
+  /** Space on the focused file input opens the chooser; on a busy machine Chromium can drop the first request, so ask again. */
+  async function openFileChooserByKeyboard(): Promise<FileChooser> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press('Space')]);
+        return chooser;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
 
   async function screenshot(name: string): Promise<void> {
     if (screenshotDir) await page.screenshot({ path: join(screenshotDir, name), fullPage: true });
@@ -116,7 +128,7 @@ describe.skipIf(!chromiumAvailable)(chromiumAvailable ? 'the zaak page sections 
     await page.keyboard.type('Ingevuld aangifteformulier');
     await page.keyboard.press('Tab');
     expect(await focusedElement(page)).toBe('#document-nieuw-bestand');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    const chooser = await openFileChooserByKeyboard();
     await chooser.setFiles({ name: 'aangifte.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% aangifte\n') });
     await page.keyboard.press('Tab');
     expect(await focusedElement(page)).toBe('button:Document toevoegen');
