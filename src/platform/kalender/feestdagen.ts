@@ -26,11 +26,15 @@ export function easterSunday(year: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** King's Day: 27 April, or Saturday the 26th when the 27th is a Sunday. */
+function koningsdag(year: number): string {
+  return new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
+}
+
 /** The public holidays a Dutch town hall is closed on, for one year. */
 export function dutchPublicHolidays(year: number): { datum: string; omschrijving: string }[] {
   const easter = easterSunday(year);
-  // King's Day moves to Saturday the 26th when the 27th is a Sunday.
-  const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
+  const kingsDay = koningsdag(year);
   return [
     { datum: `${year}-01-01`, omschrijving: 'Nieuwjaarsdag' },
     { datum: dagenNa(easter, 1), omschrijving: 'Tweede paasdag' },
@@ -58,4 +62,48 @@ export function isWerkdag(date: string): boolean {
     holidaysByYear.set(year, holidays);
   }
   return !isWeekend(date) && !holidays.has(date);
+}
+
+/*
+ * The Algemene termijnenwet (Atw) has its own list (art. 3), which is not the list a town hall closes on: it adds
+ * Goede Vrijdag, the first Easter and Pentecost days and 5 May in every year. A legal time limit that would end on a
+ * Saturday, a Sunday or one of these days runs on to the next day that is none of them (art. 1).
+ */
+
+/** The generally recognised public holidays of the Algemene termijnenwet (art. 3), for one year. */
+export function atwFeestdagen(year: number): { datum: string; omschrijving: string }[] {
+  const easter = easterSunday(year);
+  return [
+    { datum: `${year}-01-01`, omschrijving: 'Nieuwjaarsdag' },
+    { datum: dagenNa(easter, -2), omschrijving: 'Goede Vrijdag' },
+    { datum: easter, omschrijving: 'Eerste paasdag' },
+    { datum: dagenNa(easter, 1), omschrijving: 'Tweede paasdag' },
+    { datum: koningsdag(year), omschrijving: 'Koningsdag' },
+    { datum: `${year}-05-05`, omschrijving: 'Bevrijdingsdag' },
+    { datum: dagenNa(easter, 39), omschrijving: 'Hemelvaartsdag' },
+    { datum: dagenNa(easter, 49), omschrijving: 'Eerste pinksterdag' },
+    { datum: dagenNa(easter, 50), omschrijving: 'Tweede pinksterdag' },
+    { datum: `${year}-12-25`, omschrijving: 'Eerste kerstdag' },
+    { datum: `${year}-12-26`, omschrijving: 'Tweede kerstdag' },
+  ];
+}
+
+const atwHolidaysByYear = new Map<number, Set<string>>();
+
+/** Whether a legal time limit may end on `date` (YYYY-MM-DD) under the Atw: no Saturday, Sunday or Atw holiday. */
+export function isAtwWerkdag(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  let holidays = atwHolidaysByYear.get(year);
+  if (!holidays) {
+    holidays = new Set(atwFeestdagen(year).map((holiday) => holiday.datum));
+    atwHolidaysByYear.set(year, holidays);
+  }
+  return !isWeekend(date) && !holidays.has(date);
+}
+
+/** The day a legal time limit ending on `date` ends under the Atw (art. 1): `date` itself or the next Atw working day. */
+export function volgendeAtwWerkdag(date: string): string {
+  let current = date;
+  while (!isAtwWerkdag(current)) current = dagenNa(current, 1);
+  return current;
 }
