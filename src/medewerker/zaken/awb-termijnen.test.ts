@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, berekenTermijnen, daysBetween, risicoDagen, termijnStand, verlengingBinnenTermijn, verschuifTermijnen } from './awb-termijnen.ts';
+import { atwFeestdagen, volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
+import { addDays, atwTermijn, berekenTermijnen, daysBetween, risicoDagen, termijnStand, verlengingBinnenTermijn, verschuifTermijnen } from './awb-termijnen.ts';
 
 describe('the deadlines a zaaktype gives', () => {
   it('is startdatum + doorlooptijd without suspensions or extension, and the service norm beside it', () => {
     const termijnen = berekenTermijnen({ startdatum: '2026-03-02', doorlooptijd: 'P8W', servicenorm: 'P30D', verlenging: null, opschortingen: [] });
-    expect(termijnen).toEqual({ oorspronkelijk: '2026-04-27', uiterlijk: '2026-04-27', servicenorm: '2026-04-01', opgeschorteDagen: 0, opgeschortSinds: null });
+    // 27 April 2026 is Koningsdag: the legal deadline runs on to the 28th (Algemene termijnenwet).
+    expect(termijnen).toEqual({ oorspronkelijk: '2026-04-27', uiterlijk: '2026-04-28', uiterlijkVoorAtw: '2026-04-27', servicenorm: '2026-04-01', opgeschorteDagen: 0, opgeschortSinds: null });
   });
 
   it('moves by the days of each finished suspension of a zaak suspended twice', () => {
@@ -32,7 +34,7 @@ describe('the deadlines a zaaktype gives', () => {
       verlenging: null,
       opschortingen: [{ begindatum: '2026-03-20', einddatum: null }],
     });
-    expect(termijnen.uiterlijk).toBe('2026-04-27');
+    expect(termijnen.uiterlijk).toBe('2026-04-28');
     expect(termijnen.opgeschortSinds).toBe('2026-03-20');
     expect(termijnen.servicenorm).toBeNull();
   });
@@ -88,8 +90,65 @@ describe('moving the deadlines a zaak has', () => {
 
   it('takes the zaaktype’s deadline only for a date the zaak lacks', () => {
     const moved = verschuifTermijnen({ uiterlijk: null, servicenorm: '2026-05-01' }, { soort: 'opschorting', periode: { begindatum: '2026-03-03', einddatum: '2026-03-10' } }, zaaktype);
-    expect(moved).toEqual({ uiterlijk: '2026-04-27', servicenorm: '2026-05-08' });
+    // The zaaktype's 27 April is Koningsdag: the Atw moves it to the 28th.
+    expect(moved).toEqual({ uiterlijk: '2026-04-28', uiterlijkVoorAtw: '2026-04-27', servicenorm: '2026-05-08' });
     expect(verschuifTermijnen({ uiterlijk: null, servicenorm: null }, { soort: 'verlenging', duur: 'P7D' }, { uiterlijk: null, servicenorm: null })).toEqual({ uiterlijk: null, servicenorm: null });
+  });
+});
+
+describe('the Algemene termijnenwet on the legal deadline', () => {
+  /** The zaaktype's legal deadline for a zaak whose count (startdatum + 8 weeks) ends on `einde`. */
+  const uiterlijkBij = (einde: string) => berekenTermijnen({ startdatum: addDays(einde, -56), doorlooptijd: 'P8W', servicenorm: null, verlenging: null, opschortingen: [] });
+
+  it('moves a deadline on a Saturday or a Sunday to the Monday, and keeps the Awb count beside it', () => {
+    expect(uiterlijkBij('2026-06-06')).toMatchObject({ oorspronkelijk: '2026-06-06', uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06' });
+    expect(uiterlijkBij('2026-06-07')).toMatchObject({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-07' });
+  });
+
+  it('moves a deadline on Goede Vrijdag past the Easter weekend and Tweede paasdag', () => {
+    // Easter 2026 is 5 April: Friday 3, Saturday 4, Sunday 5 and Monday 6 April are no working days.
+    expect(uiterlijkBij('2026-04-03')).toMatchObject({ uiterlijk: '2026-04-07', uiterlijkVoorAtw: '2026-04-03' });
+  });
+
+  it('takes Koningsdag on Saturday 26 April when 27 April is a Sunday, and on the 27th otherwise', () => {
+    expect(atwFeestdagen(2025)).toContainEqual({ datum: '2025-04-26', omschrijving: 'Koningsdag' });
+    expect(atwFeestdagen(2025).map((feestdag) => feestdag.datum)).not.toContain('2025-04-27');
+    expect(uiterlijkBij('2025-04-26').uiterlijk).toBe('2025-04-28');
+    expect(uiterlijkBij('2026-04-27').uiterlijk).toBe('2026-04-28');
+  });
+
+  it('moves a deadline on 5 May, also outside a lustrum year', () => {
+    expect(uiterlijkBij('2026-05-05')).toMatchObject({ uiterlijk: '2026-05-06', uiterlijkVoorAtw: '2026-05-05' });
+  });
+
+  it('moves a deadline on Tweede kerstdag on a Friday past the weekend', () => {
+    expect(uiterlijkBij('2025-12-26')).toMatchObject({ uiterlijk: '2025-12-29', uiterlijkVoorAtw: '2025-12-26' });
+  });
+
+  it('leaves a deadline on a working day where it is', () => {
+    expect(uiterlijkBij('2026-06-09')).toMatchObject({ uiterlijk: '2026-06-09', uiterlijkVoorAtw: null });
+    expect(atwTermijn('2026-06-09')).toEqual({ uiterlijk: '2026-06-09' });
+    expect(volgendeAtwWerkdag('2026-06-09')).toBe('2026-06-09');
+  });
+
+  it('moves the legal deadline after a suspension or an extension, not the service norm', () => {
+    const zaaktype = { uiterlijk: '2026-04-27', servicenorm: '2026-04-01' };
+    // 1 June + 5 suspended days = Saturday 6 June; the service norm, 1 May + 5, is a Wednesday.
+    const opgeschort = verschuifTermijnen({ uiterlijk: '2026-06-01', servicenorm: '2026-05-01' }, { soort: 'opschorting', periode: { begindatum: '2026-03-03', einddatum: '2026-03-08' } }, zaaktype);
+    expect(opgeschort).toEqual({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06', servicenorm: '2026-05-06' });
+    expect(verschuifTermijnen({ uiterlijk: '2026-06-01', servicenorm: '2026-05-30' }, { soort: 'verlenging', duur: 'P6D' }, zaaktype)).toEqual({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-07', servicenorm: '2026-05-30' });
+  });
+
+  it('counts a later move from the Awb count, so the days the Atw added are not added twice', () => {
+    const zaaktype = { uiterlijk: '2026-04-27', servicenorm: null };
+    // Saturday 6 June was moved to Monday 8 June; 3 more suspended days end on Tuesday 9 June, not Thursday 11 June.
+    const moved = verschuifTermijnen({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06', servicenorm: null }, { soort: 'opschorting', periode: { begindatum: '2026-05-01', einddatum: '2026-05-04' } }, zaaktype);
+    expect(moved).toEqual({ uiterlijk: '2026-06-09', servicenorm: null });
+  });
+
+  it('gives a zaak without a date of its own the zaaktype’s deadline on a working day', () => {
+    const zaaktype = { uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06', servicenorm: null };
+    expect(verschuifTermijnen({ uiterlijk: null, servicenorm: null }, { soort: 'verlenging', duur: 'P7D' }, zaaktype)).toEqual({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06', servicenorm: null });
   });
 });
 

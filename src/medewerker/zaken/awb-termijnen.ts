@@ -1,4 +1,5 @@
 import { addIsoDuration } from '../../components/zaken/shared/duration.ts';
+import { volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
 
 /*
  * The Awb deadlines of a zaak, as pure date arithmetic on 'YYYY-MM-DD' dates. The zaak's own deadlines
@@ -14,6 +15,11 @@ import { addIsoDuration } from '../../components/zaken/shared/duration.ts';
  * A suspension counts the calendar days from its first day up to (not including) the day it ended: suspended on the
  * 3rd and resumed on the 10th moves the deadline 7 days. While a suspension runs the clock stands still, so a zaak
  * that is suspended is neither late nor at risk.
+ *
+ * The legal decision deadline ends on a working day: when the count ends on a Saturday, Sunday or a holiday of the
+ * Algemene termijnenwet (Atw), it runs on to the next working day (Atw art. 1). The service norm is the
+ * municipality's own promise and does not move. A later suspension or extension counts from the deadline as the Awb
+ * counts it (`uiterlijkVoorAtw`), not from the day the Atw moved it to, so the Atw's extra days never add up.
  *
  * Badge rule ("Risico"): at most max(3, ceil(20% of the doorlooptijd in days)) calendar days left, deadline day
  * included; "Te laat": the deadline has passed (the deadline day itself is still on time).
@@ -37,8 +43,10 @@ export interface TermijnInput {
 export interface Termijnen {
   /** The zaaktype's deadline without extension or suspensions: startdatum + doorlooptijd. */
   oorspronkelijk: string | null;
-  /** The zaaktype's legal decision deadline with extension and finished suspensions. */
+  /** The zaaktype's legal decision deadline with extension and finished suspensions, on an Atw working day. */
   uiterlijk: string | null;
+  /** That deadline as the Awb counts it, when the Atw moved `uiterlijk` past it; null when it needed no move. */
+  uiterlijkVoorAtw: string | null;
   servicenorm: string | null;
   /** Calendar days of finished suspensions. */
   opgeschorteDagen: number;
@@ -72,6 +80,13 @@ export function opgeschorteDagen(opschortingen: readonly Opschortingsperiode[], 
   }, 0);
 }
 
+/** A legal deadline as the Awb counts it, moved by the Atw to a working day; `uiterlijkVoorAtw` only when it moved. */
+export function atwTermijn(basis: string | null): Pick<ZaakTermijnen, 'uiterlijk' | 'uiterlijkVoorAtw'> {
+  if (basis === null) return { uiterlijk: null };
+  const uiterlijk = volgendeAtwWerkdag(basis);
+  return uiterlijk === basis ? { uiterlijk } : { uiterlijk, uiterlijkVoorAtw: basis };
+}
+
 /** The deadlines the zaaktype gives a zaak (see the module comment): what a zaak without dates of its own gets. */
 export function berekenTermijnen(input: TermijnInput): Termijnen {
   const finished = input.opschortingen.filter((periode) => periode.einddatum !== null);
@@ -80,9 +95,11 @@ export function berekenTermijnen(input: TermijnInput): Termijnen {
   const oorspronkelijk = addIsoDuration(input.startdatum, input.doorlooptijd) ?? null;
   const verlengd = oorspronkelijk !== null && input.verlenging ? (addIsoDuration(oorspronkelijk, input.verlenging.duur) ?? oorspronkelijk) : oorspronkelijk;
   const norm = input.servicenorm ? (addIsoDuration(input.startdatum, input.servicenorm) ?? null) : null;
+  const wettelijk = atwTermijn(verlengd === null ? null : addDays(verlengd, dagen));
   return {
     oorspronkelijk,
-    uiterlijk: verlengd === null ? null : addDays(verlengd, dagen),
+    uiterlijk: wettelijk.uiterlijk,
+    uiterlijkVoorAtw: wettelijk.uiterlijkVoorAtw ?? null,
     servicenorm: norm === null ? null : addDays(norm, dagen),
     opgeschorteDagen: dagen,
     opgeschortSinds: running?.begindatum ?? null,
@@ -95,6 +112,11 @@ export interface ZaakTermijnen {
   uiterlijk: string | null;
   /** einddatumGepland */
   servicenorm: string | null;
+  /**
+   * The legal deadline as the Awb counts it, when the Atw moved `uiterlijk` past it (a Saturday, Sunday or holiday);
+   * absent when `uiterlijk` is its own count.
+   */
+  uiterlijkVoorAtw?: string;
 }
 
 /** One change the workspace makes to a zaak's deadlines: a suspension that ended, or the extension. */
@@ -102,20 +124,23 @@ export type Verschuiving = { soort: 'opschorting'; periode: { begindatum: string
 
 /**
  * The zaak's deadlines after one suspension ended or the extension was granted: the dates the zaak has move by the
- * suspended days (both) or by the extension's duration (the legal deadline only). A date the zaak lacks is taken
+ * suspended days (both) or by the extension's duration (the legal deadline only), the legal deadline counted from its
+ * Awb count (`uiterlijkVoorAtw` when the Atw had moved it) and then moved by the Atw. A date the zaak lacks is taken
  * from `zaaktype` (the zaaktype's deadlines with every move so far, this one included); a date the zaak lacks that
  * the zaaktype has no rule for stays absent.
  */
-export function verschuifTermijnen(huidig: ZaakTermijnen, verschuiving: Verschuiving, zaaktype: Pick<Termijnen, 'uiterlijk' | 'servicenorm'>): ZaakTermijnen {
+export function verschuifTermijnen(huidig: ZaakTermijnen, verschuiving: Verschuiving, zaaktype: Pick<Termijnen, 'uiterlijk' | 'servicenorm'> & { uiterlijkVoorAtw?: string | null }): ZaakTermijnen {
+  const basis = huidig.uiterlijk === null ? null : (huidig.uiterlijkVoorAtw ?? huidig.uiterlijk);
+  const zaaktypeBasis = zaaktype.uiterlijkVoorAtw ?? zaaktype.uiterlijk;
   if (verschuiving.soort === 'verlenging') {
     return {
-      uiterlijk: huidig.uiterlijk === null ? zaaktype.uiterlijk : (addIsoDuration(huidig.uiterlijk, verschuiving.duur) ?? huidig.uiterlijk),
+      ...atwTermijn(basis === null ? zaaktypeBasis : (addIsoDuration(basis, verschuiving.duur) ?? basis)),
       servicenorm: huidig.servicenorm ?? zaaktype.servicenorm,
     };
   }
   const dagen = opgeschorteDagen([verschuiving.periode]);
   return {
-    uiterlijk: huidig.uiterlijk === null ? zaaktype.uiterlijk : addDays(huidig.uiterlijk, dagen),
+    ...atwTermijn(basis === null ? zaaktypeBasis : addDays(basis, dagen)),
     servicenorm: huidig.servicenorm === null ? zaaktype.servicenorm : addDays(huidig.servicenorm, dagen),
   };
 }

@@ -7,6 +7,7 @@ import { amsterdamDate } from '../../components/zaken/archivering/calendar.ts';
 import { changeZaak } from '../../components/zaken/zaken/service.ts';
 import type { ZaakPatch } from '../../components/zaken/zaken/schemas.ts';
 import { berekenTermijnen, verlengingBinnenTermijn, verschuifTermijnen, type Verschuiving } from './awb-termijnen.ts';
+import { findUiterlijkVoorAtw, saveUiterlijkVoorAtw } from './atw-verschuiving.ts';
 import { listOpschortingen, lockZaakTermijnen, type ZaakKern, type ZaakTermijnStaat } from './zaak-gegevens.ts';
 import type { ActieContext } from './zaak-acties.ts';
 import { zaakServices } from './zaak-services.ts';
@@ -34,7 +35,10 @@ function openProblem(zaak: ZaakKern): InvalidParam[] {
   return zaak.einddatum === null ? [] : [{ name: 'nonFieldErrors', code: 'afgesloten', reason: 'De zaak is afgesloten; heropen de zaak eerst.' }];
 }
 
-/** The zaak's deadlines after this move, as the zaak fields that hold them (only those that change). */
+/**
+ * The zaak's deadlines after this move, as the zaak fields that hold them (only those that change); the legal deadline
+ * counted from its Awb count and moved by the Atw, which count is kept beside the zaak for the next move.
+ */
 async function verschovenVelden(trx: Transaction<Database>, tenantId: string, zaak: ZaakKern, huidig: ZaakTermijnStaat, verschuiving: Verschuiving): Promise<ZaakPatch> {
   // The zaaktype's deadlines are only for a date the zaak lacks; they count every ended period, this one included.
   const zaaktype = berekenTermijnen({
@@ -44,7 +48,9 @@ async function verschovenVelden(trx: Transaction<Database>, tenantId: string, za
     verlenging: verschuiving.soort === 'verlenging' ? { duur: verschuiving.duur } : huidig.verlenging,
     opschortingen: await listOpschortingen(trx, tenantId, zaak.uuid),
   });
-  const nieuw = verschuifTermijnen(huidig, verschuiving, zaaktype);
+  const uiterlijkVoorAtw = await findUiterlijkVoorAtw(trx, tenantId, zaak.uuid, huidig.uiterlijk);
+  const nieuw = verschuifTermijnen({ uiterlijk: huidig.uiterlijk, servicenorm: huidig.servicenorm, ...(uiterlijkVoorAtw === undefined ? {} : { uiterlijkVoorAtw }) }, verschuiving, zaaktype);
+  await saveUiterlijkVoorAtw(trx, tenantId, zaak.uuid, nieuw);
   const velden: ZaakPatch = {};
   if (nieuw.uiterlijk !== huidig.uiterlijk) velden.uiterlijkeEinddatumAfdoening = nieuw.uiterlijk;
   if (nieuw.servicenorm !== huidig.servicenorm) velden.einddatumGepland = nieuw.servicenorm;

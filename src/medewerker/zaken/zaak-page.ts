@@ -1,6 +1,7 @@
 import type { StaffIdentity } from '../../platform/auth/staff-session.ts';
 import { html, type SafeHtml } from '../../platform/http/html.ts';
 import type { Bericht } from '../../portaal/mijn/berichten-repository.ts';
+import { isAtwWerkdag, volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
 import { errorSummary, type SummaryError } from '../form-fields.ts';
 import { werkplekPage } from '../werkplek-page.ts';
 import { daysBetween, risicoDagen, termijnStand, type Termijnen } from './awb-termijnen.ts';
@@ -27,6 +28,8 @@ export interface ZaakPageView {
   resultaat: { omschrijving: string; toelichting: string } | undefined;
   opschortingen: OpschortingRegel[];
   termijnen: Termijnen;
+  /** The Awb count of the legal deadline, when the workspace moved it to the next working day by the Atw. */
+  uiterlijkVoorAtw?: string | undefined;
   behandelaar: string | undefined;
   berichten: Bericht[];
   keuzes: ZaaktypeKeuzes;
@@ -58,12 +61,23 @@ ${view.eigenschappen.map((eigenschap) => regel(eigenschap.naam, eigenschap.waard
 </dl>`;
 }
 
+/**
+ * Why the legal deadline is the date it is, in words beside it: moved by the Algemene termijnenwet, or (a date set
+ * elsewhere) ending on a day the Atw moves on to the next working day.
+ */
+function atwUitleg(uiterlijk: string | null, uiterlijkVoorAtw: string | undefined): string {
+  if (uiterlijk === null) return '';
+  if (uiterlijkVoorAtw !== undefined) return ` (verschoven naar de eerstvolgende werkdag (Algemene termijnenwet); de termijn zelf eindigde op ${datumTekst(uiterlijkVoorAtw)})`;
+  if (!isAtwWerkdag(uiterlijk)) return ` (valt op een zaterdag, zondag of feestdag; volgens de Algemene termijnenwet loopt de termijn door tot en met ${datumTekst(volgendeAtwWerkdag(uiterlijk))})`;
+  return '';
+}
+
 function termijnenBlok(view: ZaakPageView): SafeHtml {
   const { zaak, termijnen } = view;
   const stand = zaak.einddatum === null ? termijnStand({ uiterlijk: zaak.uiterlijkeEinddatumAfdoening, opgeschort: Boolean(zaak.opschorting?.indicatie), risicoDagen: risicoDagen(zaak.startdatum, zaak.zaaktype.doorlooptijd) }, view.today) : 'geen-termijn';
   const lopend = zaak.opschorting?.indicatie ? view.opschortingen.find((periode) => periode.einddatum === null) : undefined;
   return html`<dl class="loket-gegevens">
-<dt>Uiterlijke afhandeldatum (wettelijke termijn)</dt><dd>${datumTekst(zaak.uiterlijkeEinddatumAfdoening)} ${termijnBadge(stand)}</dd>
+<dt>Uiterlijke afhandeldatum (wettelijke termijn)</dt><dd>${datumTekst(zaak.uiterlijkeEinddatumAfdoening)}${atwUitleg(zaak.uiterlijkeEinddatumAfdoening, view.uiterlijkVoorAtw)} ${termijnBadge(stand)}</dd>
 <dt>Servicenorm</dt><dd>${datumTekst(zaak.einddatumGepland)}</dd>
 <dt>Termijn volgens zaaktype</dt><dd>${datumTekst(termijnen.oorspronkelijk)} (startdatum + doorlooptijd ${zaak.zaaktype.doorlooptijd})</dd>
 <dt>Verlenging</dt><dd>${zaak.verlenging ? `${zaak.verlenging.duur}: ${zaak.verlenging.reden}` : 'Geen'}</dd>

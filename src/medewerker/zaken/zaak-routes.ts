@@ -12,6 +12,7 @@ import { sendPage } from '../send-page.ts';
 import { mayHandleZaak, mayReadZaak } from '../toegang/zaak-toegang.ts';
 import { staffZaken, type StaffZaken } from '../toegang/staff-zaken-caller.ts';
 import { fieldErrorsOf } from './actie-fouten.ts';
+import { findUiterlijkVoorAtw } from './atw-verschuiving.ts';
 import { berekenTermijnen } from './awb-termijnen.ts';
 import { hervat, schortOp, verleng } from './opschorting-acties.ts';
 import { findToewijzing } from './toewijzing.ts';
@@ -89,7 +90,7 @@ async function renderZaak(context: AppContext, request: FastifyRequest, reply: F
   const tenantId = request.tenant.id;
   const { zaak, zaken } = loaded;
   const startTime = new Date();
-  const [eigenschappen, rollen, statussen, besluiten, resultaat, opschortingen, toewijzing, berichten, keuzes, versie, personen] = await Promise.all([
+  const [eigenschappen, rollen, statussen, besluiten, resultaat, opschortingen, toewijzing, berichten, keuzes, versie, personen, uiterlijkVoorAtw] = await Promise.all([
     listEigenschappen(db, tenantId, zaak.uuid),
     listRollen(db, tenantId, zaak.uuid),
     listStatussen(db, tenantId, zaak.uuid),
@@ -101,6 +102,7 @@ async function renderZaak(context: AppContext, request: FastifyRequest, reply: F
     zaaktypeKeuzes(db, tenantId, zaak.zaaktype),
     zaakVersie(db, tenantId, zaak.uuid),
     natuurlijkePersonen(db, tenantId, zaak.uuid),
+    findUiterlijkVoorAtw(db, tenantId, zaak.uuid, zaak.uiterlijkeEinddatumAfdoening),
   ]);
   // The page shows the betrokkenen of the zaak: reading a natural person's data is a processing of it.
   if (personen.length > 0) {
@@ -141,6 +143,7 @@ async function renderZaak(context: AppContext, request: FastifyRequest, reply: F
       resultaat,
       opschortingen,
       termijnen,
+      uiterlijkVoorAtw,
       behandelaar: toewijzing?.naam,
       berichten,
       keuzes,

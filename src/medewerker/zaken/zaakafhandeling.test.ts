@@ -7,6 +7,7 @@ import { insertTestBesluittype } from '../../components/besluiten/besluiten-test
 import { amsterdamDate } from '../../components/zaken/archivering/calendar.ts';
 import type { Tenant } from '../../platform/database/schema.ts';
 import { createTeam, setTeamLeden, setTeamZaaktypen } from '../toegang/teams.ts';
+import { volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
 import { addDays } from './awb-termijnen.ts';
 
 /*
@@ -366,11 +367,34 @@ describe('zaakafhandeling', () => {
 
     it('survives suspend and resume, moved by exactly the suspended days', async () => {
       const zaak = await zaakMetApiTermijn('2026-06-01', '2026-05-01');
-      await schortOpEnHervat(zaak, 5);
-      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-06', gepland: '2026-05-06' });
+      await schortOpEnHervat(zaak, 4);
+      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-05', gepland: '2026-05-05' });
       const page = await get(behandelaar, `/medewerker/zaken/${zaak}`);
-      expect(page.body).toContain('6 juni 2026');
-      expect(page.body).toContain('eerder 5 dagen opgeschort');
+      expect(page.body).toContain('5 juni 2026');
+      expect(page.body).toContain('eerder 4 dagen opgeschort');
+      expect(page.body).not.toContain('Algemene termijnenwet');
+    });
+
+    it('stores a legal deadline a suspension moves onto a Saturday as the Monday (Algemene termijnenwet), not the service norm', async () => {
+      const zaak = await zaakMetApiTermijn('2026-06-01', '2026-05-01');
+      await schortOpEnHervat(zaak, 5);
+      // 1 June + 5 days is Saturday 6 June: the legal deadline runs on to Monday 8 June; the service norm stays 6 May.
+      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-08', gepland: '2026-05-06' });
+      const page = await get(behandelaar, `/medewerker/zaken/${zaak}`);
+      expect(page.body).toContain('8 juni 2026 (verschoven naar de eerstvolgende werkdag (Algemene termijnenwet); de termijn zelf eindigde op 6 juni 2026)');
+      // The next suspension counts from Saturday 6 June, not from the Monday: 3 days later is Tuesday 9 June.
+      await schortOpEnHervat(zaak, 3);
+      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-09', gepland: '2026-05-09' });
+      expect((await get(behandelaar, `/medewerker/zaken/${zaak}`)).body).not.toContain('Algemene termijnenwet');
+    });
+
+    it('explains a date an API client set on a Saturday, and moves it to a working day on the next suspension', async () => {
+      const zaak = await zaakMetApiTermijn('2026-06-06', '2026-05-01');
+      expect((await get(behandelaar, `/medewerker/zaken/${zaak}`)).body).toContain('volgens de Algemene termijnenwet loopt de termijn door tot en met 8 juni 2026');
+      // 6 June + 7 days is Saturday 13 June again: stored as Monday 15 June.
+      await schortOpEnHervat(zaak, 7);
+      expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-15', gepland: '2026-05-08' });
+      expect((await get(behandelaar, `/medewerker/zaken/${zaak}`)).body).toContain('de termijn zelf eindigde op 13 juni 2026');
     });
 
     it('moves by each suspension of a zaak suspended twice, and by the extension once', async () => {
@@ -403,7 +427,7 @@ describe('zaakafhandeling', () => {
       expect(voor.indexOf(bijna)).toBeLessThan(voor.indexOf(daarna));
       expect(rij(voor, bijna)).toContain('Risico');
       await schortOpEnHervat(bijna, 20);
-      expect((await termijnen(bijna)).uiterlijk).toBe(addDays(today, 22));
+      expect((await termijnen(bijna)).uiterlijk).toBe(volgendeAtwWerkdag(addDays(today, 22)));
       const na = (await get(behandelaar, '/medewerker/werkvoorraad?lijst=team')).body;
       expect(na.indexOf(daarna)).toBeLessThan(na.indexOf(bijna));
       expect(rij(na, bijna)).not.toContain('Risico');

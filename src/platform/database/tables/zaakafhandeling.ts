@@ -29,6 +29,16 @@ export interface ZaakOpschortingenTable {
   created_at: Generated<Date>;
 }
 
+/** A legal deadline the Algemene termijnenwet moved to the next working day, with its Awb count (migrations/0105). */
+export interface ZaakAtwTermijnenTable {
+  zaak_uuid: string;
+  tenant_id: string;
+  /** 'YYYY-MM-DD': the deadline as the Awb counts it. */
+  uiterlijk_voor_atw: string;
+  /** 'YYYY-MM-DD': the zaak's uiterlijkeEinddatumAfdoening the Atw moved it to. */
+  uiterlijk: string;
+}
+
 /** Each zaak's latest status, kept by a trigger on statussen (migrations/0090). */
 export interface ZaakHuidigeStatusTable {
   zaak_uuid: string;
@@ -41,4 +51,5 @@ export interface ZaakafhandelingTables {
   zaak_huidige_status: ZaakHuidigeStatusTable;
   zaak_toewijzingen: ZaakToewijzingenTable;
   zaak_opschortingen: ZaakOpschortingenTable;
+  zaak_atw_termijnen: ZaakAtwTermijnenTable;
 }
