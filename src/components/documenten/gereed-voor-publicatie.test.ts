@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClient, hostOf } from '../../../test/fixtures.ts';
+import type { ApiCaller } from '../../platform/auth/api-jwt.ts';
+import { ProblemError } from '../../platform/errors/problem.ts';
+import { traceFromHeader } from '../../platform/http/trace-context.ts';
+import { retrieveInformatieobjectVersies } from './informatieobjecten/service.ts';
+import type { DocumentenCaller } from './shared/caller.ts';
+import { createDocumentStorage } from './storage/storage.ts';
 import { DocumentenTest, drcAutorisatie, insertTestInformatieobjecttype, invalidCodes, pathOf, uuidOf, type Json } from './documenten-test-fixtures.ts';
 
 /*
@@ -164,6 +170,35 @@ describe('Documenten API: an applicatie that may only read documents gereed voor
     await patch(document, { isGereedVoorPublicatie: null });
     expect((await t.call('GET', pathOf(document.url), DETAIL, { token: publicatie })).statusCode).toBe(404);
     expect((await t.call('GET', `${pathOf(document.url)}?versie=2`, DETAIL, { token: publicatie })).statusCode).toBe(404);
+  });
+
+  it('reads all versions of a document at once with the checks of a retrieve per version', async () => {
+    /** A caller of the service as a route would make it, for an applicatie with these autorisaties for `type`. */
+    const caller = (scopes: string[], alleenIsGereedVoorPublicatie: boolean): DocumentenCaller => {
+      const apiCaller: ApiCaller = { clientId: 'versies-test', userId: '', userRepresentation: '', heeftAlleAutorisaties: false, scopes, autorisaties: [drcAutorisatie(type.url, scopes)], alleenIsGereedVoorPublicatie };
+      return { id: 'versies-test', headers: {}, tenant: t.tenant, staff: null, apiCaller, protocol: 'http', host: hostOf(t.tenant), url: '/', trace: traceFromHeader(undefined) };
+    };
+    const deps = { db: t.database.db, keys: t.test.keys, storage: createDocumentStorage(t.dataDir), partSize: 1024 };
+    const base = `http://${hostOf(t.tenant)}/documenten/api/v1`;
+    const versies = async (who: DocumentenCaller, document: Json) => (await retrieveInformatieobjectVersies(deps, who, base, uuidOf(document.url))).map((json) => [json.versie, json.isGereedVoorPublicatie]);
+    const refusal = async (who: DocumentenCaller, document: Json) => retrieveInformatieobjectVersies(deps, who, base, uuidOf(document.url)).then(() => undefined, (error: unknown) => (error instanceof ProblemError ? error.status : error));
+
+    const document = await t.createDocument(type.url, { isGereedVoorPublicatie: false, inhoud: base64('Eerste versie') });
+    await patch(document, { isGereedVoorPublicatie: true, inhoud: base64('Tweede versie') });
+    await patch(document, { titel: 'Derde versie' });
+    expect(await versies(caller(['documenten.lezen'], false), document)).toEqual([
+      [3, true],
+      [2, true],
+      [1, false],
+    ]);
+    // Version 1 answers 404 to this applicatie's retrieve with ?versie=1: it is left out, the others are there.
+    expect(await versies(caller(['documenten.lezen'], true), document)).toEqual([
+      [3, true],
+      [2, true],
+    ]);
+    expect(await refusal(caller(['documenten.aanmaken'], false), document)).toBe(403);
+    const nietGereed = await t.createDocument(type.url, { isGereedVoorPublicatie: false });
+    expect(await refusal(caller(['documenten.lezen'], true), nietGereed)).toBe(404);
   });
 
   it('hides the gebruiksrechten, verzendingen and objectinformatieobjecten of documents not gereed voor publicatie, and cannot add them there', async () => {

@@ -142,6 +142,11 @@ export async function findVersie(db: Kysely<Database>, document: DocumentRow, wa
   return query.orderBy('versie', 'desc').limit(1).executeTakeFirst();
 }
 
+/** Every stored version of a document, newest first, in one statement. */
+export async function findVersies(db: Kysely<Database>, document: DocumentRow): Promise<VersieRow[]> {
+  return db.selectFrom('documentversies').selectAll().where('tenant_id', '=', document.tenant_id).where('document_uuid', '=', document.uuid).orderBy('versie', 'desc').execute();
+}
+
 /** The columns of `documenten` a new version decides. */
 export type DocumentColumns = Pick<DocumentRow, 'identificatie' | 'bronorganisatie' | 'informatieobjecttype_uuid' | 'vertrouwelijkheid_rank' | 'trefwoorden' | 'is_gereed_voor_publicatie'>;
 

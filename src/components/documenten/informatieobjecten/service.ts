@@ -37,6 +37,7 @@ import {
   findDocument,
   findReadableCurrentDocuments,
   findVersie,
+  findVersies,
   gereedVoorPublicatieOf,
   hasRelations,
   identificatieTaken,
@@ -317,6 +318,24 @@ export async function retrieveInformatieobject(deps: DocumentenDeps, caller: Doc
   const [json] = await expandedOne(() => presentDocumenten(deps.db, caller.tenant.id, [{ document, versie }], base, asked));
   if (!json) throw new Error(`document ${uuid} vanished from its own presentation`);
   return json;
+}
+
+/**
+ * Every version of one document the caller may read, newest first, each presented as a retrieve with `?versie=`
+ * presents it: the same checks (404 for a document it may not see, 403 without `documenten.lezen` for its type and
+ * vertrouwelijkheid), and a version a retrieve would answer with 404 (not gereed voor publicatie for a caller that
+ * only sees those) left out. A fixed number of statements however many versions there are.
+ */
+export async function retrieveInformatieobjectVersies(deps: DocumentenDeps, caller: DocumentenCaller, base: string, uuid: string): Promise<InformatieobjectJson[]> {
+  const document = await documentFor(deps.db, caller, uuid, [DOCUMENTEN_LEZEN]);
+  const versies = (await findVersies(deps.db, document)).filter((versie) => seesDocument(caller.apiCaller, gereedVoorPublicatieOf(versie.data)));
+  return presentDocumenten(
+    deps.db,
+    caller.tenant.id,
+    versies.map((versie) => ({ document, versie })),
+    base,
+    parseDocumentExpand(undefined),
+  );
 }
 
 /**
