@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTestZaak } from '../../../../test/zgw-fixtures.ts';
 import type { KyselyPlugin } from 'kysely';
 import { BOUNDARY, multipartBody, testSectieContext, ZaakSectiesTest, type TestZaak } from '../zaak-secties-test-kit.ts';
-import { listZaakDocumenten } from './zaak-documenten.ts';
+import { findZaakDocument, listDocumentVersies, listZaakDocumenten } from './zaak-documenten.ts';
 import { MAX_DOCUMENT_BYTES } from './document-upload-body.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% eerste versie\n');
@@ -32,6 +32,22 @@ describe('the documents of a zaak on the zaak page', () => {
         const database = { ...context.database, db: context.database.db.withPlugin(teller) };
         const documenten = await listZaakDocumenten({ ...ctx, context: { ...context, database } });
         return { statements, documenten: documenten.map((document) => document.titel) };
+      });
+      // The same for the version list of the document page, the document itself found uncounted.
+      app.get<{ Params: { zaak: string; document: string } }>('/medewerker/test/versies-tellen/:zaak/:document', { config: { staffRoles: ['behandelaar'] } }, async (request) => {
+        const ctx = await testSectieContext(request, context, request.params.zaak);
+        const document = await findZaakDocument(ctx, request.params.document);
+        let statements = 0;
+        const teller: KyselyPlugin = {
+          transformQuery: (args) => {
+            statements += 1;
+            return args.node;
+          },
+          transformResult: async (args) => args.result,
+        };
+        const database = { ...context.database, db: context.database.db.withPlugin(teller) };
+        const versies = await listDocumentVersies({ ...ctx, context: { ...context, database } }, document);
+        return { statements, versies: versies.map((versie) => [versie.versie, versie.bestandsnaam]) };
       });
     });
     aanvraagType = await world.informatieobjecttype('Aangifte');
@@ -337,6 +353,30 @@ describe('the documents of a zaak on the zaak page', () => {
     expect(bijEen.documenten).toEqual(['Enig document']);
     expect(bijVijf.documenten).toEqual(['Eerste', 'Tweede', 'Derde', 'Vierde', 'Vijfde']);
     expect(bijVijf.statements).toBe(bijEen.statements);
+  });
+
+  it('reads the versions of a document in the same number of statements however many there are', async () => {
+    const tellen = async (uuid: string): Promise<{ statements: number; versies: [number, string][] }> => {
+      const response = await world.get(world.behandelaar, `/medewerker/test/versies-tellen/${world.zaak.uuid}/${uuid}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const een = await voegToe(world.zaak, 'Eén versie');
+    const vier = await voegToe(world.zaak, 'Vier versies');
+    for (const naam of ['v2', 'v3', 'v4']) {
+      const response = await world.upload(world.behandelaar, `${documentenPad(world.zaak)}/${vier}/versies`, {}, { name: `${naam}.pdf`, type: 'application/pdf', bytes: PDF_V2 });
+      expect(response.statusCode, response.body).toBe(303);
+    }
+    const bijEen = await tellen(een);
+    const bijVier = await tellen(vier);
+    expect(bijEen.versies).toEqual([[1, 'Eén versie.pdf']]);
+    expect(bijVier.versies).toEqual([
+      [4, 'v4.pdf'],
+      [3, 'v3.pdf'],
+      [2, 'v2.pdf'],
+      [1, 'Vier versies.pdf'],
+    ]);
+    expect(bijVier.statements).toBe(bijEen.statements);
   });
 
   describe('the processing log', () => {

@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/database/schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { ProblemError } from '../../../platform/errors/problem.ts';
 import { DEFAULT_PART_SIZE } from '../../../components/documenten/routes.ts';
-import { retrieveInformatieobject, retrieveReadableInformatieobjecten, type DocumentenDeps } from '../../../components/documenten/informatieobjecten/service.ts';
+import { retrieveInformatieobjectVersies, retrieveReadableInformatieobjecten, type DocumentenDeps } from '../../../components/documenten/informatieobjecten/service.ts';
 import { createDocumentStorage } from '../../../components/documenten/storage/storage.ts';
 import { documentenBaseUrl, informatieobjecttypeUuidFromUrl, informatieobjectUuidFromUrl } from '../../../components/documenten/shared/urls.ts';
 import { zakenDocumenten } from '../../../components/documenten/local-documenten.ts';
@@ -109,23 +109,20 @@ export interface DocumentVersie {
   heeftInhoud: boolean;
 }
 
-/** Every version of the document, newest first (the Documenten API keeps each one readable with ?versie=). */
+/**
+ * Every version of the document the member may read, newest first (the Documenten API keeps each one readable with
+ * ?versie=), read in one go rather than one retrieve per version.
+ */
 export async function listDocumentVersies(ctx: ZaakSectieContext, document: ZaakDocument): Promise<DocumentVersie[]> {
-  const deps = documentenDeps(ctx.context);
-  const base = documentenBaseUrl(ctx.request);
-  const versies: DocumentVersie[] = [];
-  for (let versie = document.versie; versie >= 1; versie -= 1) {
-    const json = await retrieveInformatieobject(deps, ctx.zaken.caller, base, document.uuid, { versie });
-    versies.push({
-      versie,
-      beginRegistratie: text(json.beginRegistratie),
-      bestandsnaam: text(json.bestandsnaam),
-      bestandsomvang: typeof json.bestandsomvang === 'number' ? json.bestandsomvang : null,
-      auteur: text(json.auteur),
-      heeftInhoud: typeof json.inhoud === 'string',
-    });
-  }
-  return versies;
+  const versies = await retrieveInformatieobjectVersies(documentenDeps(ctx.context), ctx.zaken.caller, documentenBaseUrl(ctx.request), document.uuid);
+  return versies.map((json) => ({
+    versie: json.versie,
+    beginRegistratie: text(json.beginRegistratie),
+    bestandsnaam: text(json.bestandsnaam),
+    bestandsomvang: typeof json.bestandsomvang === 'number' ? json.bestandsomvang : null,
+    auteur: text(json.auteur),
+    heeftInhoud: typeof json.inhoud === 'string',
+  }));
 }
 
 /** The informatieobjecttypen a document of this zaak may have: the published ones the zaaktype names, valid today. */
