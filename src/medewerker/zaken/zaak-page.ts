@@ -67,8 +67,8 @@ ${view.eigenschappen.map((eigenschap) => regel(eigenschap.naam, eigenschap.waard
  */
 function atwUitleg(uiterlijk: string | null, uiterlijkVoorAtw: string | undefined): string {
   if (uiterlijk === null) return '';
-  if (uiterlijkVoorAtw !== undefined) return ` (verschoven naar de eerstvolgende werkdag (Algemene termijnenwet); de termijn zelf eindigde op ${datumTekst(uiterlijkVoorAtw)})`;
-  if (!isAtwWerkdag(uiterlijk)) return ` (valt op een zaterdag, zondag of feestdag; volgens de Algemene termijnenwet loopt de termijn door tot en met ${datumTekst(volgendeAtwWerkdag(uiterlijk))})`;
+  if (uiterlijkVoorAtw !== undefined) return ` – verschoven naar de eerstvolgende werkdag (Algemene termijnenwet); de termijn zelf eindigde op ${datumTekst(uiterlijkVoorAtw)}`;
+  if (!isAtwWerkdag(uiterlijk)) return ` – valt op een zaterdag, zondag of feestdag; volgens de Algemene termijnenwet loopt de termijn door tot en met ${datumTekst(volgendeAtwWerkdag(uiterlijk))}`;
   return '';
 }
 

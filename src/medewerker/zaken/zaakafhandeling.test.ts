@@ -381,7 +381,7 @@ describe('zaakafhandeling', () => {
       // 1 June + 5 days is Saturday 6 June: the legal deadline runs on to Monday 8 June; the service norm stays 6 May.
       expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-08', gepland: '2026-05-06' });
       const page = await get(behandelaar, `/medewerker/zaken/${zaak}`);
-      expect(page.body).toContain('8 juni 2026 (verschoven naar de eerstvolgende werkdag (Algemene termijnenwet); de termijn zelf eindigde op 6 juni 2026)');
+      expect(page.body).toContain('8 juni 2026 – verschoven naar de eerstvolgende werkdag (Algemene termijnenwet); de termijn zelf eindigde op 6 juni 2026');
       // The next suspension counts from Saturday 6 June, not from the Monday: 3 days later is Tuesday 9 June.
       await schortOpEnHervat(zaak, 3);
       expect(await termijnen(zaak)).toEqual({ uiterlijk: '2026-06-09', gepland: '2026-05-09' });
