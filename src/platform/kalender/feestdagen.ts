@@ -51,18 +51,24 @@ function isWeekend(date: string): boolean {
   return day === 0 || day === 6;
 }
 
-const holidaysByYear = new Map<number, Set<string>>();
+type HolidayList = (year: number) => { datum: string }[];
+
+/** A weekday test for one holiday list, with each year's dates computed once. */
+function workingDayTest(list: HolidayList): (date: string) => boolean {
+  const byYear = new Map<number, Set<string>>();
+  return (date) => {
+    const year = Number(date.slice(0, 4));
+    let holidays = byYear.get(year);
+    if (!holidays) {
+      holidays = new Set(list(year).map((holiday) => holiday.datum));
+      byYear.set(year, holidays);
+    }
+    return !isWeekend(date) && !holidays.has(date);
+  };
+}
 
 /** Whether the municipality works on `date` (YYYY-MM-DD): Monday to Friday and not a public holiday. */
-export function isWerkdag(date: string): boolean {
-  const year = Number(date.slice(0, 4));
-  let holidays = holidaysByYear.get(year);
-  if (!holidays) {
-    holidays = new Set(dutchPublicHolidays(year).map((holiday) => holiday.datum));
-    holidaysByYear.set(year, holidays);
-  }
-  return !isWeekend(date) && !holidays.has(date);
-}
+export const isWerkdag: (date: string) => boolean = workingDayTest(dutchPublicHolidays);
 
 /*
  * The Algemene termijnenwet (Atw) has its own list (art. 3), which is not the list a town hall closes on: it adds
@@ -88,18 +94,8 @@ export function atwFeestdagen(year: number): { datum: string; omschrijving: stri
   ];
 }
 
-const atwHolidaysByYear = new Map<number, Set<string>>();
-
 /** Whether a legal time limit may end on `date` (YYYY-MM-DD) under the Atw: no Saturday, Sunday or Atw holiday. */
-export function isAtwWerkdag(date: string): boolean {
-  const year = Number(date.slice(0, 4));
-  let holidays = atwHolidaysByYear.get(year);
-  if (!holidays) {
-    holidays = new Set(atwFeestdagen(year).map((holiday) => holiday.datum));
-    atwHolidaysByYear.set(year, holidays);
-  }
-  return !isWeekend(date) && !holidays.has(date);
-}
+export const isAtwWerkdag: (date: string) => boolean = workingDayTest(atwFeestdagen);
 
 /** The day a legal time limit ending on `date` ends under the Atw (art. 1): `date` itself or the next Atw working day. */
 export function volgendeAtwWerkdag(date: string): string {
