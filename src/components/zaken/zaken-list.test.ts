@@ -8,7 +8,8 @@ import { createTestApp, createTestClient, createTestTenant, type TestApp } from 
 import { insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../test/openapi.ts';
 import { zaakAutorisatie } from './shared/relation-test-kit.ts';
-import { insertTestRol, loadZakenSpecForZaken, problemCodes, zakenCaller, type Json } from './zaken/zaken-test-kit.ts';
+import { zaakJsonCacheFor, zaakJsonKey } from './zaken/zaak-json-cache.ts';
+import { insertTestRol, insertTestStatus, loadZakenSpecForZaken, problemCodes, zakenCaller, type Json } from './zaken/zaken-test-kit.ts';
 
 const LIST = '/zaken';
 const DETAIL = '/zaken/{uuid}';
@@ -403,6 +404,64 @@ describe('Zaken API: listing and searching zaken', () => {
       const token = await tokenFor([{ type: zaaktype, max: 'zeer_geheim' }]);
       const response = await call('POST', ZOEK, ZOEK, { token, body: { uuid__in: [mine.uuid, theirs.uuid] } });
       expect(identificaties(response.json() as Json)).toEqual(['S-mine']);
+    });
+  });
+
+  describe('the JSON kept per zaak version (zaak-json-cache.ts)', () => {
+    async function listed(uuid: string, request: 'list' | 'zoek' = 'list'): Promise<Json> {
+      const page = request === 'list' ? await list(`identificatie=${encodeURIComponent((await detail(uuid)).identificatie as string)}`) : (await call('POST', ZOEK, ZOEK, { token: all, body: { uuid__in: [uuid] } })).json() as Json;
+      const [zaak] = page.results as Json[];
+      return zaak ?? {};
+    }
+
+    async function detail(uuid: string): Promise<Json> {
+      const response = await call('GET', `/zaken/${uuid}`, DETAIL, { token: all });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as Json;
+    }
+
+    it('lists a zaak as its retrieve shows it, also after each change to the zaak or to what it lists', async () => {
+      // A zaaktype of its own, so the zaak is on page 1 of the zaaktype's list (a list without further filters).
+      const own = await insertTestZaaktype(database.db, tenant);
+      const zaak = await insertZaak({ identificatie: 'KEPT-1' }, own);
+      const page = await list(`zaaktype=${encodeURIComponent(own.url)}`);
+      expect((page.results as Json[]).find((item) => item.uuid === zaak.uuid)).toEqual(await detail(zaak.uuid));
+      // Listed once more: the kept JSON, the same as before.
+      expect(await listed(zaak.uuid)).toEqual(await detail(zaak.uuid));
+
+      await database.db.updateTable('zaken').set({ omschrijving: 'Gewijzigd na het tonen' }).where('uuid', '=', zaak.uuid).execute();
+      expect(await listed(zaak.uuid)).toMatchObject({ omschrijving: 'Gewijzigd na het tonen' });
+
+      const status = await insertTestStatus(database.db, tenant, zaak.uuid, zaaktype.statustypen[0]?.uuid ?? '', '2026-02-01T10:00:00Z');
+      expect(await listed(zaak.uuid)).toMatchObject({ status: expect.stringContaining(status) as string });
+      const rol = await insertTestRol(database.db, tenant, zaak.uuid, zaaktype, { bsn: BSN });
+      expect(await listed(zaak.uuid, 'zoek')).toMatchObject({ rollen: [expect.stringContaining(rol) as string] });
+      await database.db.deleteFrom('rollen').where('uuid', '=', rol).execute();
+      expect(await listed(zaak.uuid)).toMatchObject({ rollen: [] });
+      expect(await listed(zaak.uuid, 'zoek')).toEqual(await detail(zaak.uuid));
+    });
+
+    it('serves the kept JSON for the version listed and reads the zaak again once that version is gone', async () => {
+      const zaak = await insertZaak({ identificatie: 'KEPT-2' });
+      await listed(zaak.uuid);
+      const cache = zaakJsonCacheFor(database.db);
+      const key = zaakJsonKey(tenant.id, `http://${tenant.hostnames[0]}/zaken/api/v1`, zaak.uuid);
+      const [version] = (await sql<{ version: string }>`SELECT z.xmin::text || '.' || coalesce(l.xmin::text, '0') AS version FROM zaken AS z
+        LEFT JOIN zaak_relatie_lijsten AS l ON l.zaak_uuid = z.uuid WHERE z.uuid = ${zaak.uuid}`.execute(database.db)).rows;
+      expect(cache.get(key, version?.version ?? '')).toBeDefined();
+      // Marked, the kept JSON shows that the list took it from the cache rather than from the row.
+      cache.set(key, version?.version ?? '', JSON.stringify({ ...(await detail(zaak.uuid)), omschrijving: 'Uit de cache' }));
+      expect(await listed(zaak.uuid)).toMatchObject({ omschrijving: 'Uit de cache' });
+      await database.db.updateTable('zaken').set({ omschrijving: 'Weer gewijzigd' }).where('uuid', '=', zaak.uuid).execute();
+      expect(await listed(zaak.uuid)).toEqual(await detail(zaak.uuid));
+    });
+
+    it('does not show a zaak the caller may no longer read, also when its JSON is read again', async () => {
+      const zaak = await insertZaak({ identificatie: 'KEPT-3', vertrouwelijkheidaanduiding: 'openbaar' });
+      const token = await tokenFor([{ type: zaaktype, max: 'openbaar' }]);
+      expect(identificaties(await list('identificatie=KEPT-3', token))).toEqual(['KEPT-3']);
+      await database.db.updateTable('zaken').set({ vertrouwelijkheidaanduiding: 'geheim' }).where('uuid', '=', zaak.uuid).execute();
+      expect(identificaties(await list('identificatie=KEPT-3', token))).toEqual([]);
     });
   });
 });

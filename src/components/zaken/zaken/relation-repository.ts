@@ -8,10 +8,11 @@ import { NO_RELATIONS, type ZaakRelations } from './present.ts';
  * The relations a zaak lists as URLs (status, resultaat, rollen, …), read in the same statement as the zaken
  * themselves: the lists are kept per zaak in zaak_relatie_lijsten (migrations/0085), so a zaak with everything it
  * shows is one join by key, and a page of zaken one round trip and one plan. The join sits above the zaken's own query
- * (`SELECT … FROM (zaken query) AS z`), so an ordered, limited page is cut before any relation is read.
+ * (`SELECT … FROM (zaken query) AS z`), so an ordered, limited page is cut before any relation is read. A statement
+ * that orders the joined rows orders them itself: a subquery does not promise to keep its order.
  */
 
-/** A zaak as read with its relations: the row plus one `relatie_…` column per relation. */
+/** A zaak as read with its relations: the row plus one `relatie_…` column per relation, and its version. */
 export interface ZaakRowWithRelations extends ZaakRow {
   relatie_status: string | null;
   relatie_resultaat: string | null;
@@ -20,20 +21,26 @@ export interface ZaakRowWithRelations extends ZaakRow {
   relatie_zaakinformatieobjecten: string[];
   relatie_zaakobjecten: string[];
   relatie_deelzaken: string[];
+  loket_zaak_xmin: string;
+  loket_versie: string;
 }
 
 /** A zaak row with the relations it lists. */
 export interface ZaakWithRelations {
   row: ZaakRow;
   relations: ZaakRelations;
+  /** What changes whenever the zaak's JSON may change: the xmins of its two rows (see zaak-json-cache.ts). */
+  version: string;
 }
 
+/** Every column of zaken, and the row's xmin (which withRelations needs), for a query over `FROM zaken`. */
+export const ZAAK_COLUMNS = sql`zaken.*, zaken.xmin::text AS loket_zaak_xmin`;
+
 /**
- * The zaken of `zaken` (a query yielding zaken rows) with their relations, in `orderBy` (terms over the zaken's
- * columns; the outer query must repeat the inner order, which a subquery does not promise to keep). A zaak without a
- * row in zaak_relatie_lijsten has no relations.
+ * The zaken of `zaken` (a query yielding zaken rows with ZAAK_COLUMNS) with their relations and version. A zaak
+ * without a row in zaak_relatie_lijsten has no relations (and version 0 for that row).
  */
-export function withRelations(zaken: RawBuilder<ZaakRow>, orderBy?: RawBuilder<unknown>): RawBuilder<ZaakRowWithRelations> {
+export function withRelations(zaken: RawBuilder<ZaakRow>): RawBuilder<ZaakRowWithRelations> {
   return sql<ZaakRowWithRelations>`SELECT z.*,
     l.status::text AS relatie_status,
     l.resultaat::text AS relatie_resultaat,
@@ -41,11 +48,12 @@ export function withRelations(zaken: RawBuilder<ZaakRow>, orderBy?: RawBuilder<u
     coalesce(l.eigenschappen::text[], '{}') AS relatie_eigenschappen,
     coalesce(l.zaakinformatieobjecten::text[], '{}') AS relatie_zaakinformatieobjecten,
     coalesce(l.zaakobjecten::text[], '{}') AS relatie_zaakobjecten,
-    coalesce(l.deelzaken::text[], '{}') AS relatie_deelzaken
-    FROM (${zaken}) AS z LEFT JOIN zaak_relatie_lijsten AS l ON l.zaak_uuid = z.uuid${orderBy === undefined ? sql`` : sql` ORDER BY ${orderBy}`}`;
+    coalesce(l.deelzaken::text[], '{}') AS relatie_deelzaken,
+    z.loket_zaak_xmin || '.' || coalesce(l.xmin::text, '0') AS loket_versie
+    FROM (${zaken}) AS z LEFT JOIN zaak_relatie_lijsten AS l ON l.zaak_uuid = z.uuid`;
 }
 
-/** Splits a row read through `withRelations` into the zaak's own columns and its relations. */
+/** Splits a row read through `withRelations` into the zaak's own columns, its relations and its version. */
 export function splitRelations(read: ZaakRowWithRelations): ZaakWithRelations {
   const {
     relatie_status: status,
@@ -55,14 +63,16 @@ export function splitRelations(read: ZaakRowWithRelations): ZaakWithRelations {
     relatie_zaakinformatieobjecten: zaakinformatieobjecten,
     relatie_zaakobjecten: zaakobjecten,
     relatie_deelzaken: deelzaken,
+    loket_zaak_xmin: _xmin,
+    loket_versie: version,
     ...row
   } = read;
-  return { row, relations: { status, resultaat, rollen, eigenschappen, zaakinformatieobjecten, zaakobjecten, deelzaken } };
+  return { row, relations: { status, resultaat, rollen, eigenschappen, zaakinformatieobjecten, zaakobjecten, deelzaken }, version };
 }
 
 /** The tenant's zaak with this uuid with its relations: a look-up by key, prepared once per connection. */
 export async function findZaakWithRelations(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakWithRelations | undefined> {
-  const zaak = sql<ZaakRow>`SELECT * FROM zaken WHERE tenant_id = ${tenantId} AND uuid = ${uuid}`;
+  const zaak = sql<ZaakRow>`SELECT ${ZAAK_COLUMNS} FROM zaken WHERE tenant_id = ${tenantId} AND uuid = ${uuid}`;
   const [row] = (await prepared(withRelations(zaak)).execute(db)).rows;
   return row && splitRelations(row);
 }
@@ -71,7 +81,7 @@ export async function findZaakWithRelations(db: Kysely<Database>, tenantId: stri
 export async function findZakenWithRelations(db: Kysely<Database>, tenantId: string, uuids: readonly string[]): Promise<ZaakWithRelations[]> {
   if (uuids.length === 0) return [];
   // One `uuid[]` parameter, as text cast in SQL (both PostgreSQL drivers take it), so the plan stays small.
-  const zaken = sql<ZaakRow>`SELECT * FROM zaken WHERE tenant_id = ${tenantId} AND uuid = ANY(${`{${[...new Set(uuids)].join(',')}}`}::uuid[])`;
+  const zaken = sql<ZaakRow>`SELECT ${ZAAK_COLUMNS} FROM zaken WHERE tenant_id = ${tenantId} AND uuid = ANY(${`{${[...new Set(uuids)].join(',')}}`}::uuid[])`;
   const { rows } = await withRelations(zaken).execute(db);
   return rows.map(splitRelations);
 }

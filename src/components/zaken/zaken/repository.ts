@@ -102,7 +102,15 @@ function countedInScope(tenantId: string, scope: readonly ZaakScopePart[]) {
 
 /** The page of a scope of one part: one walk of the part's index range, cut at the page. */
 function singlePartPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, part: ZaakScopePart, orderBy: RawBuilder<unknown>, window: PageWindow) {
-  return sql<ZaakRow>`${filtered(db, tenantId, filter, part).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
+  return sql<VersionedZaakRow>`${selectZaak(filtered(db, tenantId, filter, part))} ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
+}
+
+/** A zaak row with the version of the row (its xmin), for the JSON cache (zaak-json-cache.ts). */
+type VersionedZaakRow = ZaakRow & { loket_zaak_xmin: string };
+
+/** Every column of the zaak, and its row's xmin: read only where a statement's outer select uses it. */
+function selectZaak(query: ZaakQuery) {
+  return query.selectAll('zaken').select(sql<string>`zaken.xmin::text`.as('loket_zaak_xmin'));
 }
 
 /**
@@ -111,8 +119,8 @@ function singlePartPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilt
  * rows plus one per part), so the zaken of a part beyond the page are never fetched.
  */
 function mergedPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, scope: readonly ZaakScopePart[], orderBy: RawBuilder<unknown>, window: PageWindow) {
-  const parts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).selectAll('zaken')} ORDER BY ${orderBy} LIMIT ${window.offset + window.limit})`);
-  return sql<ZaakRow>`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) AS zaken ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
+  const parts = scope.map((part) => sql`(${selectZaak(filtered(db, tenantId, filter, part))} ORDER BY ${orderBy} LIMIT ${window.offset + window.limit})`);
+  return sql<VersionedZaakRow>`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) AS zaken ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
 }
 
 interface PageWindow {
@@ -121,14 +129,44 @@ interface PageWindow {
 }
 
 /**
- * One page of the tenant's zaken within the scope that match the filter, in the requested order and with their
- * relations (read in the page's statement), with the exact count over all pages. A scope of several parts is one UNION ALL of per-part queries, each ordered and cut at the
- * page's end, so every part walks its own index range; the total is the sum of the parts' counts, read from the kept
- * counts when the filter narrows nothing more, so a zaaktype with many zaken costs no walk over all of them. Such a
- * list (the common one: a zaaktype, the caller's autorisaties) is one prepared statement: its text depends only on the
- * number of parts and the ordering, and the count rides along with the page (one row with the count alone when the
- * page is empty). A filtered count walks the matching zaken, so it runs beside the page on a connection of its own.
+ * One page of the tenant's zaken within the scope that match the filter, in the requested order, each with its
+ * relations and version (read in the page's statement), and the exact count over all pages. `projection` says what
+ * the statement returns of each zaak (`page.*`: everything; fewer columns let PostgreSQL leave the rest unread).
+ *
+ * A scope of several parts is one UNION ALL of per-part queries, each ordered and cut at the page's end, so every part
+ * walks its own index range; the total is the sum of the parts' counts, read from the kept counts when the filter
+ * narrows nothing more, so a zaaktype with many zaken costs no walk over all of them. Such a list (the common one: a
+ * zaaktype, the caller's autorisaties) is one prepared statement: its text depends only on the number of parts and
+ * the ordering, and the count rides along with the page (one row with the count alone when the page is empty). A
+ * filtered count walks the matching zaken, so it runs beside the page on a connection of its own.
  */
+async function readPage<Row extends object>(
+  db: Kysely<Database>,
+  tenantId: string,
+  filter: ZaakFilter,
+  scope: readonly ZaakScopePart[],
+  ordering: readonly OrderingTerm[],
+  window: PageWindow,
+  projection: RawBuilder<unknown>,
+): Promise<{ count: number; rows: Row[] }> {
+  if (scope.length === 0) return { count: 0, rows: [] };
+  const orderBy = orderBySql(ordering);
+  const pageQuery = scope.length === 1 ? singlePartPage(db, tenantId, filter, scope[0] ?? {}, orderBy, window) : mergedPage(db, tenantId, filter, scope, orderBy, window);
+  if (onlyScoped(filter)) {
+    const statement = sql<{ loket_list_count: string | number; uuid: string | null }>`SELECT counted.count AS loket_list_count, ${projection}
+      FROM (${countedInScope(tenantId, scope)}) AS counted LEFT JOIN LATERAL (${withRelations(pageQuery)}) AS page ON true ORDER BY ${orderBy}`;
+    const { rows } = await prepared(statement).execute(db);
+    const count = Number(rows[0]?.loket_list_count ?? 0);
+    return { count, rows: rows.flatMap(({ loket_list_count: _count, ...read }) => (read.uuid === null ? [] : [read as unknown as Row])) };
+  }
+  const counts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).select((eb) => eb.fn.countAll<number>().as('count'))})`);
+  const countQuery = sql<{ count: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS count`;
+  const pageStatement = sql<Row>`SELECT ${projection} FROM (${withRelations(pageQuery)}) AS page ORDER BY ${orderBy}`;
+  const [counted, page] = await Promise.all([countQuery.execute(db), pageStatement.execute(db)]);
+  return { count: Number(counted.rows[0]?.count ?? 0), rows: page.rows };
+}
+
+/** One page of the zaken within the scope that match the filter, each with its relations and version (see readPage). */
 export async function listZaken(
   db: Kysely<Database>,
   tenantId: string,
@@ -137,25 +175,31 @@ export async function listZaken(
   ordering: readonly OrderingTerm[],
   window: PageWindow,
 ): Promise<{ count: number; zaken: ZaakWithRelations[] }> {
-  if (scope.length === 0) return { count: 0, zaken: [] };
-  const orderBy = orderBySql(ordering);
-  const pageQuery = scope.length === 1 ? singlePartPage(db, tenantId, filter, scope[0] ?? {}, orderBy, window) : mergedPage(db, tenantId, filter, scope, orderBy, window);
-  if (onlyScoped(filter)) {
-    const statement = sql<CountedPageRow>`SELECT counted.count AS loket_list_count, page.* FROM (${countedInScope(tenantId, scope)}) AS counted
-      LEFT JOIN LATERAL (${withRelations(pageQuery)}) AS page ON true ORDER BY ${orderBy}`;
-    const { rows } = await prepared(statement).execute(db);
-    const count = Number(rows[0]?.loket_list_count ?? 0);
-    const zaken = rows.flatMap(({ loket_list_count: _count, ...read }) => (read.uuid === null ? [] : [splitRelations(read as ZaakRowWithRelations)]));
-    return { count, zaken };
-  }
-  const counts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).select((eb) => eb.fn.countAll<number>().as('count'))})`);
-  const countQuery = sql<{ count: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS count`;
-  const [counted, page] = await Promise.all([countQuery.execute(db), withRelations(pageQuery, orderBy).execute(db)]);
-  return { count: Number(counted.rows[0]?.count ?? 0), zaken: page.rows.map(splitRelations) };
+  const { count, rows } = await readPage<ZaakRowWithRelations>(db, tenantId, filter, scope, ordering, window, sql`page.*`);
+  return { count, zaken: rows.map(splitRelations) };
 }
 
-/** A row of a kept-count list: the count, and the page's zaak with its relations (all null when the page is empty). */
-type CountedPageRow = { loket_list_count: string | number } & { [Column in keyof ZaakRowWithRelations]: ZaakRowWithRelations[Column] | null };
+/** A zaak of a page, as far as the JSON cache needs it. */
+export interface ZaakVersion {
+  uuid: string;
+  version: string;
+}
+
+/**
+ * The same page as listZaken, with only each zaak's uuid and version: what a page costs when the zaken's JSON is
+ * already known (zaak-json-cache.ts). The zaken's other columns and relation lists are neither read out nor sent.
+ */
+export async function listZaakVersions(
+  db: Kysely<Database>,
+  tenantId: string,
+  filter: ZaakFilter,
+  scope: readonly ZaakScopePart[],
+  ordering: readonly OrderingTerm[],
+  window: PageWindow,
+): Promise<{ count: number; zaken: ZaakVersion[] }> {
+  const { count, rows } = await readPage<{ uuid: string; version: string }>(db, tenantId, filter, scope, ordering, window, sql`page.uuid, page.loket_versie AS version`);
+  return { count, zaken: rows };
+}
 
 /** The tenant's zaak with this uuid, locked for the rest of the transaction (so concurrent changes queue). */
 export async function findZaakForUpdate(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakRow | undefined> {

@@ -14,7 +14,8 @@ import {
   type ZaakPatch,
   type ZaakRetrieveQuery,
 } from './schemas.ts';
-import { changeZaak, createZaak, destroyZaak, listZaakPage, retrieveZaak, type ZakenDeps } from './service.ts';
+import { zaakPageBody } from './page-body.ts';
+import { changeZaak, createZaak, destroyZaak, retrieveZaak, zaakListRequest, type ZakenDeps } from './service.ts';
 
 // Every zaak operation carries geometry (zaakgeometrie), so Accept-Crs / Content-Crs apply (`crs: true`).
 // The token must hold the scope; the service checks it again for the zaak's zaaktype and vertrouwelijkheid.
@@ -25,9 +26,11 @@ const DESTROY = { scopes: ['zaken.verwijderen'], crs: true } as const;
 
 /** The `/zaken` operations of the Zaken API, registered inside the Zaken plugin (prefix included). */
 export function registerZakenResource(app: FastifyInstance, deps: ZakenDeps): void {
-  app.get<{ Querystring: ZaakListQuery }>('/zaken', { config: READ, schema: { querystring: zaakListQuery } }, async (request) =>
-    listZaakPage(deps, zakenCaller(request), zakenBaseUrl(request), request.query),
-  );
+  // The page arrives as JSON text (built from the zaken's kept JSON where it can be), so it is sent as it is.
+  app.get<{ Querystring: ZaakListQuery }>('/zaken', { config: READ, schema: { querystring: zaakListQuery } }, async (request, reply) => {
+    const body = await zaakPageBody(deps, zakenCaller(request), zakenBaseUrl(request), zaakListRequest(request.query));
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
 
   app.post<{ Body: ZaakInput }>('/zaken', { config: CREATE, attachValidation: true, schema: { querystring: noQuery, body: zaakBody } }, async (request, reply) => {
     assertValidBody(request, (body) => zaakBodyProblems(body));

@@ -76,7 +76,7 @@ function uniqueProblem(identificatie: string): InvalidParam {
  * or one per zaaktype the filter names); another sees, per zaaktype it is authorised for, the zaken up to that
  * autorisatie's maximum vertrouwelijkheidaanduiding. `maximaleVertrouwelijkheidaanduiding` narrows every part.
  */
-function listScope(caller: ZakenCaller, filter: ZaakFilter): ZaakScopePart[] {
+export function listScope(caller: ZakenCaller, filter: ZaakFilter): ZaakScopePart[] {
   const access = typeAccess(caller.apiCaller, 'zrc', 'zaken.lezen');
   const wanted = filter.zaaktypen === undefined ? undefined : new Set(filter.zaaktypen);
   if (access.all) return wanted === undefined ? [{ maxRank: filter.maxRank }] : [...wanted].map((zaaktype) => ({ zaaktype, maxRank: filter.maxRank }));
@@ -91,7 +91,7 @@ function listScope(caller: ZakenCaller, filter: ZaakFilter): ZaakScopePart[] {
  * A search on a person's BSN processes that person's data (which zaken they are party to): it is logged under
  * `zaak-behandelen`, with the number of zaken found. A value that is no BSN at all identifies nobody.
  */
-async function logBsnSearch(deps: ZakenDeps, caller: ZakenCaller, filter: ZaakFilter, count: number, startTime: Date): Promise<void> {
+export async function logBsnSearch(deps: ZakenDeps, caller: ZakenCaller, filter: ZaakFilter, count: number, startTime: Date): Promise<void> {
   const bsn = filter.rol?.inp_bsn;
   if (bsn === undefined || !isValidBsn(bsn)) return;
   await logRequestProcessing(deps.db, deps.keys, caller, {
@@ -133,16 +133,15 @@ export async function findZaakPage(
   return { page: { ...empty, results }, rows };
 }
 
-/** `zaak_list`: one page of the zaken the caller may read, filtered and ordered as the spec defines. */
-export async function listZaakPage(deps: ZakenDeps, caller: ZakenCaller, base: string, query: ZaakListQuery): Promise<PaginatedList<ZaakJson>> {
+/** `zaak_list`: what page of which zaken the list query asks for (see page-body.ts for the page itself). */
+export function zaakListRequest(query: ZaakListQuery): ZaakPageRequest {
   const { page, expand, ordering, ...filters } = query;
-  const request: ZaakPageRequest = {
+  return {
     filter: parseZaakFilter(filters),
     ordering: parseOrdering(ordering),
     window: pageRequest({ page }),
     expand: parseZaakExpand(expand, 'invalid'),
   };
-  return (await findZaakPage(deps, caller, base, request)).page;
 }
 
 /** `zaak_retrieve` / `zaak_headers`: one zaak the caller may read (403 for another of the tenant, 404 for none). */

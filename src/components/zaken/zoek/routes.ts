@@ -13,8 +13,8 @@ export function registerZaakZoek(app: FastifyInstance, deps: ZakenDeps): void {
     { config: { scopes: ['zaken.lezen'], crs: true }, attachValidation: true, schema: { querystring: zaakZoekQuery, body: zaakZoekBody } },
     async (request, reply) => {
       assertValidBody(request);
-      // A search answers 200: it creates nothing.
-      return reply.code(200).send(await searchZaken(deps, zakenCaller(request), zakenBaseUrl(request), request.body, request.query));
+      // A search answers 200: it creates nothing. The page arrives as JSON text.
+      return reply.code(200).type('application/json; charset=utf-8').send(await searchZaken(deps, zakenCaller(request), zakenBaseUrl(request), request.body, request.query));
     },
   );
 }

@@ -1,10 +1,10 @@
 import { invalid } from '../../../platform/errors/problem.ts';
-import { pageRequest, type PaginatedList } from '../../../platform/zgw/pagination.ts';
+import { pageRequest } from '../../../platform/zgw/pagination.ts';
 import type { ZakenCaller } from '../shared/caller.ts';
 import { parseZaakExpand } from '../expand/zaak-expand.ts';
 import { parseOrdering, parseZaakFilter, withinFilter } from '../zaken/filters.ts';
 import { geometryProblem, type Geometry } from '../zaken/geometry.ts';
-import type { ZaakJson } from '../zaken/present.ts';
+import { zaakPageBody } from '../zaken/page-body.ts';
 import { findZaakPage, type ZakenDeps } from '../zaken/service.ts';
 import { expandPathsOf, parseFields, selectFields } from './fields.ts';
 import type { ZaakZoekBody, ZaakZoekQuery } from './schemas.ts';
@@ -15,8 +15,8 @@ import type { ZaakZoekBody, ZaakZoekQuery } from './schemas.ts';
  * chooses what of the zaken and their expanded relations to return.
  */
 
-/** `zaak__zoek`: one page of the zaken the caller may read that match the search. */
-export async function searchZaken(deps: ZakenDeps, caller: ZakenCaller, base: string, body: ZaakZoekBody | undefined, query: ZaakZoekQuery): Promise<PaginatedList<ZaakJson | Record<string, unknown>>> {
+/** `zaak__zoek`: one page of the zaken the caller may read that match the search, as JSON text. */
+export async function searchZaken(deps: ZakenDeps, caller: ZakenCaller, base: string, body: ZaakZoekBody | undefined, query: ZaakZoekQuery): Promise<string> {
   if (body === undefined || body === null || Object.keys(body).length === 0) {
     throw invalid([{ name: 'nonFieldErrors', code: 'empty_search_body', reason: 'Er zijn geen zoekparameters opgegeven.' }]);
   }
@@ -34,7 +34,8 @@ export async function searchZaken(deps: ZakenDeps, caller: ZakenCaller, base: st
   }
   const selection = fields === undefined ? undefined : parseFields(fields);
   const tree = parseZaakExpand(selection ? expandPathsOf(selection) : expandValue, 'invalid');
-  const { page } = await findZaakPage(deps, caller, base, { filter, ordering: parseOrdering(ordering), window: pageRequest(query), expand: tree });
-  if (!selection) return page;
-  return { ...page, results: page.results.map((zaak) => selectFields(zaak as unknown as Record<string, unknown>, selection)) };
+  const request = { filter, ordering: parseOrdering(ordering), window: pageRequest(query), expand: tree };
+  if (!selection) return zaakPageBody(deps, caller, base, request);
+  const { page } = await findZaakPage(deps, caller, base, request);
+  return JSON.stringify({ ...page, results: page.results.map((zaak) => selectFields(zaak as unknown as Record<string, unknown>, selection)) });
 }

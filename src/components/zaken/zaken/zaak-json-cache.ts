@@ -1,0 +1,82 @@
+/*
+ * The zaak JSON of recently listed zaken, kept as text so a page of zaken is built by joining strings instead of
+ * reading, parsing, presenting and serialising every row again. An entry is valid for one version of the zaak: the
+ * transaction ids (`xmin`) of its row in `zaken` and of its row in `zaak_relatie_lijsten`. PostgreSQL gives every
+ * change of either row a new xmin, so a page that reads the current versions gets exactly the JSON of those versions,
+ * on every instance, without any invalidation. A zaak's JSON also holds the API's base URL, which is part of the key.
+ * The cache is bounded by size and forgets the least recently used zaken first.
+ */
+
+interface Entry {
+  version: string;
+  json: string;
+  bytes: number;
+}
+
+/** A least-recently-used map from a zaak (tenant, base URL, uuid) to its JSON at one version, bounded in bytes. */
+export class ZaakJsonCache {
+  readonly #entries = new Map<string, Entry>();
+  #bytes = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  /** The JSON of this zaak at exactly this version, or undefined. */
+  get(key: string, version: string): string | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined || entry.version !== version) return undefined;
+    // Map keeps insertion order: moving the entry to the end marks it most recently used.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.json;
+  }
+
+  /** Keeps the JSON of this zaak at this version, replacing any other version of it. */
+  set(key: string, version: string, json: string): void {
+    this.#remove(key);
+    // JavaScript strings take about two bytes per character; the key and bookkeeping are counted too.
+    const bytes = 2 * (key.length + version.length + json.length) + 64;
+    if (bytes > this.maxBytes) return;
+    this.#entries.set(key, { version, json, bytes });
+    this.#bytes += bytes;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= entry.bytes;
+    }
+  }
+
+  /** The number of zaken kept, and the bytes they take. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.#entries.size, bytes: this.#bytes };
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+}
+
+/** The key of a zaak's JSON: its tenant, the API base URL its links use, and its uuid. */
+export function zaakJsonKey(tenantId: string, base: string, uuid: string): string {
+  return `${tenantId} ${base} ${uuid}`;
+}
+
+/** How much zaak JSON one process keeps per database: about 40,000 typical zaken (400 pages). */
+const DEFAULT_MAX_BYTES = 128 * 1024 * 1024;
+
+const caches = new WeakMap<object, ZaakJsonCache>();
+
+/**
+ * The cache of the zaken of one database (its connection pool). Transaction ids are unique within one PostgreSQL
+ * cluster, not across databases that count them separately (two embedded ones), so each database gets its own.
+ */
+export function zaakJsonCacheFor(database: object): ZaakJsonCache {
+  let cache = caches.get(database);
+  if (cache === undefined) {
+    cache = new ZaakJsonCache(DEFAULT_MAX_BYTES);
+    caches.set(database, cache);
+  }
+  return cache;
+}
