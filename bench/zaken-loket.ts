@@ -28,7 +28,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts Loket with `env` on a free port and waits until /health/ready answers (at most `timeoutMs`). */
 /** The arguments `npm start` gives node (its V8 flags included), so a benchmark measures Loket as it runs. */
 function startArguments(): string[] {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
@@ -37,6 +36,7 @@ function startArguments(): string[] {
   return rest;
 }
 
+/** Starts Loket with `env` on a free port and waits until /health/ready answers (at most `timeoutMs`). */
 export async function startLoketServer(env: Record<string, string>, timeoutMs = 60_000): Promise<LoketServer> {
   const port = await freePort();
   let output = '';

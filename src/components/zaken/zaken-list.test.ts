@@ -8,6 +8,7 @@ import { createTestApp, createTestClient, createTestTenant, type TestApp } from 
 import { insertTestZaaktype, type TestZaaktype } from '../../../test/zgw-fixtures.ts';
 import type { OpenApiSpec } from '../../../test/openapi.ts';
 import { zaakAutorisatie } from './shared/relation-test-kit.ts';
+import { etagOf } from '../../platform/zgw/etag.ts';
 import { zaakJsonCacheFor, zaakJsonKey } from './zaken/zaak-json-cache.ts';
 import { insertTestRol, insertTestStatus, loadZakenSpecForZaken, problemCodes, zakenCaller, type Json } from './zaken/zaken-test-kit.ts';
 
@@ -454,6 +455,30 @@ describe('Zaken API: listing and searching zaken', () => {
       expect(await listed(zaak.uuid)).toMatchObject({ omschrijving: 'Uit de cache' });
       await database.db.updateTable('zaken').set({ omschrijving: 'Weer gewijzigd' }).where('uuid', '=', zaak.uuid).execute();
       expect(await listed(zaak.uuid)).toEqual(await detail(zaak.uuid));
+    });
+
+    it('retrieves a kept zaak with the ETag of its current version, and answers If-None-Match from it', async () => {
+      const zaak = await insertZaak({ identificatie: 'KEPT-4' });
+      await listed(zaak.uuid);
+      const first = await call('GET', `/zaken/${zaak.uuid}`, DETAIL, { token: all });
+      const etag = String(first.headers.etag);
+      expect(etag).toBe(etagOf(first.json()));
+      expect((await call('GET', `/zaken/${zaak.uuid}`, DETAIL, { token: all })).headers.etag).toBe(etag);
+      expect((await call('GET', `/zaken/${zaak.uuid}`, DETAIL, { token: all, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+
+      await database.db.updateTable('zaken').set({ omschrijving: 'Na de eerste keer' }).where('uuid', '=', zaak.uuid).execute();
+      const changed = await call('GET', `/zaken/${zaak.uuid}`, DETAIL, { token: all, headers: { 'if-none-match': etag } });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.json()).toMatchObject({ omschrijving: 'Na de eerste keer' });
+      expect(changed.headers.etag).toBe(etagOf(changed.json()));
+      const head = await call('HEAD', `/zaken/${zaak.uuid}`, DETAIL, { token: all });
+      expect(head.headers.etag).toBe(changed.headers.etag);
+
+      // Kept or not, a zaak the caller may not read is refused.
+      const other = await tokenFor([{ type: otherZaaktype, max: 'zeer_geheim' }]);
+      expect((await call('GET', `/zaken/${zaak.uuid}`, DETAIL, { token: other })).statusCode).toBe(403);
+      await database.db.deleteFrom('zaken').where('uuid', '=', zaak.uuid).execute();
+      expect((await call('GET', `/zaken/${zaak.uuid}`, DETAIL, { token: all })).statusCode).toBe(404);
     });
 
     it('does not show a zaak the caller may no longer read, also when its JSON is read again', async () => {

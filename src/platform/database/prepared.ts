@@ -19,9 +19,19 @@ export function prepared<T>(query: RawBuilder<T>): RawBuilder<T> {
   return sql<T>`${sql.raw(MARKER)} ${query}`;
 }
 
+/** Names already computed: marked statements are few fixed texts, hashed once each instead of on every run. */
+const names = new Map<string, string>();
+const MAX_NAMES = 1000;
+
 /** A name per statement text: the same text on the same connection reuses its prepared statement. */
 function statementName(text: string): string {
-  return `loket_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `loket_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
 
 /** PostgreSQL's answer when a table changed under a prepared statement (a migration by a newer process). */

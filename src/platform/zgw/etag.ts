@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * HTTP caching as the ZGW standard requires ("HTTP-Caching"): single resources carry an `ETag`
@@ -61,6 +61,17 @@ export function ifNoneMatchMatches(header: string | string[] | undefined, etag: 
   const values = Array.isArray(header) ? header : [header];
   const current = opaqueTag(etag);
   return values.some((value) => parseEntityTags(value).some((tag) => tag === '*' || opaqueTag(tag) === current));
+}
+
+/**
+ * Answers a representation that is already JSON text, with the ETag computed on it before (`etagOf`), and an empty
+ * 304 when If-None-Match holds that ETag, as the hooks below do for a route that returns an object. The route must
+ * declare `config.etag` (the onSend hook drops the 304's body).
+ */
+export function sendJsonWithEtag(request: FastifyRequest, reply: FastifyReply, json: string, etag: string): FastifyReply {
+  reply.header('ETag', etag);
+  if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) reply.code(304);
+  return reply.type('application/json; charset=utf-8').send(json);
 }
 
 /**

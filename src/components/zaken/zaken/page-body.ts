@@ -28,7 +28,7 @@ export async function zaakPageBody(deps: ZakenDeps, caller: ZakenCaller, base: s
   for (const zaak of zaken) {
     const kept = cache.get(zaakJsonKey(tenantId, base, zaak.uuid), zaak.version);
     if (kept === undefined) missing.push(zaak.uuid);
-    else json.set(zaak.uuid, kept);
+    else json.set(zaak.uuid, kept.json);
   }
   for (const { row, relations, version } of await findZakenWithRelations(deps.db, tenantId, missing)) {
     // A zaak changed since the page was read is shown as it is now, so the caller's access is checked on what is shown.

@@ -77,6 +77,20 @@ export async function findZaakWithRelations(db: Kysely<Database>, tenantId: stri
   return row && splitRelations(row);
 }
 
+/** What a retrieve checks before it answers with a zaak's kept JSON: who may read the zaak, and its version. */
+export interface ZaakAccessVersion {
+  zaaktype_uuid: string;
+  vertrouwelijkheidaanduiding: string;
+  version: string;
+}
+
+/** The access columns and version of the tenant's zaak with this uuid (the same version withRelations reads). */
+export async function findZaakVersion(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakAccessVersion | undefined> {
+  const statement = sql<ZaakAccessVersion>`SELECT z.zaaktype_uuid, z.vertrouwelijkheidaanduiding, z.xmin::text || '.' || coalesce(l.xmin::text, '0') AS version
+    FROM zaken AS z LEFT JOIN zaak_relatie_lijsten AS l ON l.zaak_uuid = z.uuid WHERE z.tenant_id = ${tenantId} AND z.uuid = ${uuid}`;
+  return (await prepared(statement).execute(db)).rows[0];
+}
+
 /** The tenant's zaken with these uuids, each with its relations (unknown uuids left out, order not kept). */
 export async function findZakenWithRelations(db: Kysely<Database>, tenantId: string, uuids: readonly string[]): Promise<ZaakWithRelations[]> {
   if (uuids.length === 0) return [];

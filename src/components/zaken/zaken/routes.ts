@@ -15,7 +15,8 @@ import {
   type ZaakRetrieveQuery,
 } from './schemas.ts';
 import { zaakPageBody } from './page-body.ts';
-import { changeZaak, createZaak, destroyZaak, retrieveZaak, zaakListRequest, type ZakenDeps } from './service.ts';
+import { changeZaak, createZaak, destroyZaak, retrieveZaakBody, zaakListRequest, type ZakenDeps } from './service.ts';
+import { sendJsonWithEtag } from '../../../platform/zgw/etag.ts';
 
 // Every zaak operation carries geometry (zaakgeometrie), so Accept-Crs / Content-Crs apply (`crs: true`).
 // The token must hold the scope; the service checks it again for the zaak's zaaktype and vertrouwelijkheid.
@@ -38,11 +39,15 @@ export function registerZakenResource(app: FastifyInstance, deps: ZakenDeps): vo
     return reply.code(201).header('Location', zaak.url).send(zaak);
   });
 
-  // GET and, through Fastify's automatic HEAD route (same config), `zaak_headers`: ETag + If-None-Match.
+  // GET and, through Fastify's automatic HEAD route (same config), `zaak_headers`: ETag + If-None-Match. The zaak
+  // arrives as JSON text with its ETag (kept per version of the zaak), so the route answers both itself.
   app.get<{ Params: { uuid: string }; Querystring: ZaakRetrieveQuery }>(
     '/zaken/:uuid',
     { config: { ...READ, etag: true }, schema: { querystring: zaakRetrieveQuery } },
-    async (request) => retrieveZaak(deps, zakenCaller(request), zakenBaseUrl(request), request.params.uuid, request.query.expand),
+    async (request, reply) => {
+      const { json, etag } = await retrieveZaakBody(deps, zakenCaller(request), zakenBaseUrl(request), request.params.uuid, request.query.expand);
+      return sendJsonWithEtag(request, reply, json, etag);
+    },
   );
 
   app.put<{ Params: { uuid: string }; Body: ZaakInput }>(

@@ -26,7 +26,9 @@ import { boundingBox, type Geometry } from './geometry.ts';
 import { documentenArchiveringProblems } from './informatieobject-status.ts';
 import { NO_RELATIONS, presentZaak, zaakData, zaaktypeUrl, zaakWeergave, type ZaakData, type ZaakJson } from './present.ts';
 import { presentZaakRows } from './present-rows.ts';
-import { findZaakWithRelations } from './relation-repository.ts';
+import { findZaakVersion, findZaakWithRelations } from './relation-repository.ts';
+import { zaakJsonCacheFor, zaakJsonKey, type KeptZaak } from './zaak-json-cache.ts';
+import { etagOf } from '../../../platform/zgw/etag.ts';
 import { communicatiekanaalProblems, fetchJsonResource, selectielijstklasseProblems } from './remote-resources.ts';
 import {
   deelzaakUuids,
@@ -156,6 +158,42 @@ export async function retrieveZaak(deps: ZakenDeps, caller: ZakenCaller, base: s
   const json = presentZaak(row, found.relations, base);
   await expandZaken(deps, caller, base, [row], [json], expand);
   return json;
+}
+
+/**
+ * `zaak_retrieve` / `zaak_headers` as JSON text with its ETag. The zaak's JSON is kept per version (zaak-json-cache.ts):
+ * when some version of the zaak is kept, a narrow statement reads the current version and the access columns, and a
+ * kept current version answers without reading the zaak in full. Otherwise (and with `expand`) the zaak is read,
+ * presented and, without expand, kept.
+ */
+export async function retrieveZaakBody(deps: ZakenDeps, caller: ZakenCaller, base: string, uuid: string, expandQuery?: string): Promise<Required<KeptZaak>> {
+  if (parseZaakExpand(expandQuery, 'not_found').size > 0) {
+    const expanded = await retrieveZaak(deps, caller, base, uuid, expandQuery);
+    return { json: JSON.stringify(expanded), etag: etagOf(expanded) };
+  }
+  if (!UUID.test(uuid)) throw notFound(uuid);
+  const key = zaakJsonKey(caller.tenant.id, base, uuid.toLowerCase());
+  const cache = zaakJsonCacheFor(deps.db);
+  if (cache.has(key)) {
+    const current = await findZaakVersion(deps.db, caller.tenant.id, uuid.toLowerCase());
+    if (!current) throw notFound(uuid);
+    assertMayUseZaak(caller.apiCaller, current, 'zaken.lezen');
+    const kept = cache.get(key, current.version);
+    if (kept?.etag !== undefined) return { json: kept.json, etag: kept.etag };
+    if (kept !== undefined) {
+      // Kept by a list, which needs no ETag: the JSON holds the same values as the object it was made from.
+      const etag = etagOf(JSON.parse(kept.json));
+      cache.set(key, current.version, kept.json, etag);
+      return { json: kept.json, etag };
+    }
+  }
+  const found = await findZaakWithRelations(deps.db, caller.tenant.id, uuid.toLowerCase());
+  if (!found) throw notFound(uuid);
+  assertMayUseZaak(caller.apiCaller, found.row, 'zaken.lezen');
+  const zaak = presentZaak(found.row, found.relations, base);
+  const kept = { json: JSON.stringify(zaak), etag: etagOf(zaak) };
+  cache.set(key, found.version, kept.json, kept.etag);
+  return kept;
 }
 
 /** The stored values as writable input, so an update can lay the client's fields over them. */

@@ -5,21 +5,21 @@ describe('ZaakJsonCache', () => {
   it('answers only for the version kept, and keeps one version per zaak', () => {
     const cache = new ZaakJsonCache(10_000);
     cache.set('a', '1.0', '{"v":1}');
-    expect(cache.get('a', '1.0')).toBe('{"v":1}');
+    expect(cache.get('a', '1.0')?.json).toBe('{"v":1}');
     expect(cache.get('a', '2.0')).toBeUndefined();
     cache.set('a', '2.0', '{"v":2}');
     expect(cache.get('a', '1.0')).toBeUndefined();
-    expect(cache.get('a', '2.0')).toBe('{"v":2}');
+    expect(cache.get('a', '2.0')?.json).toBe('{"v":2}');
     expect(cache.size.entries).toBe(1);
   });
 
   it('stays within its bytes by forgetting the least recently used zaken first', () => {
     const json = 'x'.repeat(400);
-    const cache = new ZaakJsonCache(3 * (2 * (1 + 3 + json.length) + 64));
+    const cache = new ZaakJsonCache(3 * (2 * (1 + 3 + json.length) + 128));
     cache.set('a', '1.0', json);
     cache.set('b', '1.0', json);
     cache.set('c', '1.0', json);
-    expect(cache.get('a', '1.0')).toBe(json);
+    expect(cache.get('a', '1.0')?.json).toBe(json);
     cache.set('d', '1.0', json);
     // b was used least recently (a was read after c was added).
     expect(cache.get('b', '1.0')).toBeUndefined();

@@ -7,9 +7,14 @@
  * The cache is bounded by size and forgets the least recently used zaken first.
  */
 
-interface Entry {
-  version: string;
+/** A zaak's JSON at one version, and its ETag once a retrieve has needed it. */
+export interface KeptZaak {
   json: string;
+  etag?: string;
+}
+
+interface Entry extends KeptZaak {
+  version: string;
   bytes: number;
 }
 
@@ -21,22 +26,27 @@ export class ZaakJsonCache {
   constructor(readonly maxBytes: number) {}
 
   /** The JSON of this zaak at exactly this version, or undefined. */
-  get(key: string, version: string): string | undefined {
+  get(key: string, version: string): KeptZaak | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined || entry.version !== version) return undefined;
     // Map keeps insertion order: moving the entry to the end marks it most recently used.
     this.#entries.delete(key);
     this.#entries.set(key, entry);
-    return entry.json;
+    return entry;
   }
 
-  /** Keeps the JSON of this zaak at this version, replacing any other version of it. */
-  set(key: string, version: string, json: string): void {
+  /** Whether any version of this zaak is kept. */
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
+  /** Keeps the JSON (and ETag) of this zaak at this version, replacing any other version of it. */
+  set(key: string, version: string, json: string, etag?: string): void {
     this.#remove(key);
-    // JavaScript strings take about two bytes per character; the key and bookkeeping are counted too.
-    const bytes = 2 * (key.length + version.length + json.length) + 64;
+    // JavaScript strings take about two bytes per character; the key, ETag and bookkeeping are counted too.
+    const bytes = 2 * (key.length + version.length + json.length) + 128;
     if (bytes > this.maxBytes) return;
-    this.#entries.set(key, { version, json, bytes });
+    this.#entries.set(key, { version, json, etag, bytes });
     this.#bytes += bytes;
     for (const [oldest, entry] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break;
