@@ -451,7 +451,7 @@ describe('Zaken API: listing and searching zaken', () => {
         LEFT JOIN zaak_relatie_lijsten AS l ON l.zaak_uuid = z.uuid WHERE z.uuid = ${zaak.uuid}`.execute(database.db)).rows;
       expect(cache.get(key, version?.version ?? '')).toBeDefined();
       // Marked, the kept JSON shows that the list took it from the cache rather than from the row.
-      cache.set(key, version?.version ?? '', JSON.stringify({ ...(await detail(zaak.uuid)), omschrijving: 'Uit de cache' }));
+      cache.set(key, version?.version ?? '', Buffer.from(JSON.stringify({ ...(await detail(zaak.uuid)), omschrijving: 'Uit de cache' })));
       expect(await listed(zaak.uuid)).toMatchObject({ omschrijving: 'Uit de cache' });
       await database.db.updateTable('zaken').set({ omschrijving: 'Weer gewijzigd' }).where('uuid', '=', zaak.uuid).execute();
       expect(await listed(zaak.uuid)).toEqual(await detail(zaak.uuid));

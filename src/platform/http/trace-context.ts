@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** W3C Trace Context identifiers, as the processing-log standard requires. */
 export interface TraceContext {
@@ -9,9 +9,22 @@ export interface TraceContext {
   foreign: boolean;
 }
 
+/** Random bytes for new ids, drawn from a pool refilled 4 KiB at a time: one system call per 170 requests, not one each. */
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+function randomHex(bytes: number): string {
+  if (poolOffset + bytes > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  poolOffset += bytes;
+  return pool.toString('hex', poolOffset - bytes, poolOffset);
+}
+
 /** 8 random bytes as hex: a new operation (span) id. */
 export function newOperationId(): string {
-  return randomBytes(8).toString('hex');
+  return randomHex(8);
 }
 
 /** Continues the trace from a valid `traceparent` header, or starts a new one. */
@@ -20,5 +33,5 @@ export function traceFromHeader(traceparent: string | undefined): TraceContext {
   if (match?.[1] && match[2] && !/^0+$/.test(match[1]) && !/^0+$/.test(match[2])) {
     return { traceId: match[1], parentOperationId: match[2], foreign: true };
   }
-  return { traceId: randomBytes(16).toString('hex'), parentOperationId: undefined, foreign: false };
+  return { traceId: randomHex(16), parentOperationId: undefined, foreign: false };
 }

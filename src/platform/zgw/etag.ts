@@ -64,11 +64,11 @@ export function ifNoneMatchMatches(header: string | string[] | undefined, etag: 
 }
 
 /**
- * Answers a representation that is already JSON text, with the ETag computed on it before (`etagOf`), and an empty
+ * Answers a representation that is already serialised JSON, with the ETag computed on it before (`etagOf`), and an empty
  * 304 when If-None-Match holds that ETag, as the hooks below do for a route that returns an object. The route must
  * declare `config.etag` (the onSend hook drops the 304's body).
  */
-export function sendJsonWithEtag(request: FastifyRequest, reply: FastifyReply, json: string, etag: string): FastifyReply {
+export function sendJsonWithEtag(request: FastifyRequest, reply: FastifyReply, json: string | Buffer, etag: string): FastifyReply {
   reply.header('ETag', etag);
   if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) reply.code(304);
   return reply.type('application/json; charset=utf-8').send(json);

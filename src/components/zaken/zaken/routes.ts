@@ -27,7 +27,7 @@ const DESTROY = { scopes: ['zaken.verwijderen'], crs: true } as const;
 
 /** The `/zaken` operations of the Zaken API, registered inside the Zaken plugin (prefix included). */
 export function registerZakenResource(app: FastifyInstance, deps: ZakenDeps): void {
-  // The page arrives as JSON text (built from the zaken's kept JSON where it can be), so it is sent as it is.
+  // The page arrives as serialised JSON (built from the zaken's kept JSON where it can be), so it is sent as it is.
   app.get<{ Querystring: ZaakListQuery }>('/zaken', { config: READ, schema: { querystring: zaakListQuery } }, async (request, reply) => {
     const body = await zaakPageBody(deps, zakenCaller(request), zakenBaseUrl(request), zaakListRequest(request.query));
     return reply.type('application/json; charset=utf-8').send(body);
@@ -40,7 +40,7 @@ export function registerZakenResource(app: FastifyInstance, deps: ZakenDeps): vo
   });
 
   // GET and, through Fastify's automatic HEAD route (same config), `zaak_headers`: ETag + If-None-Match. The zaak
-  // arrives as JSON text with its ETag (kept per version of the zaak), so the route answers both itself.
+  // arrives as serialised JSON with its ETag (kept per version of the zaak), so the route answers both itself.
   app.get<{ Params: { uuid: string }; Querystring: ZaakRetrieveQuery }>(
     '/zaken/:uuid',
     { config: { ...READ, etag: true }, schema: { querystring: zaakRetrieveQuery } },

@@ -161,7 +161,7 @@ export async function retrieveZaak(deps: ZakenDeps, caller: ZakenCaller, base: s
 }
 
 /**
- * `zaak_retrieve` / `zaak_headers` as JSON text with its ETag. The zaak's JSON is kept per version (zaak-json-cache.ts):
+ * `zaak_retrieve` / `zaak_headers` as JSON (UTF-8) with its ETag. The zaak's JSON is kept per version (zaak-json-cache.ts):
  * when some version of the zaak is kept, a narrow statement reads the current version and the access columns, and a
  * kept current version answers without reading the zaak in full. Otherwise (and with `expand`) the zaak is read,
  * presented and, without expand, kept.
@@ -169,7 +169,7 @@ export async function retrieveZaak(deps: ZakenDeps, caller: ZakenCaller, base: s
 export async function retrieveZaakBody(deps: ZakenDeps, caller: ZakenCaller, base: string, uuid: string, expandQuery?: string): Promise<Required<KeptZaak>> {
   if (parseZaakExpand(expandQuery, 'not_found').size > 0) {
     const expanded = await retrieveZaak(deps, caller, base, uuid, expandQuery);
-    return { json: JSON.stringify(expanded), etag: etagOf(expanded) };
+    return { json: Buffer.from(JSON.stringify(expanded)), etag: etagOf(expanded) };
   }
   if (!UUID.test(uuid)) throw notFound(uuid);
   const key = zaakJsonKey(caller.tenant.id, base, uuid.toLowerCase());
@@ -182,7 +182,7 @@ export async function retrieveZaakBody(deps: ZakenDeps, caller: ZakenCaller, bas
     if (kept?.etag !== undefined) return { json: kept.json, etag: kept.etag };
     if (kept !== undefined) {
       // Kept by a list, which needs no ETag: the JSON holds the same values as the object it was made from.
-      const etag = etagOf(JSON.parse(kept.json));
+      const etag = etagOf(JSON.parse(kept.json.toString()));
       cache.set(key, current.version, kept.json, etag);
       return { json: kept.json, etag };
     }
@@ -191,7 +191,7 @@ export async function retrieveZaakBody(deps: ZakenDeps, caller: ZakenCaller, bas
   if (!found) throw notFound(uuid);
   assertMayUseZaak(caller.apiCaller, found.row, 'zaken.lezen');
   const zaak = presentZaak(found.row, found.relations, base);
-  const kept = { json: JSON.stringify(zaak), etag: etagOf(zaak) };
+  const kept = { json: Buffer.from(JSON.stringify(zaak)), etag: etagOf(zaak) };
   cache.set(key, found.version, kept.json, kept.etag);
   return kept;
 }

@@ -13,7 +13,7 @@ export function registerZaakZoek(app: FastifyInstance, deps: ZakenDeps): void {
     { config: { scopes: ['zaken.lezen'], crs: true }, attachValidation: true, schema: { querystring: zaakZoekQuery, body: zaakZoekBody } },
     async (request, reply) => {
       assertValidBody(request);
-      // A search answers 200: it creates nothing. The page arrives as JSON text.
+      // A search answers 200: it creates nothing. The page arrives as serialised JSON.
       return reply.code(200).type('application/json; charset=utf-8').send(await searchZaken(deps, zakenCaller(request), zakenBaseUrl(request), request.body, request.query));
     },
   );

@@ -15,8 +15,8 @@ import type { ZaakZoekBody, ZaakZoekQuery } from './schemas.ts';
  * chooses what of the zaken and their expanded relations to return.
  */
 
-/** `zaak__zoek`: one page of the zaken the caller may read that match the search, as JSON text. */
-export async function searchZaken(deps: ZakenDeps, caller: ZakenCaller, base: string, body: ZaakZoekBody | undefined, query: ZaakZoekQuery): Promise<string> {
+/** `zaak__zoek`: one page of the zaken the caller may read that match the search, as JSON (UTF-8). */
+export async function searchZaken(deps: ZakenDeps, caller: ZakenCaller, base: string, body: ZaakZoekBody | undefined, query: ZaakZoekQuery): Promise<Buffer> {
   if (body === undefined || body === null || Object.keys(body).length === 0) {
     throw invalid([{ name: 'nonFieldErrors', code: 'empty_search_body', reason: 'Er zijn geen zoekparameters opgegeven.' }]);
   }
@@ -37,5 +37,5 @@ export async function searchZaken(deps: ZakenDeps, caller: ZakenCaller, base: st
   const request = { filter, ordering: parseOrdering(ordering), window: pageRequest(query), expand: tree };
   if (!selection) return zaakPageBody(deps, caller, base, request);
   const { page } = await findZaakPage(deps, caller, base, request);
-  return JSON.stringify({ ...page, results: page.results.map((zaak) => selectFields(zaak as unknown as Record<string, unknown>, selection)) });
+  return Buffer.from(JSON.stringify({ ...page, results: page.results.map((zaak) => selectFields(zaak as unknown as Record<string, unknown>, selection)) }));
 }
