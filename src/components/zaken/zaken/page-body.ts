@@ -22,7 +22,7 @@ export async function zaakPageBody(deps: ZakenDeps, caller: ZakenCaller, base: s
   const startTime = new Date();
   const tenantId = caller.tenant.id;
   const cache = zaakJsonCacheFor(deps.db);
-  const { count, zaken } = await listZaakVersions(deps.db, tenantId, request.filter, listScope(caller, request.filter), request.ordering, request.window);
+  const { count, zaken } = await listZaakVersions(deps.db, tenantId, { ...request, scope: listScope(caller, request.filter) });
   // Checked before reading any zaak: a page past the last one is a 404 without any further work.
   const envelope = paginatedList(caller, request.window, count, []);
   const json = new Map<string, Buffer>();

@@ -128,6 +128,14 @@ interface PageWindow {
   offset: number;
 }
 
+/** What page of which zaken a list reads: the filter, the caller's scope, the order and the window. */
+export interface ZaakPageQuery {
+  filter: ZaakFilter;
+  scope: readonly ZaakScopePart[];
+  ordering: readonly OrderingTerm[];
+  window: PageWindow;
+}
+
 /**
  * One page of the tenant's zaken within the scope that match the filter, in the requested order, each with its
  * relations and version (read in the page's statement), and the exact count over all pages. `projection` says what
@@ -140,15 +148,8 @@ interface PageWindow {
  * the ordering, and the count rides along with the page (one row with the count alone when the page is empty). A
  * filtered count walks the matching zaken, so it runs beside the page on a connection of its own.
  */
-async function readPage<Row extends object>(
-  db: Kysely<Database>,
-  tenantId: string,
-  filter: ZaakFilter,
-  scope: readonly ZaakScopePart[],
-  ordering: readonly OrderingTerm[],
-  window: PageWindow,
-  projection: RawBuilder<unknown>,
-): Promise<{ count: number; rows: Row[] }> {
+async function readPage<Row extends object>(db: Kysely<Database>, tenantId: string, query: ZaakPageQuery, projection: RawBuilder<unknown>): Promise<{ count: number; rows: Row[] }> {
+  const { filter, scope, ordering, window } = query;
   if (scope.length === 0) return { count: 0, rows: [] };
   const orderBy = orderBySql(ordering);
   const pageQuery = scope.length === 1 ? singlePartPage(db, tenantId, filter, scope[0] ?? {}, orderBy, window) : mergedPage(db, tenantId, filter, scope, orderBy, window);
@@ -167,15 +168,8 @@ async function readPage<Row extends object>(
 }
 
 /** One page of the zaken within the scope that match the filter, each with its relations and version (see readPage). */
-export async function listZaken(
-  db: Kysely<Database>,
-  tenantId: string,
-  filter: ZaakFilter,
-  scope: readonly ZaakScopePart[],
-  ordering: readonly OrderingTerm[],
-  window: PageWindow,
-): Promise<{ count: number; zaken: ZaakWithRelations[] }> {
-  const { count, rows } = await readPage<ZaakRowWithRelations>(db, tenantId, filter, scope, ordering, window, sql`page.*`);
+export async function listZaken(db: Kysely<Database>, tenantId: string, query: ZaakPageQuery): Promise<{ count: number; zaken: ZaakWithRelations[] }> {
+  const { count, rows } = await readPage<ZaakRowWithRelations>(db, tenantId, query, sql`page.*`);
   return { count, zaken: rows.map(splitRelations) };
 }
 
@@ -189,15 +183,8 @@ export interface ZaakVersion {
  * The same page as listZaken, with only each zaak's uuid and version: what a page costs when the zaken's JSON is
  * already known (zaak-json-cache.ts). The zaken's other columns and relation lists are neither read out nor sent.
  */
-export async function listZaakVersions(
-  db: Kysely<Database>,
-  tenantId: string,
-  filter: ZaakFilter,
-  scope: readonly ZaakScopePart[],
-  ordering: readonly OrderingTerm[],
-  window: PageWindow,
-): Promise<{ count: number; zaken: ZaakVersion[] }> {
-  const { count, rows } = await readPage<{ uuid: string; version: string }>(db, tenantId, filter, scope, ordering, window, sql`page.uuid, page.loket_versie AS version`);
+export async function listZaakVersions(db: Kysely<Database>, tenantId: string, query: ZaakPageQuery): Promise<{ count: number; zaken: ZaakVersion[] }> {
+  const { count, rows } = await readPage<ZaakVersion>(db, tenantId, query, sql`page.uuid, page.loket_versie AS version`);
   return { count, zaken: rows };
 }
 

@@ -125,7 +125,7 @@ export async function findZaakPage(
   request: ZaakPageRequest,
 ): Promise<{ page: PaginatedList<ZaakJson>; rows: ZaakRow[] }> {
   const startTime = new Date();
-  const { count, zaken } = await listZaken(deps.db, caller.tenant.id, request.filter, listScope(caller, request.filter), request.ordering, request.window);
+  const { count, zaken } = await listZaken(deps.db, caller.tenant.id, { ...request, scope: listScope(caller, request.filter) });
   // Checked before presenting: a page past the last one is a 404 without any further work.
   const empty = paginatedList(caller, request.window, count, []);
   const rows = zaken.map((zaak) => zaak.row);
