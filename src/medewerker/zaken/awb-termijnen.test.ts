@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atwFeestdagen, volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
-import { addDays, atwTermijn, berekenTermijnen, daysBetween, risicoDagen, termijnStand, verlengingBinnenTermijn, verschuifTermijnen } from './awb-termijnen.ts';
+import { addDays, atwTermijn, berekenTermijnen, daysBetween, risicoDagen, termijnBijStart, termijnStand, verlengingBinnenTermijn, verschuifTermijnen } from './awb-termijnen.ts';
 
 describe('the deadlines a zaaktype gives', () => {
   it('is startdatum + doorlooptijd without suspensions or extension, and the service norm beside it', () => {
@@ -144,6 +144,13 @@ describe('the Algemene termijnenwet on the legal deadline', () => {
     // Saturday 6 June was moved to Monday 8 June; 3 more suspended days end on Tuesday 9 June, not Thursday 11 June.
     const moved = verschuifTermijnen({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06', servicenorm: null }, { soort: 'opschorting', periode: { begindatum: '2026-05-01', einddatum: '2026-05-04' } }, zaaktype);
     expect(moved).toEqual({ uiterlijk: '2026-06-09', servicenorm: null });
+  });
+
+  it('gives a zaak Loket starts the zaaktype’s deadline on a working day, with the Awb count only when it moved', () => {
+    expect(termijnBijStart('2026-04-11', 'P8W')).toEqual({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06' });
+    expect(termijnBijStart('2026-03-20', 'P2W')).toEqual({ uiterlijk: '2026-04-07', uiterlijkVoorAtw: '2026-04-03' });
+    expect(termijnBijStart('2026-01-05', 'P8W')).toEqual({ uiterlijk: '2026-03-02' });
+    expect(termijnBijStart('2026-01-05', '')).toEqual({ uiterlijk: null });
   });
 
   it('gives a zaak without a date of its own the zaaktype’s deadline on a working day', () => {

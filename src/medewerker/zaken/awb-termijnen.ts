@@ -119,6 +119,15 @@ export interface ZaakTermijnen {
   uiterlijkVoorAtw?: string;
 }
 
+/**
+ * The legal deadline a zaak Loket starts itself gets from its zaaktype (startdatum + doorlooptijd, moved by the Atw),
+ * in the form `saveUiterlijkVoorAtw` keeps; `uiterlijk` is null when the doorlooptijd cannot be read.
+ */
+export function termijnBijStart(startdatum: string, doorlooptijd: string): Pick<ZaakTermijnen, 'uiterlijk' | 'uiterlijkVoorAtw'> {
+  const { uiterlijk, uiterlijkVoorAtw } = berekenTermijnen({ startdatum, doorlooptijd, servicenorm: null, verlenging: null, opschortingen: [] });
+  return uiterlijkVoorAtw === null ? { uiterlijk } : { uiterlijk, uiterlijkVoorAtw };
+}
+
 /** One change the workspace makes to a zaak's deadlines: a suspension that ended, or the extension. */
 export type Verschuiving = { soort: 'opschorting'; periode: { begindatum: string; einddatum: string } } | { soort: 'verlenging'; duur: string };
 
