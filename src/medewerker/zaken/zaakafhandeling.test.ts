@@ -482,5 +482,16 @@ describe('zaakafhandeling', () => {
         expect((await zichtOp('2026-06-09', zaak)).termijn).toContain('Te laat');
       });
     });
+
+    it('says when the Algemene termijnenwet moves the zaaktype’s own count', async () => {
+      // Saturday 11 April + P8W is Saturday 6 June 2026.
+      const { uuid } = await insertTestZaak(database.db, tenant, zaaktype, { startdatum: '2026-04-11' });
+      const page = (await get(behandelaar, `/medewerker/zaken/${uuid}`)).body;
+      const regel = page.slice(page.indexOf('<dt>Termijn volgens zaaktype'), page.indexOf('</dd>', page.indexOf('<dt>Termijn volgens zaaktype')));
+      expect(regel).toContain('6 juni 2026 (startdatum + doorlooptijd P8W) – valt op een zaterdag, zondag of feestdag; volgens de Algemene termijnenwet loopt de termijn door tot en met 8 juni 2026');
+      // 5 January + P8W is Monday 2 March.
+      const gewoon = (await get(behandelaar, `/medewerker/zaken/${zaken.eerder}`)).body;
+      expect(gewoon.slice(gewoon.indexOf('<dt>Termijn volgens zaaktype'), gewoon.indexOf('<dt>Verlenging'))).not.toContain('Algemene termijnenwet');
+    });
   });
 });
