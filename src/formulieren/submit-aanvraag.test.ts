@@ -143,6 +143,34 @@ describe('submitting an aanvraag', () => {
     expect(new Set(audit.map((row) => row.applicatie_id))).toEqual(new Set(['loket-balie']));
   });
 
+  describe('the legal deadline (melding openbare ruimte: doorlooptijd P2W)', () => {
+    /** Submits on `startdatum` (noon in the Netherlands) and reads the zaak's deadlines and the kept Awb count. */
+    async function termijnenNaIndienen(startdatum: string) {
+      const result = await submitAanvraag(deps(), melding({ now: new Date(`${startdatum}T10:00:00Z`) }));
+      const zaak = await database.db.selectFrom('zaken').select(['startdatum', 'uiterlijke_einddatum_afdoening', 'einddatum_gepland']).where('uuid', '=', result.zaakUuid).executeTakeFirstOrThrow();
+      const atw = await database.db.selectFrom('zaak_atw_termijnen').select(['uiterlijk_voor_atw', 'uiterlijk']).where('tenant_id', '=', tenant.id).where('zaak_uuid', '=', result.zaakUuid).executeTakeFirst();
+      return { startdatum: zaak.startdatum, uiterlijk: zaak.uiterlijke_einddatum_afdoening, gepland: zaak.einddatum_gepland, voorAtw: atw?.uiterlijk_voor_atw };
+    }
+
+    it('runs on to the Monday when startdatum + doorlooptijd is a Saturday, and keeps the Awb count', async () => {
+      // Saturday 6 June 2026 + 2 weeks is Saturday 20 June; the service norm (P5D) is the municipality's own promise.
+      expect(await termijnenNaIndienen('2026-06-06')).toEqual({ startdatum: '2026-06-06', uiterlijk: '2026-06-22', gepland: '2026-06-11', voorAtw: '2026-06-20' });
+    });
+
+    it('runs on past Goede Vrijdag, the Easter weekend and Tweede paasdag', async () => {
+      // Friday 20 March 2026 + 2 weeks is Goede Vrijdag 3 April; Easter Monday is 6 April.
+      expect(await termijnenNaIndienen('2026-03-20')).toMatchObject({ uiterlijk: '2026-04-07', voorAtw: '2026-04-03' });
+    });
+
+    it('runs on past 5 May (Bevrijdingsdag)', async () => {
+      expect(await termijnenNaIndienen('2026-04-21')).toMatchObject({ uiterlijk: '2026-05-06', voorAtw: '2026-05-05' });
+    });
+
+    it('leaves a deadline on a Monday where it is, with no Awb count kept', async () => {
+      expect(await termijnenNaIndienen('2026-06-01')).toEqual({ startdatum: '2026-06-01', uiterlijk: '2026-06-15', gepland: '2026-06-06', voorAtw: undefined });
+    });
+  });
+
   it('stores dates as the eigenschap formaat asks and makes a rol for each person moving along', async () => {
     const result = await submitAanvraag(
       deps(),

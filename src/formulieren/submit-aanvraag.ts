@@ -18,6 +18,8 @@ import { zakenDocumenten } from '../components/documenten/local-documenten.ts';
 import { createInformatieobject, removeUnusedBlobs } from '../components/documenten/informatieobjecten/service.ts';
 import { documentenBaseUrl } from '../components/documenten/shared/urls.ts';
 import type { DocumentStorage } from '../components/documenten/storage/storage.ts';
+import { termijnBijStart } from '../medewerker/zaken/awb-termijnen.ts';
+import { saveUiterlijkVoorAtw } from '../medewerker/zaken/atw-verschuiving.ts';
 import { vandaag } from './dagen.ts';
 import { isAdresAntwoord, type Antwoord, type Antwoorden, type Bestand, type FormulierDefinitie, type Veld } from './definitie.ts';
 import { samenvattingAlsTekst } from './samenvatting.ts';
@@ -32,6 +34,10 @@ import { zaaktypeOpDatum, type ApiOrigin, type ZaaktypeVandaag } from './zaaktyp
  * and the first status; the notifications go into the outbox with them. The idempotency key makes a second submit
  * (a double click, a retried request) return the first one's zaak. When anything fails nothing is left: the
  * transaction rolls back and the document bytes stored for it are removed.
+ *
+ * The zaak's legal deadline is set here rather than left to the Zaken API's default (startdatum + doorlooptijd, which
+ * stays as the standard has it for API clients): Loket starts this zaak itself, so the deadline ends on a working day
+ * as the Algemene termijnenwet asks, with the Awb count kept beside it as the workspace keeps it (atw-verschuiving.ts).
  */
 
 /** Channels an aanvraag comes in through. */
@@ -169,6 +175,7 @@ export async function submitAanvraag(deps: AanvraagDeps, aanvraag: Aanvraag): Pr
   if (!eersteStatus || !initiator) throw new ProblemError('conflict', `Zaaktype ${zaaktype.identificatie} heeft geen statustype of geen initiator-roltype.`);
 
   const caller = aanvraagCaller(aanvraag, zaaktype);
+  const termijn = termijnBijStart(today, zaaktype.doorlooptijd);
   const zakenBase = zakenBaseUrl(aanvraag.origin);
   const documentenBase = documentenBaseUrl(aanvraag.origin);
   const expanders = relationExpanders();
@@ -197,8 +204,11 @@ export async function submitAanvraag(deps: AanvraagDeps, aanvraag: Aanvraag): Pr
         toelichting: `Ingediend met het e-formulier '${definitie.titel}' via ${aanvraag.kanaal}.`,
         registratiedatum: today,
         startdatum: today,
+        // An unreadable doorlooptijd leaves the date to the Zaken API, as for any client.
+        uiterlijkeEinddatumAfdoening: termijn.uiterlijk ?? undefined,
         kenmerken: [{ kenmerk: aanvraag.sleutel.slice(0, 40), bron: `Loket e-formulier (${aanvraag.kanaal})` }],
       }, now);
+      await saveUiterlijkVoorAtw(trx, aanvraag.tenant.id, zaak.uuid, termijn);
 
       const rolDeps = { db: trx, keys: deps.keys, expanders };
       const eMail = eersteAntwoord(definitie, antwoorden, 'email') ?? aanvrager.eMail;

@@ -15,6 +15,8 @@ export interface ZaaktypeVandaag {
   url: string;
   identificatie: string;
   omschrijving: string;
+  /** The legal decision term (ISO 8601 duration): the aanvraag's deadline counts from its startdatum. */
+  doorlooptijd: string;
   /** Statustypen by volgnummer, lowest first. */
   statustypen: { url: string; volgnummer: number }[];
   /** Roltypen: omschrijving, omschrijvingGeneriek and URL. */
@@ -62,7 +64,7 @@ export async function zaaktypeOpDatum(db: Kysely<Database>, tenantId: string, or
     }),
   );
   const informatieobjecttypen = new Map(list(expanded.informatieobjecttypen).map((item) => [text(item.omschrijving), text(item.url)] as const));
-  return { url: text(zaaktype.url), identificatie: text(zaaktype.identificatie), omschrijving: text(zaaktype.omschrijving), statustypen, roltypen, eigenschappen, informatieobjecttypen };
+  return { url: text(zaaktype.url), identificatie: text(zaaktype.identificatie), omschrijving: text(zaaktype.omschrijving), doorlooptijd: text(zaaktype.doorlooptijd), statustypen, roltypen, eigenschappen, informatieobjecttypen };
 }
 
 /** What a form definition may map to, for the checks when it is saved. */

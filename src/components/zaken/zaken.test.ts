@@ -123,6 +123,11 @@ describe('Zaken API: zaken (create, update, delete)', () => {
       expect((await create()).einddatumGepland).toBeNull();
     });
 
+    it('keeps the default deadline the plain startdatum + doorlooptijd, also on a Saturday (the Atw is the workspace’s, not the API’s)', async () => {
+      // Saturday 7 March + P8W is Saturday 2 May 2026.
+      expect((await create({ startdatum: '2026-03-07' })).uiterlijkeEinddatumAfdoening).toBe('2026-05-02');
+    });
+
     it('zrc-009: takes the vertrouwelijkheidaanduiding from the zaaktype unless the client gives one', async () => {
       expect((await create()).vertrouwelijkheidaanduiding).toBe('zaakvertrouwelijk');
       expect((await create({ vertrouwelijkheidaanduiding: 'openbaar' })).vertrouwelijkheidaanduiding).toBe('openbaar');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atwFeestdagen, volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
-import { addDays, atwTermijn, berekenTermijnen, daysBetween, risicoDagen, termijnStand, verlengingBinnenTermijn, verschuifTermijnen } from './awb-termijnen.ts';
+import { addDays, atwEinddag, atwTermijn, berekenTermijnen, daysBetween, risicoDagen, termijnBijStart, termijnStand, verlengingBinnenTermijn, verschuifTermijnen } from './awb-termijnen.ts';
 
 describe('the deadlines a zaaktype gives', () => {
   it('is startdatum + doorlooptijd without suspensions or extension, and the service norm beside it', () => {
@@ -146,6 +146,13 @@ describe('the Algemene termijnenwet on the legal deadline', () => {
     expect(moved).toEqual({ uiterlijk: '2026-06-09', servicenorm: null });
   });
 
+  it('gives a zaak Loket starts the zaaktype’s deadline on a working day, with the Awb count only when it moved', () => {
+    expect(termijnBijStart('2026-04-11', 'P8W')).toEqual({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06' });
+    expect(termijnBijStart('2026-03-20', 'P2W')).toEqual({ uiterlijk: '2026-04-07', uiterlijkVoorAtw: '2026-04-03' });
+    expect(termijnBijStart('2026-01-05', 'P8W')).toEqual({ uiterlijk: '2026-03-02' });
+    expect(termijnBijStart('2026-01-05', '')).toEqual({ uiterlijk: null });
+  });
+
   it('gives a zaak without a date of its own the zaaktype’s deadline on a working day', () => {
     const zaaktype = { uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06', servicenorm: null };
     expect(verschuifTermijnen({ uiterlijk: null, servicenorm: null }, { soort: 'verlenging', duur: 'P7D' }, zaaktype)).toEqual({ uiterlijk: '2026-06-08', uiterlijkVoorAtw: '2026-06-06', servicenorm: null });
@@ -159,12 +166,31 @@ describe('deadline badges', () => {
   });
 
   it('is late after the deadline day, at risk inside the window, on time before it, and neither while suspended', () => {
-    const zaak = { uiterlijk: '2026-04-27', opgeschort: false, risicoDagen: 12 };
-    expect(termijnStand(zaak, '2026-04-28')).toBe('te-laat');
-    expect(termijnStand(zaak, '2026-04-27')).toBe('risico');
-    expect(termijnStand(zaak, '2026-04-16')).toBe('risico');
-    expect(termijnStand(zaak, '2026-04-15')).toBe('op-tijd');
+    // Wednesday 29 April 2026: an ordinary working day.
+    const zaak = { uiterlijk: '2026-04-29', opgeschort: false, risicoDagen: 12 };
+    expect(termijnStand(zaak, '2026-04-30')).toBe('te-laat');
+    expect(termijnStand(zaak, '2026-04-29')).toBe('risico');
+    expect(termijnStand(zaak, '2026-04-18')).toBe('risico');
+    expect(termijnStand(zaak, '2026-04-17')).toBe('op-tijd');
     expect(termijnStand({ ...zaak, opgeschort: true }, '2026-05-30')).toBe('opgeschort');
     expect(termijnStand({ ...zaak, uiterlijk: null }, '2026-05-30')).toBe('geen-termijn');
+  });
+
+  it('judges a deadline stored on a Saturday against the Monday the Atw runs it on to, as it judges a moved one', () => {
+    expect(atwEinddag('2026-06-06')).toBe('2026-06-08');
+    expect(atwEinddag('2026-04-03')).toBe('2026-04-07');
+    expect(atwEinddag('2026-06-08')).toBe('2026-06-08');
+    expect(atwEinddag(null)).toBeNull();
+    const zaterdag = { uiterlijk: '2026-06-06', opgeschort: false, risicoDagen: 12 };
+    const verschoven = { ...zaterdag, uiterlijk: '2026-06-08' };
+    for (const zaak of [zaterdag, verschoven]) {
+      expect(termijnStand(zaak, '2026-06-07')).toBe('risico');
+      expect(termijnStand(zaak, '2026-06-08')).toBe('risico');
+      expect(termijnStand(zaak, '2026-06-09')).toBe('te-laat');
+      expect(termijnStand(zaak, '2026-05-28')).toBe('risico');
+      expect(termijnStand(zaak, '2026-05-27')).toBe('op-tijd');
+    }
+    // Koningsdag, Monday 27 April 2026, runs on to the Tuesday.
+    expect(termijnStand({ ...zaterdag, uiterlijk: '2026-04-27' }, '2026-04-28')).toBe('risico');
   });
 });

@@ -22,7 +22,9 @@ import { volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
  * counts it (`uiterlijkVoorAtw`), not from the day the Atw moved it to, so the Atw's extra days never add up.
  *
  * Badge rule ("Risico"): at most max(3, ceil(20% of the doorlooptijd in days)) calendar days left, deadline day
- * included; "Te laat": the deadline has passed (the deadline day itself is still on time).
+ * included; "Te laat": the deadline has passed (the deadline day itself is still on time). Both judge against the day
+ * the Atw lets the legal deadline run to (`atwEinddag`), so a date stored on a Saturday (a zaak from before Loket
+ * moved dates itself, or a date an API client set) counts as its Monday, like a date the workspace moved.
  */
 
 export interface Opschortingsperiode {
@@ -119,6 +121,15 @@ export interface ZaakTermijnen {
   uiterlijkVoorAtw?: string;
 }
 
+/**
+ * The legal deadline a zaak Loket starts itself gets from its zaaktype (startdatum + doorlooptijd, moved by the Atw),
+ * in the form `saveUiterlijkVoorAtw` keeps; `uiterlijk` is null when the doorlooptijd cannot be read.
+ */
+export function termijnBijStart(startdatum: string, doorlooptijd: string): Pick<ZaakTermijnen, 'uiterlijk' | 'uiterlijkVoorAtw'> {
+  const { uiterlijk, uiterlijkVoorAtw } = berekenTermijnen({ startdatum, doorlooptijd, servicenorm: null, verlenging: null, opschortingen: [] });
+  return uiterlijkVoorAtw === null ? { uiterlijk } : { uiterlijk, uiterlijkVoorAtw };
+}
+
 /** One change the workspace makes to a zaak's deadlines: a suspension that ended, or the extension. */
 export type Verschuiving = { soort: 'opschorting'; periode: { begindatum: string; einddatum: string } } | { soort: 'verlenging'; duur: string };
 
@@ -152,11 +163,20 @@ export function risicoDagen(startdatum: string, doorlooptijd: string): number {
   return Math.max(3, Math.ceil(total * 0.2));
 }
 
-/** Where an open zaak stands against its deadline today. */
+/**
+ * The day a zaak's stored legal deadline ends under the Atw: the date itself, or the next working day when it is a
+ * Saturday, Sunday or Atw holiday. A date the workspace moved is a working day already and stays as it is.
+ */
+export function atwEinddag(uiterlijk: string | null): string | null {
+  return uiterlijk === null ? null : volgendeAtwWerkdag(uiterlijk);
+}
+
+/** Where an open zaak stands today against its legal deadline as the Atw ends it (`atwEinddag`). */
 export function termijnStand(zaak: { uiterlijk: string | null; opgeschort: boolean; risicoDagen: number }, today: string): TermijnStand {
   if (zaak.opgeschort) return 'opgeschort';
-  if (zaak.uiterlijk === null) return 'geen-termijn';
-  const left = daysBetween(today, zaak.uiterlijk);
+  const einddag = atwEinddag(zaak.uiterlijk);
+  if (einddag === null) return 'geen-termijn';
+  const left = daysBetween(today, einddag);
   if (left < 0) return 'te-laat';
   return left < zaak.risicoDagen ? 'risico' : 'op-tijd';
 }

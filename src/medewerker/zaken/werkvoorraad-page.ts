@@ -3,7 +3,7 @@ import type { StaffIdentity } from '../../platform/auth/staff-session.ts';
 import { html, type SafeHtml } from '../../platform/http/html.ts';
 import { errorSummary } from '../form-fields.ts';
 import { werkplekPage } from '../werkplek-page.ts';
-import { risicoDagen, termijnStand } from './awb-termijnen.ts';
+import { atwEinddag, risicoDagen, termijnStand } from './awb-termijnen.ts';
 import { datumTekst, termijnBadge } from './termijn-badge.ts';
 import type { Collega } from './toewijzing.ts';
 import { COUNT_CAP, LIJSTEN, PAGE_SIZE, type Lijst, type WerkvoorraadFilter, type WerkvoorraadRegel } from './werkvoorraad-query.ts';
@@ -87,7 +87,7 @@ function regel(view: WerkvoorraadView, row: WerkvoorraadRegel): SafeHtml {
 <td>${row.omschrijving || '–'}</td>
 <td>${row.zaaktype}</td>
 <td>${row.einddatum === null ? (row.status ?? 'Nog geen status') : `Afgesloten op ${datumTekst(row.einddatum)}`}</td>
-<td>${datumTekst(row.uiterlijkeEinddatumAfdoening)} ${termijnBadge(stand)}</td>
+<td>${datumTekst(atwEinddag(row.uiterlijkeEinddatumAfdoening))} ${termijnBadge(stand)}</td>
 <td>${row.behandelaar ?? 'Niet toegewezen'}</td>
 <td>${toewijsForm(view, row)}</td>
 </tr>`;
@@ -121,6 +121,6 @@ ${filterForm(view)}
 </table>
 </div>
 ${paginering(view)}
-<p class="utrecht-paragraph loket-hint">Risico: minder dan 20% van de doorlooptijd over (ten minste 3 dagen). Te laat: de uiterlijke afhandeldatum is voorbij. Een opgeschorte zaak telt niet af.</p>`;
+<p class="utrecht-paragraph loket-hint">Risico: minder dan 20% van de doorlooptijd over (ten minste 3 dagen). Te laat: de uiterlijke afhandeldatum is voorbij. Een opgeschorte zaak telt niet af. Een termijn die op een zaterdag, zondag of feestdag eindigt, loopt door tot en met de eerstvolgende werkdag (Algemene termijnenwet): die datum staat hier.</p>`;
   return werkplekPage({ title: `Werkvoorraad – ${titel}`, tenantName: view.tenantName, staff: view.staff, body, path: WERKVOORRAAD_PATH });
 }

@@ -7,9 +7,11 @@ import { openInReach } from './werkvoorraad-tellingen.ts';
  * The werkvoorraad's SQL. Every list is the zaken this member may handle (zaakToegangFilter, handling parts only) of
  * this tenant, open ones unless the status filter asks for closed ones, ordered by the stored decision deadline
  * (uiterlijke_einddatum_afdoening, earliest first, none last) so PostgreSQL walks migrations/0090's partial indexes in
- * order and stops after one page. The team's open stock is counted exactly from the kept counts
- * (./werkvoorraad-tellingen.ts); other counts walk the matching zaken and stop at COUNT_CAP: more than that reads as
- * "1.000+", and counting such a list exactly would mean visiting every matching zaak on each page view.
+ * order and stops after one page. The page shows and judges each deadline as the Atw ends it (atwEinddag: a Saturday
+ * runs on to the Monday); that move never turns an earlier stored date into a later day, so the stored order is also
+ * the order of the days shown and no SQL needs to know the Atw. The team's open stock is counted exactly from the kept
+ * counts (./werkvoorraad-tellingen.ts); other counts walk the matching zaken and stop at COUNT_CAP: more than that
+ * reads as "1.000+", and counting such a list exactly would mean visiting every matching zaak on each page view.
  */
 
 export const LIJSTEN = ['mijn', 'team', 'niet-toegewezen'] as const;

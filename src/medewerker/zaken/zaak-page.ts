@@ -63,7 +63,7 @@ ${view.eigenschappen.map((eigenschap) => regel(eigenschap.naam, eigenschap.waard
 
 /**
  * Why the legal deadline is the date it is, in words beside it: moved by the Algemene termijnenwet, or (a date set
- * elsewhere) ending on a day the Atw moves on to the next working day.
+ * elsewhere, or the zaaktype's own count) ending on a day the Atw moves on to the next working day.
  */
 function atwUitleg(uiterlijk: string | null, uiterlijkVoorAtw: string | undefined): string {
   if (uiterlijk === null) return '';
@@ -79,7 +79,7 @@ function termijnenBlok(view: ZaakPageView): SafeHtml {
   return html`<dl class="loket-gegevens">
 <dt>Uiterlijke afhandeldatum (wettelijke termijn)</dt><dd>${datumTekst(zaak.uiterlijkeEinddatumAfdoening)}${atwUitleg(zaak.uiterlijkeEinddatumAfdoening, view.uiterlijkVoorAtw)} ${termijnBadge(stand)}</dd>
 <dt>Servicenorm</dt><dd>${datumTekst(zaak.einddatumGepland)}</dd>
-<dt>Termijn volgens zaaktype</dt><dd>${datumTekst(termijnen.oorspronkelijk)} (startdatum + doorlooptijd ${zaak.zaaktype.doorlooptijd})</dd>
+<dt>Termijn volgens zaaktype</dt><dd>${datumTekst(termijnen.oorspronkelijk)} (startdatum + doorlooptijd ${zaak.zaaktype.doorlooptijd})${atwUitleg(termijnen.oorspronkelijk, undefined)}</dd>
 <dt>Verlenging</dt><dd>${zaak.verlenging ? `${zaak.verlenging.duur}: ${zaak.verlenging.reden}` : 'Geen'}</dd>
 <dt>Opgeschort</dt><dd>${lopend ? `Sinds ${datumTekst(lopend.begindatum)} (${daysBetween(lopend.begindatum, view.today)} dagen): ${lopend.reden}` : zaak.opschorting?.indicatie ? `Ja: ${zaak.opschorting.reden}` : 'Nee'}${termijnen.opgeschorteDagen > 0 ? `; eerder ${termijnen.opgeschorteDagen} dagen opgeschort` : ''}</dd>
 </dl>

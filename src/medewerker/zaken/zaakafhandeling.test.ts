@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.ts';
 import { createTestApp, createTestClient, createTestTenant, hostOf, type TestApp } from '../../../test/fixtures.ts';
 import { signInStaff, type SignedInStaff } from '../../../test/staff-session.ts';
@@ -432,6 +432,66 @@ describe('zaakafhandeling', () => {
       expect(na.indexOf(daarna)).toBeLessThan(na.indexOf(bijna));
       expect(rij(na, bijna)).not.toContain('Risico');
       expect(rij(na, bijna)).not.toContain('Te laat');
+    });
+
+    describe('on a fixed day', () => {
+      /** The werkvoorraad's row and the zaak page's deadline line for `zaak`, as a member sees them on `dag`. */
+      async function zichtOp(dag: string, zaak: string): Promise<{ rij: string; termijn: string }> {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(new Date(`${dag}T10:00:00Z`));
+        try {
+          const lijst = (await get(behandelaar, '/medewerker/werkvoorraad?lijst=team')).body;
+          const page = (await get(behandelaar, `/medewerker/zaken/${zaak}`)).body;
+          const begin = lijst.indexOf(`/medewerker/zaken/${zaak}`);
+          const regel = page.indexOf('<dt>Uiterlijke afhandeldatum');
+          expect(begin).toBeGreaterThan(0);
+          return { rij: lijst.slice(begin, lijst.indexOf('</tr>', begin)), termijn: page.slice(regel, page.indexOf('</dd>', regel)) };
+        } finally {
+          vi.useRealTimers();
+        }
+      }
+
+      it('judges the badges against the Monday a deadline stored on a Saturday runs on to, in the werkvoorraad and on the zaak page', async () => {
+        // Stored unmoved, as before Loket moved dates itself (or as an API client set it): Saturday 6 June 2026.
+        const zaak = await zaakMetApiTermijn('2026-06-06', '2026-05-01');
+        const maandag = await zichtOp('2026-06-08', zaak);
+        expect(maandag.rij).toContain('8 juni 2026');
+        expect(maandag.rij).toContain('Risico');
+        expect(maandag.rij).not.toContain('Te laat');
+        expect(maandag.termijn).toContain('loopt de termijn door tot en met 8 juni 2026');
+        expect(maandag.termijn).toContain('Risico');
+        expect(maandag.termijn).not.toContain('Te laat');
+        const dinsdag = await zichtOp('2026-06-09', zaak);
+        expect(dinsdag.rij).toContain('Te laat');
+        expect(dinsdag.termijn).toContain('Te laat');
+        // The risk window (12 days for P8W) counts back from the Monday: 12 days before it the zaak is still on time.
+        const ruim = await zichtOp('2026-05-27', zaak);
+        expect(ruim.rij).not.toContain('Risico');
+        expect(ruim.termijn).not.toContain('Risico');
+        expect((await zichtOp('2026-05-28', zaak)).rij).toContain('Risico');
+      });
+
+      it('gives a deadline the workspace moved to the Monday the same badges', async () => {
+        const zaak = await zaakMetApiTermijn('2026-06-08', '2026-05-01');
+        await database.db.insertInto('zaak_atw_termijnen').values({ tenant_id: tenant.id, zaak_uuid: zaak, uiterlijk_voor_atw: '2026-06-06', uiterlijk: '2026-06-08' }).execute();
+        const maandag = await zichtOp('2026-06-08', zaak);
+        expect(maandag.rij).toContain('8 juni 2026');
+        expect(maandag.rij).toContain('Risico');
+        expect(maandag.termijn).toContain('de termijn zelf eindigde op 6 juni 2026');
+        expect(maandag.termijn).not.toContain('Te laat');
+        expect((await zichtOp('2026-06-09', zaak)).termijn).toContain('Te laat');
+      });
+    });
+
+    it('says when the Algemene termijnenwet moves the zaaktype’s own count', async () => {
+      // Saturday 11 April + P8W is Saturday 6 June 2026.
+      const { uuid } = await insertTestZaak(database.db, tenant, zaaktype, { startdatum: '2026-04-11' });
+      const page = (await get(behandelaar, `/medewerker/zaken/${uuid}`)).body;
+      const regel = page.slice(page.indexOf('<dt>Termijn volgens zaaktype'), page.indexOf('</dd>', page.indexOf('<dt>Termijn volgens zaaktype')));
+      expect(regel).toContain('6 juni 2026 (startdatum + doorlooptijd P8W) – valt op een zaterdag, zondag of feestdag; volgens de Algemene termijnenwet loopt de termijn door tot en met 8 juni 2026');
+      // 5 January + P8W is Monday 2 March.
+      const gewoon = (await get(behandelaar, `/medewerker/zaken/${zaken.eerder}`)).body;
+      expect(gewoon.slice(gewoon.indexOf('<dt>Termijn volgens zaaktype'), gewoon.indexOf('<dt>Verlenging'))).not.toContain('Algemene termijnenwet');
     });
   });
 });
