@@ -9,8 +9,8 @@ import { openInReach } from './werkvoorraad-tellingen.ts';
  * (uiterlijke_einddatum_afdoening, earliest first, none last) so PostgreSQL walks migrations/0090's partial indexes in
  * order and stops after one page. The page shows and judges each deadline as the Atw ends it (atwEinddag: a Saturday
  * runs on to the Monday); that move never turns an earlier stored date into a later day, so the stored order is also
- * the order of the days shown and no SQL needs to know the Atw. The team's open stock is counted exactly from the kept
- * counts (./werkvoorraad-tellingen.ts); other counts walk the matching zaken and stop at COUNT_CAP: more than that
+ * the order of the days shown and no SQL needs to know the Atw. The team's open stock and its unassigned zaken are
+ * counted exactly from the kept counts (./werkvoorraad-tellingen.ts); other counts walk the matching zaken and stop at COUNT_CAP: more than that
  * reads as "1.000+", and counting such a list exactly would mean visiting every matching zaak on each page view.
  */
 
@@ -118,15 +118,16 @@ export async function resolveFilter(db: Kysely<Database>, tenantId: string, toeg
 }
 
 /**
- * How many zaken each list holds under the filter. The team's open stock (with or without a zaaktype) is exact; every
- * other count is at most COUNT_CAP + 1 (read: "more than COUNT_CAP").
+ * How many zaken each list holds under the filter. The team's open stock and its unassigned part (with or without a
+ * zaaktype) are exact, from the kept counts; every other count is at most COUNT_CAP + 1 (read: "more than COUNT_CAP").
  */
 export async function countLijsten(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, resolved: ResolvedFilter): Promise<Record<Lijst, number>> {
   const { filter, zaaktypen } = resolved;
   // The three counts in one statement: one round trip instead of three.
+  const kept = (lijst: Lijst) => filter.status.soort === 'open' && (lijst === 'team' || lijst === 'niet-toegewezen');
   const count = (lijst: Lijst) =>
-    lijst === 'team' && filter.status.soort === 'open'
-      ? openInReach(tenantId, toegang, filter.zaaktype === undefined ? undefined : zaaktypen)
+    kept(lijst)
+      ? openInReach(tenantId, toegang, filter.zaaktype === undefined ? undefined : zaaktypen, lijst === 'team' ? 'open' : 'niet-toegewezen')
       : sql<string>`(SELECT count(*) FROM (${filtered(db, tenantId, toegang, staffUserId, lijst, resolved).select('zaken.uuid').limit(COUNT_CAP + 1)}) AS capped)`;
   const row = await sql<Record<Lijst, string | number>>`SELECT ${sql.join(LIJSTEN.map((lijst) => sql`${count(lijst)} AS ${sql.ref(lijst)}`))}`.execute(db);
   const counts = row.rows[0];

@@ -165,6 +165,8 @@ describe('zaakafhandeling', () => {
       const mijn = await get(behandelaar, '/medewerker/werkvoorraad?lijst=mijn');
       expect(mijn.body).toContain(zaken.eerder);
       expect(mijn.body).toContain('Mijn zaken <span class="loket-tab-aantal">(1');
+      // The kept count of unassigned open zaken (migrations/0106) follows the assignment.
+      expect(mijn.body).toContain('Niet toegewezen <span class="loket-tab-aantal">(2');
       // The same assignment again changes nothing; a colleague takes it over and the rol follows.
       await post(behandelaar, '/medewerker/werkvoorraad/toewijzen', { zaak: zaken.eerder, behandelaar: behandelaar.user.id });
       await post(behandelaar, '/medewerker/werkvoorraad/toewijzen', { zaak: zaken.eerder, behandelaar: collega.user.id });

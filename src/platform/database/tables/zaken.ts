@@ -23,6 +23,8 @@ export interface ZakenTable {
   vertrouwelijkheidaanduiding: string;
   /** 1 (openbaar) … 8 (zeer_geheim), generated from the aanduiding. */
   vertrouwelijkheid_rank: ColumnType<number, never, never>;
+  /** Whether the zaak has a row in zaak_toewijzingen, kept by triggers (migrations/0106) for the kept counts. */
+  toegewezen: ColumnType<boolean, never, never>;
   archiefnominatie: string | null;
   archiefstatus: ColumnType<string, string | undefined, string>;
   archiefactiedatum: NullableDateText;
