@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendSerialisedJson } from './serialised-json.ts';
 
 /**
  * HTTP caching as the ZGW standard requires ("HTTP-Caching"): single resources carry an `ETag`
@@ -71,7 +72,7 @@ export function ifNoneMatchMatches(header: string | string[] | undefined, etag: 
 export function sendJsonWithEtag(request: FastifyRequest, reply: FastifyReply, json: string | Buffer, etag: string): FastifyReply {
   reply.header('ETag', etag);
   if (ifNoneMatchMatches(request.headers['if-none-match'], etag)) reply.code(304);
-  return reply.type('application/json; charset=utf-8').send(json);
+  return sendSerialisedJson(reply, json);
 }
 
 /**

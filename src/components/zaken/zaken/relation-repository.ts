@@ -70,10 +70,14 @@ export function splitRelations(read: ZaakRowWithRelations): ZaakWithRelations {
   return { row, relations: { status, resultaat, rollen, eigenschappen, zaakinformatieobjecten, zaakobjecten, deelzaken }, version };
 }
 
+/** The tenant's zaak with this uuid, as withRelations reads it. */
+function zaakByKey(tenantId: string, uuid: string): RawBuilder<ZaakRow> {
+  return sql<ZaakRow>`SELECT ${ZAAK_COLUMNS} FROM zaken WHERE tenant_id = ${tenantId} AND uuid = ${uuid}`;
+}
+
 /** The tenant's zaak with this uuid with its relations: a look-up by key, prepared once per connection. */
 export async function findZaakWithRelations(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakWithRelations | undefined> {
-  const zaak = sql<ZaakRow>`SELECT ${ZAAK_COLUMNS} FROM zaken WHERE tenant_id = ${tenantId} AND uuid = ${uuid}`;
-  const [row] = (await prepared(withRelations(zaak)).execute(db)).rows;
+  const [row] = (await prepared(withRelations(zaakByKey(tenantId, uuid))).execute(db)).rows;
   return row && splitRelations(row);
 }
 
@@ -84,10 +88,13 @@ export interface ZaakAccessVersion {
   version: string;
 }
 
-/** The access columns and version of the tenant's zaak with this uuid (the same version withRelations reads). */
+/**
+ * The access columns and version of the tenant's zaak with this uuid: the statement of findZaakWithRelations with only
+ * these columns selected, so PostgreSQL leaves the rest unread.
+ */
 export async function findZaakVersion(db: Kysely<Database>, tenantId: string, uuid: string): Promise<ZaakAccessVersion | undefined> {
-  const statement = sql<ZaakAccessVersion>`SELECT z.zaaktype_uuid, z.vertrouwelijkheidaanduiding, z.xmin::text || '.' || coalesce(l.xmin::text, '0') AS version
-    FROM zaken AS z LEFT JOIN zaak_relatie_lijsten AS l ON l.zaak_uuid = z.uuid WHERE z.tenant_id = ${tenantId} AND z.uuid = ${uuid}`;
+  const statement = sql<ZaakAccessVersion>`SELECT page.zaaktype_uuid, page.vertrouwelijkheidaanduiding, page.loket_versie AS version
+    FROM (${withRelations(zaakByKey(tenantId, uuid))}) AS page`;
   return (await prepared(statement).execute(db)).rows[0];
 }
 

@@ -17,6 +17,7 @@ import {
 import { zaakPageBody } from './page-body.ts';
 import { changeZaak, createZaak, destroyZaak, retrieveZaakBody, zaakListRequest, type ZakenDeps } from './service.ts';
 import { sendJsonWithEtag } from '../../../platform/zgw/etag.ts';
+import { sendSerialisedJson } from '../../../platform/zgw/serialised-json.ts';
 
 // Every zaak operation carries geometry (zaakgeometrie), so Accept-Crs / Content-Crs apply (`crs: true`).
 // The token must hold the scope; the service checks it again for the zaak's zaaktype and vertrouwelijkheid.
@@ -30,7 +31,7 @@ export function registerZakenResource(app: FastifyInstance, deps: ZakenDeps): vo
   // The page arrives as serialised JSON (built from the zaken's kept JSON where it can be), so it is sent as it is.
   app.get<{ Querystring: ZaakListQuery }>('/zaken', { config: READ, schema: { querystring: zaakListQuery } }, async (request, reply) => {
     const body = await zaakPageBody(deps, zakenCaller(request), zakenBaseUrl(request), zaakListRequest(request.query));
-    return reply.type('application/json; charset=utf-8').send(body);
+    return sendSerialisedJson(reply, body);
   });
 
   app.post<{ Body: ZaakInput }>('/zaken', { config: CREATE, attachValidation: true, schema: { querystring: noQuery, body: zaakBody } }, async (request, reply) => {

@@ -172,10 +172,11 @@ export async function retrieveZaakBody(deps: ZakenDeps, caller: ZakenCaller, bas
     return { json: Buffer.from(JSON.stringify(expanded)), etag: etagOf(expanded) };
   }
   if (!UUID.test(uuid)) throw notFound(uuid);
-  const key = zaakJsonKey(caller.tenant.id, base, uuid.toLowerCase());
+  const id = uuid.toLowerCase();
+  const key = zaakJsonKey(caller.tenant.id, base, id);
   const cache = zaakJsonCacheFor(deps.db);
   if (cache.has(key)) {
-    const current = await findZaakVersion(deps.db, caller.tenant.id, uuid.toLowerCase());
+    const current = await findZaakVersion(deps.db, caller.tenant.id, id);
     if (!current) throw notFound(uuid);
     assertMayUseZaak(caller.apiCaller, current, 'zaken.lezen');
     const kept = cache.get(key, current.version);
@@ -187,7 +188,7 @@ export async function retrieveZaakBody(deps: ZakenDeps, caller: ZakenCaller, bas
       return { json: kept.json, etag };
     }
   }
-  const found = await findZaakWithRelations(deps.db, caller.tenant.id, uuid.toLowerCase());
+  const found = await findZaakWithRelations(deps.db, caller.tenant.id, id);
   if (!found) throw notFound(uuid);
   assertMayUseZaak(caller.apiCaller, found.row, 'zaken.lezen');
   const zaak = presentZaak(found.row, found.relations, base);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { zakenCaller } from '../shared/caller.ts';
 import { zakenBaseUrl } from '../shared/urls.ts';
 import { assertValidBody } from '../shared/zaak-relation.ts';
+import { sendSerialisedJson } from '../../../platform/zgw/serialised-json.ts';
 import type { ZakenDeps } from '../zaken/service.ts';
 import { zaakZoekBody, zaakZoekQuery, type ZaakZoekBody, type ZaakZoekQuery } from './schemas.ts';
 import { searchZaken } from './service.ts';
@@ -14,7 +15,7 @@ export function registerZaakZoek(app: FastifyInstance, deps: ZakenDeps): void {
     async (request, reply) => {
       assertValidBody(request);
       // A search answers 200: it creates nothing. The page arrives as serialised JSON.
-      return reply.code(200).type('application/json; charset=utf-8').send(await searchZaken(deps, zakenCaller(request), zakenBaseUrl(request), request.body, request.query));
+      return sendSerialisedJson(reply.code(200), await searchZaken(deps, zakenCaller(request), zakenBaseUrl(request), request.body, request.query));
     },
   );
 }
