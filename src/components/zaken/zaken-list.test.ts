@@ -233,6 +233,39 @@ describe('Zaken API: listing and searching zaken', () => {
       expect(identificaties(second)).toHaveLength(7);
       expect([...identificaties(first), ...identificaties(second)]).toEqual(expected);
     });
+    it('lists a scope holding most of the tenant’s zaken the same way once it walks the list order (scope-plan.ts)', async () => {
+      const own = await createTestTenant(database.db);
+      const [big, mid, small] = [await insertTestZaaktype(database.db, own), await insertTestZaaktype(database.db, own), await insertTestZaaktype(database.db, own)];
+      const ranks = ['openbaar', 'intern', 'geheim'] as const;
+      const rows = Array.from({ length: 230 }, (_, index) => ({
+        tenant_id: own.id,
+        identificatie: `W-${String(index).padStart(3, '0')}`,
+        bronorganisatie: '002220647',
+        zaaktype_uuid: index % 5 === 4 ? small.uuid : index % 2 === 0 ? big.uuid : mid.uuid,
+        verantwoordelijke_organisatie: '002220647',
+        registratiedatum: '2026-01-10',
+        startdatum: '2026-01-10',
+        vertrouwelijkheidaanduiding: ranks[index % 3] ?? 'openbaar',
+        created_at: new Date(Date.UTC(2026, 3, 1) + index),
+      }));
+      await database.db.insertInto('zaken').values(rows).execute();
+      // Each zaaktype up to its own maximum: big up to intern, mid up to geheim; small is not the client's.
+      const token = await (
+        await createTestClient(database.db, test.keys, own, { autorisaties: [zaakAutorisatie(big.url, ['zaken.lezen'], 'intern'), zaakAutorisatie(mid.url, ['zaken.lezen'], 'geheim')] })
+      ).token();
+      const visible = rows.filter((row) => (row.zaaktype_uuid === big.uuid && row.vertrouwelijkheidaanduiding !== 'geheim') || row.zaaktype_uuid === mid.uuid);
+      const expected = visible.map((row) => row.identificatie).reverse();
+      const page = async (number: number) => (await call('GET', `${LIST}?page=${number}`, LIST, { token, at: own })).json() as Json;
+      // The first page merges the parts and notes the scope's share; the pages after it walk the list order.
+      const merged = await page(1);
+      const walked = [await page(1), await page(2)];
+      expect(merged.count).toBe(expected.length);
+      expect(identificaties(merged)).toEqual(expected.slice(0, 100));
+      expect(walked[0]).toEqual(merged);
+      expect(walked[1]?.count).toBe(expected.length);
+      expect([...identificaties(walked[0] ?? {}), ...identificaties(walked[1] ?? {})]).toEqual(expected);
+    });
+
     it('keeps the count of a zaaktype exact through bulk inserts, creates, changes of vertrouwelijkheid and deletes', async () => {
       const own = await createTestTenant(database.db);
       const type = await insertTestZaaktype(database.db, own);

@@ -5,6 +5,7 @@ import type { ZaakRow } from '../shared/zaak-reference.ts';
 import type { OrderingTerm, ZaakCondition, ZaakFilter } from './filters.ts';
 import { prepared } from '../../../platform/database/prepared.ts';
 import { splitRelations, withRelations, type ZaakRowWithRelations, type ZaakWithRelations } from './relation-repository.ts';
+import { noteScopeShare, scopeCondition, walksListOrder } from './scope-plan.ts';
 
 /*
  * The SQL of the ZAAK resource. Lists filter, authorise and order in SQL: a caller authorised for some zaaktypen
@@ -123,6 +124,25 @@ function mergedPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, 
   return sql<VersionedZaakRow>`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)}) AS zaken ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
 }
 
+/**
+ * The page of a scope of several parts that holds most of the tenant's zaken (scope-plan.ts): one walk of the list
+ * order, skipping the zaken outside the scope.
+ */
+function walkedPage(db: Kysely<Database>, tenantId: string, filter: ZaakFilter, scope: readonly ZaakScopePart[], orderBy: RawBuilder<unknown>, window: PageWindow) {
+  return sql<VersionedZaakRow>`${selectZaak(filtered(db, tenantId, filter, {}).where(scopeCondition(scope)))} ORDER BY ${orderBy} LIMIT ${window.limit} OFFSET ${window.offset}`;
+}
+
+/**
+ * The page's statement for the scope: one part's range, one walk of the list order, or a merge of the parts. Only the
+ * default order (newest first) has an index over the whole tenant (zaken_order) to walk.
+ */
+function pageOfScope(db: Kysely<Database>, tenantId: string, query: ZaakPageQuery, orderBy: RawBuilder<unknown>) {
+  const { filter, scope, ordering, window } = query;
+  if (scope.length === 1) return singlePartPage(db, tenantId, filter, scope[0] ?? {}, orderBy, window);
+  if (ordering.length === 0 && onlyScoped(filter) && walksListOrder(tenantId, scope)) return walkedPage(db, tenantId, filter, scope, orderBy, window);
+  return mergedPage(db, tenantId, filter, scope, orderBy, window);
+}
+
 interface PageWindow {
   limit: number;
   offset: number;
@@ -142,23 +162,29 @@ export interface ZaakPageQuery {
  * the statement returns of each zaak (`page.*`: everything; fewer columns let PostgreSQL leave the rest unread).
  *
  * A scope of several parts is one UNION ALL of per-part queries, each ordered and cut at the page's end, so every part
- * walks its own index range; the total is the sum of the parts' counts, read from the kept counts when the filter
+ * walks its own index range (or, once the scope is known to hold most of the tenant's zaken, one walk of the list
+ * order: scope-plan.ts); the total is the sum of the parts' counts, read from the kept counts when the filter
  * narrows nothing more, so a zaaktype with many zaken costs no walk over all of them. Such a list (the common one: a
  * zaaktype, the caller's autorisaties) is one prepared statement: its text depends only on the number of parts and
  * the ordering, and the count rides along with the page (one row with the count alone when the page is empty). A
  * filtered count walks the matching zaken, so it runs beside the page on a connection of its own.
  */
 async function readPage<Row extends object>(db: Kysely<Database>, tenantId: string, query: ZaakPageQuery, projection: RawBuilder<unknown>): Promise<{ count: number; rows: Row[] }> {
-  const { filter, scope, ordering, window } = query;
+  const { filter, scope, ordering } = query;
   if (scope.length === 0) return { count: 0, rows: [] };
   const orderBy = orderBySql(ordering);
-  const pageQuery = scope.length === 1 ? singlePartPage(db, tenantId, filter, scope[0] ?? {}, orderBy, window) : mergedPage(db, tenantId, filter, scope, orderBy, window);
+  const pageQuery = pageOfScope(db, tenantId, query, orderBy);
   if (onlyScoped(filter)) {
-    const statement = sql<{ loket_list_count: string | number; uuid: string | null }>`SELECT counted.count AS loket_list_count, ${projection}
+    // A scope of several parts also reads the tenant's total, for the next page's plan (scope-plan.ts).
+    const tenantTotal = scope.length > 1 ? sql`(SELECT coalesce(sum(aantal), 0) FROM zaak_counts WHERE tenant_id = ${tenantId})` : sql`NULL`;
+    const statement = sql<{ loket_list_count: string | number; loket_tenant_count: string | number | null; uuid: string | null }>`SELECT counted.count AS loket_list_count,
+      ${tenantTotal} AS loket_tenant_count, ${projection}
       FROM (${countedInScope(tenantId, scope)}) AS counted LEFT JOIN LATERAL (${withRelations(pageQuery)}) AS page ON true ORDER BY ${orderBy}`;
     const { rows } = await prepared(statement).execute(db);
     const count = Number(rows[0]?.loket_list_count ?? 0);
-    return { count, rows: rows.flatMap(({ loket_list_count: _count, ...read }) => (read.uuid === null ? [] : [read as unknown as Row])) };
+    const tenantCount = rows[0]?.loket_tenant_count;
+    if (tenantCount !== null && tenantCount !== undefined) noteScopeShare(tenantId, scope, count, Number(tenantCount));
+    return { count, rows: rows.flatMap(({ loket_list_count: _count, loket_tenant_count: _total, ...read }) => (read.uuid === null ? [] : [read as unknown as Row])) };
   }
   const counts = scope.map((part) => sql`(${filtered(db, tenantId, filter, part).select((eb) => eb.fn.countAll<number>().as('count'))})`);
   const countQuery = sql<{ count: string | number }>`SELECT ${sql.join(counts, sql` + `)} AS count`;
