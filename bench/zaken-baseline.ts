@@ -55,17 +55,15 @@ export function listAll(tenantId: string): BaselineIteration {
 }
 
 /**
- * GET /zaken for a client authorised for some zaaktypen up to a vertrouwelijkheid rank (zrc-006): the newest page
- * of each zaaktype from its own index range, merged, so no zaaktype's zaken are walked beyond one page.
+ * GET /zaken for a client authorised for some zaaktypen up to a vertrouwelijkheid rank (zrc-006). Its zaaktypen hold
+ * most of the tenant's zaken, so, as Loket does for such a scope, the newest page is one walk of the tenant's list
+ * order that skips the other zaaktypen' zaken (a merge of one index range per zaaktype costs more here).
  */
 export function listAuthorised(tenantId: string, zaaktypeUuids: readonly string[], maxRank: number): BaselineIteration {
-  const parts = zaaktypeUuids.map(
-    (_, index) => `(SELECT * FROM zaken WHERE tenant_id = $1 AND zaaktype_uuid = $${index + 3} AND vertrouwelijkheid_rank <= $2 ORDER BY created_at DESC, uuid DESC LIMIT ${PAGE_SIZE})`,
-  );
   return listPage(
-    `SELECT z.* FROM (${parts.join(' UNION ALL ')}) z ${LIST_ORDER} LIMIT ${PAGE_SIZE}`,
-    `SELECT coalesce(sum(aantal), 0) FROM zaak_counts WHERE tenant_id = $1 AND vertrouwelijkheid_rank <= $2 AND zaaktype_uuid IN (${zaaktypeUuids.map((_, index) => `$${index + 3}`).join(', ')})`,
-    () => [tenantId, maxRank, ...zaaktypeUuids],
+    `SELECT z.* FROM zaken z WHERE z.tenant_id = $1 AND z.zaaktype_uuid = ANY ($3::uuid[]) AND z.vertrouwelijkheid_rank <= $2 ${LIST_ORDER} LIMIT ${PAGE_SIZE}`,
+    `SELECT coalesce(sum(aantal), 0) FROM zaak_counts WHERE tenant_id = $1 AND vertrouwelijkheid_rank <= $2 AND zaaktype_uuid = ANY ($3::uuid[])`,
+    () => [tenantId, maxRank, [...zaaktypeUuids]],
   );
 }
 
