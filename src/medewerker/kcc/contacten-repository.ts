@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type InferResult, type Kysely, type Selectable } from 'kysely';
+import { prepared } from '../../platform/database/prepared.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import type { KccContactenTable, KccKanaal, KccResultaat } from '../../platform/database/tables/kcc.ts';
 
@@ -30,28 +31,29 @@ export async function findKccContact(db: Kysely<Database>, tenantId: string, kla
 
 /** One contact of the tenant with its number in Klantinteracties (as the agent and the resident refer to it). */
 export async function findKccContactMetNummer(db: Kysely<Database>, tenantId: string, klantcontactUuid: string): Promise<KccContactMetNummer | undefined> {
-  const row = await db
+  const query = db
     .selectFrom('kcc_contacten')
     .leftJoin('ki_klantcontacten', (join) => join.onRef('ki_klantcontacten.uuid', '=', 'kcc_contacten.klantcontact_uuid').onRef('ki_klantcontacten.tenant_id', '=', 'kcc_contacten.tenant_id'))
     .selectAll('kcc_contacten')
     .select('ki_klantcontacten.nummer')
     .where('kcc_contacten.tenant_id', '=', tenantId)
-    .where('kcc_contacten.klantcontact_uuid', '=', klantcontactUuid)
-    .executeTakeFirst();
+    .where('kcc_contacten.klantcontact_uuid', '=', klantcontactUuid);
+  // Prepared (as the two reads below): the contact page reads them on every view, always the same text.
+  const [row] = (await prepared(sql<InferResult<typeof query>[number]>`${query}`).execute(db)).rows;
   return row ? { ...row, nummer: row.nummer ?? '' } : undefined;
 }
 
 /** The agent's open contacts, the oldest first (the order they came in). */
 export async function openContactsOf(db: Kysely<Database>, tenantId: string, agentUserId: string): Promise<KccContactRow[]> {
-  return db
+  const query = db
     .selectFrom('kcc_contacten')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('agent_user_id', '=', agentUserId)
     .where('status', '=', 'open')
     .orderBy('geopend_op')
-    .orderBy('klantcontact_uuid')
-    .execute();
+    .orderBy('klantcontact_uuid');
+  return (await prepared(sql<KccContactRow>`${query}`).execute(db)).rows;
 }
 
 export async function updateNotities(db: Kysely<Database>, tenantId: string, klantcontactUuid: string, notities: string): Promise<void> {

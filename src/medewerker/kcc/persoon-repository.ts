@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { volledigeNaam } from '../../components/klantinteracties/shared/groups.ts';
 import type { Database } from '../../platform/database/schema.ts';
+import { prepared } from '../../platform/database/prepared.ts';
 import type { JsonRecord } from '../../platform/database/tables/klantinteracties.ts';
 import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
 
@@ -70,13 +71,13 @@ function samenvatting(row: PartijRow): PartijSamenvatting {
 /** The partijen of the tenant with these uuids, with their BSN or KvK number. */
 export async function partijSamenvattingen(db: Kysely<Database>, tenantId: string, uuids: readonly string[]): Promise<PartijSamenvatting[]> {
   if (uuids.length === 0) return [];
-  const { rows } = await sql<PartijRow>`
+  const { rows } = await prepared(sql<PartijRow>`
     SELECT p.uuid, p.soort_partij, p.partij_identificatie,
       (SELECT i.object_id FROM ki_partij_identificatoren i WHERE i.partij_uuid = p.uuid AND i.code_soort_object_id = 'bsn' LIMIT 1) AS bsn,
       (SELECT i.object_id FROM ki_partij_identificatoren i WHERE i.partij_uuid = p.uuid AND i.code_soort_object_id = 'kvk_nummer' LIMIT 1) AS kvk_nummer
     FROM ki_partijen p
     WHERE p.tenant_id = ${tenantId} AND p.uuid = ANY(${[...uuids]}::uuid[])
-    ORDER BY p.created_at, p.uuid`.execute(db);
+    ORDER BY p.created_at, p.uuid`).execute(db);
   return rows.map(samenvatting);
 }
 

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool, type Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
+import { prepared } from '../../platform/database/prepared.ts';
 import type { ApiCaller } from '../../platform/auth/api-jwt.ts';
 import { VERTROUWELIJKHEIDAANDUIDINGEN, vertrouwelijkheidRank, type Autorisatie, type Vertrouwelijkheidaanduiding } from '../../platform/auth/autorisaties.ts';
 import { rolVertrouwelijkheidInForce } from './rol-vertrouwelijkheid.ts';
@@ -43,7 +44,8 @@ interface ToegangBronnen {
 
 /** One statement: every staff page that touches zaken starts here, so a second round trip would count on each. */
 async function loadToegangBronnen(db: Kysely<Database>, tenantId: string, userId: string, metTeams: boolean): Promise<ToegangBronnen> {
-  const result = await sql<{ rol_instellingen: Record<string, string> | null; team_zaaktypen: string[] | null }>`
+  // Prepared: read on every werkvoorraad, zaak and KCC page, always the same text.
+  const result = await prepared(sql<{ rol_instellingen: Record<string, string> | null; team_zaaktypen: string[] | null }>`
     SELECT (SELECT json_object_agg(rol, max_vertrouwelijkheidaanduiding) FROM rol_vertrouwelijkheid WHERE tenant_id = ${tenantId}) AS rol_instellingen,
            CASE WHEN ${metTeams} THEN (
              SELECT array_agg(DISTINCT zaaktypen.uuid::text) FROM zaaktypen
@@ -52,7 +54,7 @@ async function loadToegangBronnen(db: Kysely<Database>, tenantId: string, userId
                  SELECT team_zaaktypen.zaaktype_identificatie FROM team_zaaktypen
                  JOIN team_leden ON team_leden.team_id = team_zaaktypen.team_id
                  WHERE team_zaaktypen.tenant_id = ${tenantId} AND team_leden.staff_user_id = ${userId})
-           ) END AS team_zaaktypen`.execute(db);
+           ) END AS team_zaaktypen`).execute(db);
   const row = result.rows[0];
   return { rolInstellingen: row?.rol_instellingen ?? null, teamZaaktypen: row?.team_zaaktypen ?? null };
 }

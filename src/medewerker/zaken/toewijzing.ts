@@ -1,4 +1,5 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type InferResult, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { prepared } from '../../platform/database/prepared.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import { inTransaction } from '../../platform/database/transaction.ts';
@@ -49,7 +50,7 @@ async function collegasPerZaaktype(
   identificaties: string[] | SelectQueryBuilder<Database, 'zaaktypen', { identificatie: string }>,
   result: Map<string, Collega[]>,
 ): Promise<Map<string, Collega[]>> {
-  const rows = await db
+  const query = db
     .selectFrom('staff_users')
     .innerJoin('team_leden', 'team_leden.staff_user_id', 'staff_users.id')
     .innerJoin('team_zaaktypen', 'team_zaaktypen.team_id', 'team_leden.team_id')
@@ -60,8 +61,9 @@ async function collegasPerZaaktype(
     .where('team_zaaktypen.tenant_id', '=', tenantId)
     .where('team_zaaktypen.zaaktype_identificatie', 'in', identificaties)
     .orderBy('staff_users.display_name')
-    .orderBy('staff_users.id')
-    .execute();
+    .orderBy('staff_users.id');
+  // Prepared: read on every werkvoorraad view; the text varies only with the number of identificaties given as values.
+  const { rows } = await prepared(sql<InferResult<typeof query>[number]>`${query}`).execute(db);
   for (const row of rows) {
     if (!row.roles.some((role) => HANDLING_ROLES.includes(role))) continue;
     const lijst = result.get(row.zaaktype_identificatie) ?? [];

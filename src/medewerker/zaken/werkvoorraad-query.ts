@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
+import { prepared } from '../../platform/database/prepared.ts';
 import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
 import { openInReach } from './werkvoorraad-tellingen.ts';
 
@@ -202,11 +203,12 @@ export function behandeldeZaaktypen(toegang: StaffZaakToegang): string[] {
 export async function filterKeuzes(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang): Promise<{ zaaktypen: { identificatie: string; omschrijving: string }[]; statussen: string[] }> {
   const uuids = behandeldeZaaktypen(toegang);
   if (uuids.length === 0) return { zaaktypen: [], statussen: [] };
-  const result = await sql<{ zaaktypen: { identificatie: string; omschrijving: string }[] | null; statussen: string[] | null }>`
+  // Prepared: the same text on every werkvoorraad view.
+  const result = await prepared(sql<{ zaaktypen: { identificatie: string; omschrijving: string }[] | null; statussen: string[] | null }>`
     SELECT (SELECT json_agg(json_build_object('identificatie', identificatie, 'omschrijving', omschrijving) ORDER BY omschrijving, begin_geldigheid DESC)
               FROM zaaktypen WHERE tenant_id = ${tenantId} AND uuid = ANY(${uuids}::uuid[])) AS zaaktypen,
            (SELECT array_agg(DISTINCT omschrijving ORDER BY omschrijving)
-              FROM statustypen WHERE tenant_id = ${tenantId} AND zaaktype_uuid = ANY(${uuids}::uuid[])) AS statussen`.execute(db);
+              FROM statustypen WHERE tenant_id = ${tenantId} AND zaaktype_uuid = ANY(${uuids}::uuid[])) AS statussen`).execute(db);
   const row = result.rows[0];
   const seen = new Set<string>();
   return {

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type InferResult, type Kysely } from 'kysely';
 import type { Database } from '../database/schema.ts';
 import { inTransaction } from '../database/transaction.ts';
+import { prepared } from '../database/prepared.ts';
 
 /** A stored staff session together with the account it belongs to, as read on every staff request. */
 export interface StoredStaffSession {
@@ -31,7 +32,8 @@ export interface NewStaffSession {
 
 /** Finds a session of this tenant by the hash of its cookie value (a session never crosses tenants). */
 export async function findStaffSession(db: Kysely<Database>, tenantId: string, idHash: string): Promise<StoredStaffSession | undefined> {
-  const row = await db
+  // Prepared: read on every staff request, always the same text.
+  const query = db
     .selectFrom('staff_sessions as s')
     .innerJoin('staff_users as u', (join) => join.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'))
     .select([
@@ -48,8 +50,8 @@ export async function findStaffSession(db: Kysely<Database>, tenantId: string, i
       'u.disabled_at',
     ])
     .where('s.tenant_id', '=', tenantId)
-    .where('s.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .where('s.id_hash', '=', idHash);
+  const [row] = (await prepared(sql<InferResult<typeof query>[number]>`${query}`).execute(db)).rows;
   if (!row) return undefined;
   return {
     idHash: row.id_hash,
