@@ -1,5 +1,4 @@
-import { sql, type InferResult, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { prepared } from '../../platform/database/prepared.ts';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import { inTransaction } from '../../platform/database/transaction.ts';
@@ -34,23 +33,11 @@ export async function collegasVoorZaaktypen(db: Kysely<Database>, tenantId: stri
   return collegasPerZaaktype(db, tenantId, [...zaaktypeIdentificaties], result);
 }
 
-/**
- * The colleagues for every zaaktype of these versions (uuids), keyed by identificatie: what a werkvoorraad page may
- * offer, fetched beside its zaken instead of after them.
- */
-export async function collegasVoorZaaktypeVersies(db: Kysely<Database>, tenantId: string, zaaktypeUuids: readonly string[]): Promise<Map<string, Collega[]>> {
-  if (zaaktypeUuids.length === 0) return new Map();
-  const identificaties = db.selectFrom('zaaktypen').select('identificatie').where('tenant_id', '=', tenantId).where('uuid', 'in', [...zaaktypeUuids]);
-  return collegasPerZaaktype(db, tenantId, identificaties, new Map());
-}
+export type CollegaRij = { zaaktype_identificatie: string; id: string; display_name: string; roles: string[] };
 
-async function collegasPerZaaktype(
-  db: Kysely<Database>,
-  tenantId: string,
-  identificaties: string[] | SelectQueryBuilder<Database, 'zaaktypen', { identificatie: string }>,
-  result: Map<string, Collega[]>,
-): Promise<Map<string, Collega[]>> {
-  const query = db
+/** Active staff in a team that handles one of these zaaktypen (by identificatie), by name, once per zaaktype. */
+function collegaRijen(db: Kysely<Database>, tenantId: string, identificaties: string[] | SelectQueryBuilder<Database, 'zaaktypen', { identificatie: string }>) {
+  return db
     .selectFrom('staff_users')
     .innerJoin('team_leden', 'team_leden.staff_user_id', 'staff_users.id')
     .innerJoin('team_zaaktypen', 'team_zaaktypen.team_id', 'team_leden.team_id')
@@ -62,8 +49,10 @@ async function collegasPerZaaktype(
     .where('team_zaaktypen.zaaktype_identificatie', 'in', identificaties)
     .orderBy('staff_users.display_name')
     .orderBy('staff_users.id');
-  // Prepared: read on every werkvoorraad view; the text varies only with the number of identificaties given as values.
-  const { rows } = await prepared(sql<InferResult<typeof query>[number]>`${query}`).execute(db);
+}
+
+/** The rows grouped per zaaktype identificatie, handlers only (added to `result`). */
+function perZaaktype(rows: readonly CollegaRij[], result: Map<string, Collega[]>): Map<string, Collega[]> {
   for (const row of rows) {
     if (!row.roles.some((role) => HANDLING_ROLES.includes(role))) continue;
     const lijst = result.get(row.zaaktype_identificatie) ?? [];
@@ -71,6 +60,24 @@ async function collegasPerZaaktype(
     result.set(row.zaaktype_identificatie, lijst);
   }
   return result;
+}
+
+/**
+ * The colleagues for every zaaktype of these versions (uuids) as one JSON value to select in a statement: what a
+ * werkvoorraad page may offer, read beside its counts instead of after its zaken. Read back with collegasUit.
+ */
+export function collegasJson(db: Kysely<Database>, tenantId: string, zaaktypeUuids: readonly string[]): RawBuilder<unknown> {
+  const identificaties = db.selectFrom('zaaktypen').select('identificatie').where('tenant_id', '=', tenantId).where(sql<boolean>`uuid = ANY(${[...zaaktypeUuids]}::uuid[])`);
+  return sql`(SELECT coalesce(json_agg(rij ORDER BY rij.display_name, rij.id), '[]'::json) FROM (${collegaRijen(db, tenantId, identificaties)}) AS rij)`;
+}
+
+/** The colleagues per zaaktype identificatie, read through collegasJson. */
+export function collegasUit(rows: readonly CollegaRij[] | null | undefined): Map<string, Collega[]> {
+  return perZaaktype(rows ?? [], new Map());
+}
+
+async function collegasPerZaaktype(db: Kysely<Database>, tenantId: string, identificaties: string[], result: Map<string, Collega[]>): Promise<Map<string, Collega[]>> {
+  return perZaaktype(await collegaRijen(db, tenantId, identificaties).execute(), result);
 }
 
 /** The current assignment of a zaak, with the handler's name. */

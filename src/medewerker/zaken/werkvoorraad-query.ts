@@ -1,6 +1,5 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
-import { prepared } from '../../platform/database/prepared.ts';
 import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
 import { openInReach } from './werkvoorraad-tellingen.ts';
 
@@ -123,16 +122,25 @@ export async function resolveFilter(db: Kysely<Database>, tenantId: string, toeg
  * zaaktype) are exact, from the kept counts; every other count is at most COUNT_CAP + 1 (read: "more than COUNT_CAP").
  */
 export async function countLijsten(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, resolved: ResolvedFilter): Promise<Record<Lijst, number>> {
-  const { filter, zaaktypen } = resolved;
   // The three counts in one statement: one round trip instead of three.
+  const row = await sql<Record<Lijst, string | number>>`SELECT ${lijstTellingen(db, tenantId, toegang, staffUserId, resolved)}`.execute(db);
+  return tellingenUit(row.rows[0]);
+}
+
+/** The counts of countLijsten as columns named after their list, to select in a statement. */
+export function lijstTellingen(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang, staffUserId: string, resolved: ResolvedFilter): RawBuilder<unknown> {
+  const { filter, zaaktypen } = resolved;
   const kept = (lijst: Lijst) => filter.status.soort === 'open' && (lijst === 'team' || lijst === 'niet-toegewezen');
   const count = (lijst: Lijst) =>
     kept(lijst)
       ? openInReach(tenantId, toegang, filter.zaaktype === undefined ? undefined : zaaktypen, lijst === 'team' ? 'open' : 'niet-toegewezen')
       : sql<string>`(SELECT count(*) FROM (${filtered(db, tenantId, toegang, staffUserId, lijst, resolved).select('zaken.uuid').limit(COUNT_CAP + 1)}) AS capped)`;
-  const row = await sql<Record<Lijst, string | number>>`SELECT ${sql.join(LIJSTEN.map((lijst) => sql`${count(lijst)} AS ${sql.ref(lijst)}`))}`.execute(db);
-  const counts = row.rows[0];
-  return Object.fromEntries(LIJSTEN.map((lijst) => [lijst, Number(counts?.[lijst] ?? 0)])) as Record<Lijst, number>;
+  return sql.join(LIJSTEN.map((lijst) => sql`${count(lijst)} AS ${sql.ref(lijst)}`));
+}
+
+/** The counts read through lijstTellingen. */
+export function tellingenUit(row: Partial<Record<Lijst, string | number>> | undefined): Record<Lijst, number> {
+  return Object.fromEntries(LIJSTEN.map((lijst) => [lijst, Number(row?.[lijst] ?? 0)])) as Record<Lijst, number>;
 }
 
 /**
@@ -199,20 +207,29 @@ export function behandeldeZaaktypen(toegang: StaffZaakToegang): string[] {
   return [...new Set(toegang.delen.filter((deel) => deel.behandelen).flatMap((deel) => deel.zaaktypeUuids ?? []))];
 }
 
-/** The filter choices: the zaaktypen this member handles (by identificatie) and their statustypen's names; one statement. */
-export async function filterKeuzes(db: Kysely<Database>, tenantId: string, toegang: StaffZaakToegang): Promise<{ zaaktypen: { identificatie: string; omschrijving: string }[]; statussen: string[] }> {
+export interface FilterKeuzes {
+  zaaktypen: { identificatie: string; omschrijving: string }[];
+  statussen: string[];
+}
+
+/**
+ * The filter choices as one JSON value to select in a statement: the zaaktypen this member handles (by identificatie)
+ * and their statustypen's names. Read back with filterKeuzesUit.
+ */
+export function filterKeuzesJson(tenantId: string, toegang: StaffZaakToegang): RawBuilder<unknown> {
   const uuids = behandeldeZaaktypen(toegang);
-  if (uuids.length === 0) return { zaaktypen: [], statussen: [] };
-  // Prepared: the same text on every werkvoorraad view.
-  const result = await prepared(sql<{ zaaktypen: { identificatie: string; omschrijving: string }[] | null; statussen: string[] | null }>`
-    SELECT (SELECT json_agg(json_build_object('identificatie', identificatie, 'omschrijving', omschrijving) ORDER BY omschrijving, begin_geldigheid DESC)
-              FROM zaaktypen WHERE tenant_id = ${tenantId} AND uuid = ANY(${uuids}::uuid[])) AS zaaktypen,
-           (SELECT array_agg(DISTINCT omschrijving ORDER BY omschrijving)
-              FROM statustypen WHERE tenant_id = ${tenantId} AND zaaktype_uuid = ANY(${uuids}::uuid[])) AS statussen`).execute(db);
-  const row = result.rows[0];
+  return sql`json_build_object(
+    'zaaktypen', (SELECT json_agg(json_build_object('identificatie', identificatie, 'omschrijving', omschrijving) ORDER BY omschrijving, begin_geldigheid DESC)
+                  FROM zaaktypen WHERE tenant_id = ${tenantId} AND uuid = ANY(${uuids}::uuid[])),
+    'statussen', (SELECT array_agg(DISTINCT omschrijving ORDER BY omschrijving)
+                  FROM statustypen WHERE tenant_id = ${tenantId} AND zaaktype_uuid = ANY(${uuids}::uuid[])))`;
+}
+
+/** The filter choices read through filterKeuzesJson, each zaaktype once (its newest version's name). */
+export function filterKeuzesUit(value: { zaaktypen: FilterKeuzes['zaaktypen'] | null; statussen: string[] | null } | null | undefined): FilterKeuzes {
   const seen = new Set<string>();
   return {
-    zaaktypen: (row?.zaaktypen ?? []).filter((zaaktype) => !seen.has(zaaktype.identificatie) && seen.add(zaaktype.identificatie)),
-    statussen: row?.statussen ?? [],
+    zaaktypen: (value?.zaaktypen ?? []).filter((zaaktype) => !seen.has(zaaktype.identificatie) && seen.add(zaaktype.identificatie)),
+    statussen: value?.statussen ?? [],
   };
 }

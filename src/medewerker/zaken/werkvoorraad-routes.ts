@@ -5,8 +5,9 @@ import { amsterdamDate } from '../../components/zaken/archivering/calendar.ts';
 import { sendPage } from '../send-page.ts';
 import { loadStaffZaakToegang, mayHandleZaak } from '../toegang/zaak-toegang.ts';
 import { staffZaken } from '../toegang/staff-zaken-caller.ts';
-import { collegasVoorZaaktypeVersies, wijsZaakToe } from './toewijzing.ts';
-import { behandeldeZaaktypen, countLijsten, filterKeuzes, LIJSTEN, listWerkvoorraad, resolveFilter, type Lijst, type StatusFilter } from './werkvoorraad-query.ts';
+import { wijsZaakToe } from './toewijzing.ts';
+import { LIJSTEN, listWerkvoorraad, resolveFilter, type Lijst, type StatusFilter } from './werkvoorraad-query.ts';
+import { readWerkvoorraadKader } from './werkvoorraad-kader.ts';
 import { TOEWIJZEN_PATH, WERKVOORRAAD_PATH, werkvoorraadPage } from './werkvoorraad-page.ts';
 import { findZaakInView } from './zaak-gegevens.ts';
 import { apiBases } from './zaak-services.ts';
@@ -55,11 +56,9 @@ async function renderWerkvoorraad(context: AppContext, request: FastifyRequest, 
   const filter = { zaaktype: query.zaaktype || undefined, status: statusFilter };
   const pagina = Math.max(1, Math.min(10_000, Number.parseInt(query.pagina ?? '1', 10) || 1));
   const resolved = await resolveFilter(db, tenantId, toegang, filter);
-  const [counts, rows, keuzes, collegas] = await Promise.all([
-    countLijsten(db, tenantId, toegang, staff.userId, resolved),
+  const [{ counts, keuzes, collegas }, rows] = await Promise.all([
+    readWerkvoorraadKader(db, tenantId, toegang, staff.userId, resolved),
     listWerkvoorraad(db, tenantId, toegang, staff.userId, lijst, resolved, pagina),
-    filterKeuzes(db, tenantId, toegang),
-    collegasVoorZaaktypeVersies(db, tenantId, behandeldeZaaktypen(toegang)),
   ]);
   const statusWaarde = statusFilter.soort === 'status' ? `status:${statusFilter.omschrijving}` : statusFilter.soort;
   const melding = query.toegewezen ? `Zaak ${query.toegewezen} is toegewezen.` : undefined;
