@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type InferResult, type Kysely } from 'kysely';
 import { volledigeNaam } from '../../components/klantinteracties/shared/groups.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import { prepared } from '../../platform/database/prepared.ts';
@@ -227,13 +227,14 @@ export async function zakenVanPartij(db: Kysely<Database>, tenantId: string, toe
     .where('zaken.uuid', 'in', rollen)
     .where((eb) => zaakToegangFilter(eb, toegang));
   const pattern = likePattern(q);
-  const rows = await query
+  const page = query
     .select((eb) => eb.or(pattern === undefined ? [] : [eb('zaken.identificatie', 'ilike', pattern), eb('zaken.omschrijving', 'ilike', pattern), eb('zaaktypen.omschrijving', 'ilike', pattern)]).as('past'))
     .orderBy('past', 'desc')
     .orderBy('zaken.startdatum', 'desc')
     .orderBy('zaken.created_at', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  // Prepared (as the contacts below): every view of a contact page reads it, in one of two texts (with or without q).
+  const { rows } = await prepared(sql<InferResult<typeof page>[number]>`${page}`).execute(db);
   return gevonden(
     q,
     rows.map(({ past, ...zaak }) => ({ past: Boolean(past), rij: zaak })),
@@ -256,14 +257,14 @@ export async function contactenVanPartij(db: Kysely<Database>, tenantId: string,
     // A vertrouwelijk contact (Klantinteracties' own flag) stays out of the KCC overview.
     .where('ki_klantcontacten.vertrouwelijk', '=', false);
   const pattern = likePattern(q);
-  const rows = await query
+  const page = query
     .select((eb) => eb.or(pattern === undefined ? [] : [eb('ki_klantcontacten.onderwerp', 'ilike', pattern), eb('ki_klantcontacten.inhoud', 'ilike', pattern), eb('ki_klantcontacten.reactie', 'ilike', pattern)]).as('past'))
     .distinct()
     .orderBy('past', 'desc')
     .orderBy('ki_klantcontacten.plaatsgevonden_op', 'desc')
     .orderBy('ki_klantcontacten.uuid')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  const { rows } = await prepared(sql<InferResult<typeof page>[number]>`${page}`).execute(db);
   return gevonden(
     q,
     rows.map((row) => ({ past: Boolean(row.past), rij: { uuid: row.uuid, nummer: row.nummer, kanaal: row.kanaal, onderwerp: row.onderwerp, reactie: row.reactie, plaatsgevondenOp: row.plaatsgevonden_op } })),
