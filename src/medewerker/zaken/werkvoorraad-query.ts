@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { prepared } from '../../platform/database/prepared.ts';
 import type { Database } from '../../platform/database/schema.ts';
 import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
 import { openInReach } from './werkvoorraad-tellingen.ts';
@@ -52,7 +53,7 @@ async function zaaktypenInReach(db: Kysely<Database>, tenantId: string, toegang:
   const all = delen.some((deel) => deel.zaaktypeUuids === null);
   const handled = all ? undefined : [...new Set(delen.flatMap((deel) => deel.zaaktypeUuids ?? []))];
   if (filter.zaaktype === undefined) return handled;
-  const versions = await db.selectFrom('zaaktypen').select('uuid').where('tenant_id', '=', tenantId).where('identificatie', '=', filter.zaaktype).execute();
+  const versions = (await prepared(sql<{ uuid: string }>`SELECT uuid FROM zaaktypen WHERE tenant_id = ${tenantId} AND identificatie = ${filter.zaaktype}`).execute(db)).rows;
   return versions.map((row) => row.uuid).filter((uuid) => handled === undefined || handled.includes(uuid));
 }
 
