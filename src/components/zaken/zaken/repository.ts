@@ -9,7 +9,8 @@ import { noteScopeShare, scopeCondition, walksListOrder } from './scope-plan.ts'
 
 /*
  * The SQL of the ZAAK resource. Lists filter, authorise and order in SQL: a caller authorised for some zaaktypen
- * gets one index range per zaaktype (zaken_zaaktype_order), merged in list order, so page 1 stays cheap at any size.
+ * gets one index range per zaaktype (zaken_zaaktype_order), merged in list order, so page 1 stays cheap at any size;
+ * when those zaaktypen hold most of the tenant's zaken, one walk of the list order (zaken_order) costs less still.
  */
 
 type ZaakQuery = SelectQueryBuilder<Database, 'zaken', object>;
