@@ -24,6 +24,8 @@ export interface ZaakToegangDeel {
 
 export interface StaffZaakToegang {
   delen: readonly ZaakToegangDeel[];
+  /** The identificatie of each zaaktype version the member handles, as read with the toegang (a filter needs no look-up). */
+  identificaties?: Readonly<Record<string, string>>;
 }
 
 export interface StaffMember {
@@ -38,17 +40,17 @@ const HANDLES_TEAM_ZAAKTYPEN = new Set(['behandelaar', 'teamleider']);
 interface ToegangBronnen {
   /** Per role the aanduiding the municipality set (roles it left alone are absent). */
   rolInstellingen: Record<string, string> | null;
-  /** Every version (uuid) of the zaaktypen the member's teams handle, named there by identificatie. */
-  teamZaaktypen: string[] | null;
+  /** Every version (uuid) of the zaaktypen the member's teams handle (named there by identificatie), with its identificatie. */
+  teamZaaktypen: Record<string, string> | null;
 }
 
 /** One statement: every staff page that touches zaken starts here, so a second round trip would count on each. */
 async function loadToegangBronnen(db: Kysely<Database>, tenantId: string, userId: string, metTeams: boolean): Promise<ToegangBronnen> {
   // Prepared: read on every werkvoorraad, zaak and KCC page, always the same text.
-  const result = await prepared(sql<{ rol_instellingen: Record<string, string> | null; team_zaaktypen: string[] | null }>`
+  const result = await prepared(sql<{ rol_instellingen: Record<string, string> | null; team_zaaktypen: Record<string, string> | null }>`
     SELECT (SELECT json_object_agg(rol, max_vertrouwelijkheidaanduiding) FROM rol_vertrouwelijkheid WHERE tenant_id = ${tenantId}) AS rol_instellingen,
            CASE WHEN ${metTeams} THEN (
-             SELECT array_agg(DISTINCT zaaktypen.uuid::text) FROM zaaktypen
+             SELECT json_object_agg(zaaktypen.uuid, zaaktypen.identificatie) FROM zaaktypen
              WHERE zaaktypen.tenant_id = ${tenantId}
                AND zaaktypen.identificatie IN (
                  SELECT team_zaaktypen.zaaktype_identificatie FROM team_zaaktypen
@@ -69,9 +71,10 @@ export async function loadStaffZaakToegang(db: Kysely<Database>, tenantId: strin
   for (const role of member.roles.filter((role) => READS_ALL_ZAAKTYPEN.has(role))) {
     delen.push({ zaaktypeUuids: null, maxRank: rankOf(role), behandelen: false });
   }
-  const uuids = bronnen.teamZaaktypen ?? [];
+  const identificaties = bronnen.teamZaaktypen ?? {};
+  const uuids = Object.keys(identificaties).sort();
   if (handling.length > 0 && uuids.length > 0) delen.push({ zaaktypeUuids: uuids, maxRank: Math.max(...handling.map(rankOf)), behandelen: true });
-  return { delen };
+  return { delen, identificaties };
 }
 
 function inDeel(deel: ZaakToegangDeel, zaak: { zaaktypeUuid: string; vertrouwelijkheidaanduiding: string }): boolean {

@@ -53,6 +53,8 @@ async function zaaktypenInReach(db: Kysely<Database>, tenantId: string, toegang:
   const all = delen.some((deel) => deel.zaaktypeUuids === null);
   const handled = all ? undefined : [...new Set(delen.flatMap((deel) => deel.zaaktypeUuids ?? []))];
   if (filter.zaaktype === undefined) return handled;
+  // The handled versions' identificaties came with the toegang: no statement for the filter.
+  if (handled !== undefined && toegang.identificaties !== undefined) return handled.filter((uuid) => toegang.identificaties?.[uuid] === filter.zaaktype);
   const versions = (await prepared(sql<{ uuid: string }>`SELECT uuid FROM zaaktypen WHERE tenant_id = ${tenantId} AND identificatie = ${filter.zaaktype}`).execute(db)).rows;
   return versions.map((row) => row.uuid).filter((uuid) => handled === undefined || handled.includes(uuid));
 }
