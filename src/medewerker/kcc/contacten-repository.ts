@@ -38,7 +38,7 @@ export async function findKccContactMetNummer(db: Kysely<Database>, tenantId: st
     .select('ki_klantcontacten.nummer')
     .where('kcc_contacten.tenant_id', '=', tenantId)
     .where('kcc_contacten.klantcontact_uuid', '=', klantcontactUuid);
-  // Prepared (as the two reads below): the contact page reads them on every view, always the same text.
+  // Prepared (as the open contacts below): the contact page reads both on every view, always the same text.
   const [row] = (await prepared(sql<InferResult<typeof query>[number]>`${query}`).execute(db)).rows;
   return row ? { ...row, nummer: row.nummer ?? '' } : undefined;
 }
