@@ -43,7 +43,7 @@ interface Tracker extends PromiseLike<Result> {
   on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
 }
 
-const startLoad = autocannon as unknown as (options: { url: string; connections: number; duration: number; requests: AutocannonRequest[] }) => Tracker;
+const startLoad = autocannon as unknown as (options: { url: string; connections: number; duration?: number; amount?: number; requests: AutocannonRequest[] }) => Tracker;
 
 /** Sends `call` once (node:http, since fetch will not send a Host header of our choosing); resolves to status and body. */
 export function sendOnce(baseUrl: string, call: HttpCall): Promise<{ status: number; body: string }> {
@@ -88,6 +88,28 @@ export async function measureHttp(baseUrl: string, call: HttpCall, connections: 
   failed += result.errors + result.timeouts;
   latencies.sort((a, b) => a - b);
   return { perSecond: latencies.length / result.duration, latencies, failed, ...(firstFailure === undefined ? {} : { firstFailure }) };
+}
+
+/**
+ * Sends a GET for each of `paths` once, through `connections` connections, and returns how long that took and how many
+ * failed. Read before either side measures, so both find the same rows in PostgreSQL's buffers and neither pays for
+ * first reads the other then profits from.
+ */
+export async function primeHttp(baseUrl: string, paths: readonly string[], headers: Record<string, string>, connections: number): Promise<{ seconds: number; failed: number }> {
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  const tracker = startLoad({
+    url: baseUrl,
+    connections: Math.min(connections, paths.length),
+    amount: paths.length,
+    requests: [{ method: 'GET', path: paths[0] ?? '/', headers, setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }],
+  });
+  tracker.on('response', (_client, statusCode) => {
+    if (statusCode < 200 || statusCode >= 300) failed++;
+  });
+  const result = await tracker;
+  return { seconds: (performance.now() - started) / 1000, failed: failed + result.errors + result.timeouts };
 }
 
 /** Runs `iteration` in `loops` concurrent loops, each with a client of its own, for `seconds`. */
