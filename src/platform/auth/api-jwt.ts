@@ -69,20 +69,28 @@ export async function authenticateApiCaller(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!match?.[1]) throw refuse('Er is geen geldige Authorization-header (Bearer JWT) meegestuurd.');
   const token = match[1];
-  let unverified: JWTPayload;
-  try {
-    if (decodeProtectedHeader(token).alg !== 'HS256') throw new Error('alg');
-    unverified = decodeJwt(token);
-  } catch {
-    throw refuse('Het token is geen geldig HS256-JWT.');
+  // A token verified before names its client already: decoding it again would only repeat that work.
+  const known = clients.verifiedTokens.find(token);
+  let clientId: string;
+  if (known) {
+    clientId = known.clientId;
+  } else {
+    let unverified: JWTPayload;
+    try {
+      if (decodeProtectedHeader(token).alg !== 'HS256') throw new Error('alg');
+      unverified = decodeJwt(token);
+    } catch {
+      throw refuse('Het token is geen geldig HS256-JWT.');
+    }
+    clientId = claimString(unverified, 'client_id') || claimString(unverified, 'iss');
+    if (!clientId) throw refuse('Het token bevat geen client_id.');
   }
-  const clientId = claimString(unverified, 'client_id') || claimString(unverified, 'iss');
-  if (!clientId) throw refuse('Het token bevat geen client_id.');
   const client = await clients.find(tenantId, clientId, now);
-  const remembered = client && clients.verifiedTokens.find(token, client.secret);
+  // Trusted only under the very secret object it verified with: a reloaded, changed or revoked client verifies anew.
+  const remembered = client !== undefined && known?.secret === client.secret ? known.payload : undefined;
   const payload = remembered ? stillValid(remembered, now, policy) : await verifiedPayload(clients, token, client?.secret, now, policy);
   if (!client) throw refuse(UNVERIFIABLE);
-  if (!remembered) clients.verifiedTokens.remember(token, client.secret, payload);
+  if (!remembered) clients.verifiedTokens.remember(token, clientId, client.secret, payload);
   if (typeof payload.iat !== 'number') throw refuse('Het token bevat geen iat.');
   const ageSeconds = now / 1000 - payload.iat;
   if (ageSeconds > policy.maxAgeSeconds) throw refuse('Het token is verlopen.');

@@ -45,6 +45,14 @@ describe('tokens verified before', () => {
     await expect(authenticate(store, jwt, NOW + 2000)).rejects.toBeInstanceOf(ProblemError);
   });
 
+  it('are refused once their client is gone, although the token itself is remembered', async () => {
+    const store = storeWith(credentials('first-secret-of-32-characters-xx'));
+    const jwt = await token('first-secret-of-32-characters-xx');
+    await expect(authenticate(store, jwt, NOW)).resolves.toMatchObject({ clientId: 'loket-test' });
+    store.find = async () => undefined;
+    await expect(authenticate(store, jwt, NOW + 1000)).rejects.toMatchObject({ status: 401 });
+  });
+
   it('still age out by iat and expire by exp', async () => {
     const store = storeWith(credentials('first-secret-of-32-characters-xx'));
     const jwt = await token('first-secret-of-32-characters-xx', { exp: NOW / 1000 + 120 });

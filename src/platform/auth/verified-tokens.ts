@@ -9,6 +9,7 @@ import type { JWTPayload } from 'jose';
  */
 
 interface Verified {
+  clientId: string;
   secret: Uint8Array;
   payload: JWTPayload;
 }
@@ -19,14 +20,16 @@ const MAX_ENTRIES = 10_000;
 export class VerifiedTokens {
   private readonly entries = new Map<string, Verified>();
 
-  /** The payload of `token` when it was verified under exactly this secret object. */
-  find(token: string, secret: Uint8Array): JWTPayload | undefined {
-    const entry = this.entries.get(token);
-    return entry?.secret === secret ? entry.payload : undefined;
+  /**
+   * What `token` was verified as before: the client it named, the secret object it verified under and its payload.
+   * The caller trusts the payload only while that client's current secret is this very object.
+   */
+  find(token: string): Readonly<Verified> | undefined {
+    return this.entries.get(token);
   }
 
-  remember(token: string, secret: Uint8Array, payload: JWTPayload): void {
+  remember(token: string, clientId: string, secret: Uint8Array, payload: JWTPayload): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(token, { secret, payload });
+    this.entries.set(token, { clientId, secret, payload });
   }
 }

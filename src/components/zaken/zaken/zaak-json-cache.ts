@@ -4,7 +4,9 @@
  * transaction ids (`xmin`) of its row in `zaken` and of its row in `zaak_relatie_lijsten`. PostgreSQL gives every
  * change of either row a new xmin, so a page that reads the current versions gets exactly the JSON of those versions,
  * on every instance, without any invalidation. A zaak's JSON also holds the API's base URL, which is part of the key.
- * The cache is bounded by size and forgets the least recently used zaken first.
+ * The cache is bounded by size. When full it forgets the oldest zaken not read since they were kept or last spared
+ * (second chance): a read only marks its entry, so the many reads cost no reordering of the map, and a zaak read
+ * since it was kept is spared once more.
  */
 
 /** A zaak's JSON at one version, and its ETag once a retrieve has needed it. */
@@ -17,9 +19,11 @@ export interface KeptZaak {
 interface Entry extends KeptZaak {
   version: string;
   bytes: number;
+  /** Read since it was kept or last spared. */
+  used: boolean;
 }
 
-/** A least-recently-used map from a zaak (tenant, base URL, uuid) to its JSON at one version, bounded in bytes. */
+/** A map from a zaak (tenant, base URL, uuid) to its JSON at one version, bounded in bytes. */
 export class ZaakJsonCache {
   readonly #entries = new Map<string, Entry>();
   #bytes = 0;
@@ -30,9 +34,7 @@ export class ZaakJsonCache {
   get(key: string, version: string): KeptZaak | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined || entry.version !== version) return undefined;
-    // Map keeps insertion order: moving the entry to the end marks it most recently used.
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    entry.used = true;
     return entry;
   }
 
@@ -47,12 +49,19 @@ export class ZaakJsonCache {
     // JavaScript strings take about two bytes per character; the key, version, ETag and bookkeeping are counted too.
     const bytes = json.length + 2 * (key.length + version.length) + 128;
     if (bytes > this.maxBytes) return;
-    this.#entries.set(key, { version, json, etag, bytes });
+    this.#entries.set(key, { version, json, etag, bytes, used: false });
     this.#bytes += bytes;
+    // Map keeps insertion order, so the first entries are the oldest. One read since then spares an entry: it
+    // moves to the end unmarked. Every entry is spared at most once per pass, so this ends.
     for (const [oldest, entry] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break;
       this.#entries.delete(oldest);
-      this.#bytes -= entry.bytes;
+      if (entry.used) {
+        entry.used = false;
+        this.#entries.set(oldest, entry);
+      } else {
+        this.#bytes -= entry.bytes;
+      }
     }
   }
 
