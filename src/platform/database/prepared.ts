@@ -41,7 +41,7 @@ function isStalePlan(error: unknown): boolean {
 
 function preparingClient(client: pg.PoolClient): PostgresPoolClient {
   // A connection whose prepared statement went stale answers this once as an ordinary statement and is then closed
-  // instead of returned to the pool, so the statement is prepared afresh on a new connection.
+  // instead of returned to the pool (never handed out again), so the statement is prepared afresh on a new connection.
   let stale = false;
   // Kysely passes either SQL text with parameters or a cursor (streaming), which goes to pg unchanged.
   const wrapped = {
@@ -61,10 +61,23 @@ function preparingClient(client: pg.PoolClient): PostgresPoolClient {
   return wrapped as unknown as PostgresPoolClient;
 }
 
-/** The pool as Kysely's dialect sees it, with marked statements sent as named prepared statements. */
+/**
+ * The pool as Kysely's dialect sees it, with marked statements sent as named prepared statements. Each pooled
+ * connection keeps one wrapper: Kysely knows a connection by the object `connect` returns, and a new object on every
+ * checkout would have it set up a new connection object for each statement.
+ */
 export function preparingPool(pool: pg.Pool): PostgresPool {
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   return {
-    connect: async () => preparingClient(await pool.connect()),
+    connect: async () => {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (wrapper === undefined) {
+        wrapper = preparingClient(client);
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
+    },
     end: () => pool.end(),
   };
 }
