@@ -5,7 +5,7 @@ import type { ZaakRow } from '../shared/zaak-reference.ts';
 import type { OrderingTerm, ZaakCondition, ZaakFilter } from './filters.ts';
 import { prepared } from '../../../platform/database/prepared.ts';
 import { splitRelations, withRelations, type ZaakRowWithRelations, type ZaakWithRelations } from './relation-repository.ts';
-import { noteScopeShare, scopeCondition, walksListOrder } from './scope-plan.ts';
+import { noteScopeShare, scopeCondition, scopeShareDue, walksListOrder } from './scope-plan.ts';
 
 /*
  * The SQL of the ZAAK resource. Lists filter, authorise and order in SQL: a caller authorised for some zaaktypen
@@ -95,11 +95,7 @@ function onlyScoped(filter: ZaakFilter): boolean {
 
 /** The number of zaken within the scope, from the counts the triggers of migrations/0017_zaken_counts.sql keep. */
 function countedInScope(tenantId: string, scope: readonly ZaakScopePart[]) {
-  const parts = scope.map(
-    (part) =>
-      sql`(${part.zaaktype === undefined ? sql`true` : sql`zaaktype_uuid = ${part.zaaktype}`} AND ${part.maxRank === undefined ? sql`true` : sql`vertrouwelijkheid_rank <= ${part.maxRank}`})`,
-  );
-  return sql<{ count: string | number }>`SELECT coalesce(sum(aantal), 0) AS count FROM zaak_counts WHERE tenant_id = ${tenantId} AND (${sql.join(parts, sql` OR `)})`;
+  return sql<{ count: string | number }>`SELECT coalesce(sum(aantal), 0) AS count FROM zaak_counts WHERE tenant_id = ${tenantId} AND ${scopeCondition(scope, 'zaak_counts')}`;
 }
 
 /** The page of a scope of one part: one walk of the part's index range, cut at the page. */
@@ -176,8 +172,8 @@ async function readPage<Row extends object>(db: Kysely<Database>, tenantId: stri
   const orderBy = orderBySql(ordering);
   const pageQuery = pageOfScope(db, tenantId, query, orderBy);
   if (onlyScoped(filter)) {
-    // A scope of several parts also reads the tenant's total, for the next page's plan (scope-plan.ts).
-    const tenantTotal = scope.length > 1 ? sql`(SELECT coalesce(sum(aantal), 0) FROM zaak_counts WHERE tenant_id = ${tenantId})` : sql`NULL`;
+    // A scope of several parts whose share is due also reads the tenant's total, for the next pages' plan (scope-plan.ts).
+    const tenantTotal = scope.length > 1 && scopeShareDue(tenantId, scope) ? sql`(SELECT coalesce(sum(aantal), 0) FROM zaak_counts WHERE tenant_id = ${tenantId})` : sql`NULL`;
     const statement = sql<{ loket_list_count: string | number; loket_tenant_count: string | number | null; uuid: string | null }>`SELECT counted.count AS loket_list_count,
       ${tenantTotal} AS loket_tenant_count, ${projection}
       FROM (${countedInScope(tenantId, scope)}) AS counted LEFT JOIN LATERAL (${withRelations(pageQuery)}) AS page ON true ORDER BY ${orderBy}`;

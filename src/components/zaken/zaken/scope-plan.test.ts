@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
-import { noteScopeShare, scopeCondition, walksListOrder } from './scope-plan.ts';
+import { noteScopeShare, scopeCondition, scopeShareDue, walksListOrder } from './scope-plan.ts';
 
 const compiler = new Kysely<object>({
   dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() },
@@ -27,6 +27,17 @@ describe('the plan of a list over several zaaktypen', () => {
     expect(walksListOrder('another-tenant', scope)).toBe(false);
     noteScopeShare(tenant, scope, 0, 0);
     expect(walksListOrder(tenant, scope)).toBe(false);
+  });
+
+  it('asks for the tenant’s total only while the scope’s share is unknown or a minute old', () => {
+    const wide = [{ zaaktype: 'w', maxRank: 3 }, { zaaktype: 'x', maxRank: 3 }];
+    const noted = Date.parse('2026-11-24T12:00:00Z');
+    expect(scopeShareDue(tenant, wide, noted)).toBe(true);
+    noteScopeShare(tenant, wide, 900, 1000, noted);
+    expect(scopeShareDue(tenant, wide, noted + 59_999)).toBe(false);
+    expect(scopeShareDue(tenant, wide, noted + 60_000)).toBe(true);
+    // Until a list notes it again, the old share still chooses the plan.
+    expect(walksListOrder(tenant, wide)).toBe(true);
   });
 
   it('states the scope as one array of zaaktypen per vertrouwelijkheid rank', () => {
