@@ -66,8 +66,12 @@ function perZaaktype(rows: readonly CollegaRij[], result: Map<string, Collega[]>
  * The colleagues for every zaaktype of these versions (uuids) as one JSON value to select in a statement: what a
  * werkvoorraad page may offer, read beside its counts instead of after its zaken. Read back with collegasUit.
  */
-export function collegasJson(db: Kysely<Database>, tenantId: string, zaaktypeUuids: readonly string[]): RawBuilder<unknown> {
-  const identificaties = db.selectFrom('zaaktypen').select('identificatie').where('tenant_id', '=', tenantId).where(sql<boolean>`uuid = ANY(${[...zaaktypeUuids]}::uuid[])`);
+export function collegasJson(db: Kysely<Database>, tenantId: string, zaaktypeUuids: readonly string[], bekend?: Readonly<Record<string, string>>): RawBuilder<unknown> {
+  // The versions' identificaties as values when the toegang read them already: a subquery less to plan.
+  const identificaties = zaaktypeUuids.every((uuid) => bekend?.[uuid] !== undefined)
+    ? [...new Set(zaaktypeUuids.map((uuid) => bekend?.[uuid] ?? ''))].sort()
+    : db.selectFrom('zaaktypen').select('identificatie').where('tenant_id', '=', tenantId).where(sql<boolean>`uuid = ANY(${[...zaaktypeUuids]}::uuid[])`);
+  if (Array.isArray(identificaties) && identificaties.length === 0) return sql`'[]'::json`;
   return sql`(SELECT coalesce(json_agg(rij ORDER BY rij.display_name, rij.id), '[]'::json) FROM (${collegaRijen(db, tenantId, identificaties)}) AS rij)`;
 }
 

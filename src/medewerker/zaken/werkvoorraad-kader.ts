@@ -22,7 +22,7 @@ export async function readWerkvoorraadKader(db: Kysely<Database>, tenantId: stri
     sql<Partial<Record<Lijst, string | number>> & { loket_keuzes: Parameters<typeof filterKeuzesUit>[0]; loket_collegas: CollegaRij[] | null }>`SELECT
       ${lijstTellingen(db, tenantId, toegang, staffUserId, resolved)},
       ${filterKeuzesJson(tenantId, toegang)} AS loket_keuzes,
-      ${collegasJson(db, tenantId, behandeldeZaaktypen(toegang))} AS loket_collegas`,
+      ${collegasJson(db, tenantId, behandeldeZaaktypen(toegang), toegang.identificaties)} AS loket_collegas`,
   ).execute(db);
   const row = result.rows[0];
   return { counts: tellingenUit(row), keuzes: filterKeuzesUit(row?.loket_keuzes), collegas: collegasUit(row?.loket_collegas) };
