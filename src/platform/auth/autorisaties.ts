@@ -59,15 +59,33 @@ export function typeAccess(
   scope: string,
 ): TypeAccess {
   if (caller.heeftAlleAutorisaties) return { all: true };
+  // Every request of a client asks this of the same autorisaties (the credential store keeps one array per load).
+  let known = accessByAutorisaties.get(caller.autorisaties);
+  if (known === undefined) {
+    known = new Map();
+    accessByAutorisaties.set(caller.autorisaties, known);
+  }
+  const key = `${component} ${scope}`;
+  let access = known.get(key);
+  if (access === undefined) {
+    access = computeTypeAccess(caller.autorisaties, component, scope);
+    known.set(key, access);
+  }
+  return access;
+}
+
+const accessByAutorisaties = new WeakMap<readonly Autorisatie[], Map<string, TypeAccess>>();
+
+function computeTypeAccess(autorisaties: readonly Autorisatie[], component: 'zrc' | 'drc' | 'brc', scope: string): TypeAccess {
   const field = TYPE_FIELD[component];
   const byType = new Map<string, number>();
-  for (const autorisatie of caller.autorisaties) {
+  for (const autorisatie of autorisaties) {
     const typeUrl = autorisatie[field];
     if (autorisatie.component !== component || !autorisatie.scopes.includes(scope) || typeUrl === null) continue;
     const rank = autorisatie.maxVertrouwelijkheidaanduiding ? vertrouwelijkheidRank(autorisatie.maxVertrouwelijkheidaanduiding) : 0;
     byType.set(typeUrl, Math.max(rank, byType.get(typeUrl) ?? 0));
   }
-  return { all: false, types: [...byType].map(([typeUrl, maxRank]) => ({ typeUrl, typeUuid: uuidFromUrl(typeUrl), maxRank })) };
+  return Object.freeze({ all: false, types: Object.freeze([...byType].map(([typeUrl, maxRank]) => Object.freeze({ typeUrl, typeUuid: uuidFromUrl(typeUrl), maxRank }))) });
 }
 
 /** Whether the caller may use `scope` on an object of this type and aanduiding (for retrieve, create, update). */
