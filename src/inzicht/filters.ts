@@ -1,4 +1,4 @@
-import { daysBetween } from '../medewerker/zaken/awb-termijnen.ts';
+import { daysBetween } from '../components/zaken/termijnen/awb-termijnen.ts';
 import { KANALEN, ZOEKKANALEN, type Kanaal, type Zoekkanaal } from './kanalen.ts';
 import { standaardPeriode, type Periode } from './periode.ts';
 

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../medewerker/zaken/awb-termijnen.ts';
+import { addDays, daysBetween } from '../components/zaken/termijnen/awb-termijnen.ts';
 
 /*
  * The dashboards' period: two days (inclusive), split into weeks (Monday to Sunday) for spans up to half a year and

@@ -4,7 +4,7 @@ import type { AppContext } from '../platform/context.ts';
 import { invalid, ProblemError } from '../platform/errors/problem.ts';
 import type { SafeHtml } from '../platform/http/html.ts';
 import { amsterdamToday } from '../kennisbank/dates.ts';
-import { addDays } from '../medewerker/zaken/awb-termijnen.ts';
+import { addDays } from '../components/zaken/termijnen/awb-termijnen.ts';
 import { wachtendeWijzigingen } from './aggregaten/verversen.ts';
 import { openDataRijen, ONDERDRUKKINGSGRENS, type OpenDataRij } from './cijfers/open-data.ts';
 import { teamsVan, zaaktypeNaam, zaaktypenVan } from './cijfers/zaaktypen.ts';

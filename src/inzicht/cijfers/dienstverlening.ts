@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { addIsoDuration } from '../../components/zaken/shared/duration.ts';
-import { daysBetween } from '../../medewerker/zaken/awb-termijnen.ts';
+import { daysBetween } from '../../components/zaken/termijnen/awb-termijnen.ts';
 import type { Filters } from '../filters.ts';
 import { vakken, vakVan, type Indeling } from '../periode.ts';
 import { percentiel, type Histogramvak } from './percentielen.ts';

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/database.ts
 import { loadKeys } from '../../platform/crypto/keys.ts';
 import { seedDemo } from '../../platform/seed/demo-tenant.ts';
 import { amsterdamToday } from '../../kennisbank/dates.ts';
-import { addDays } from '../../medewerker/zaken/awb-termijnen.ts';
+import { addDays } from '../../components/zaken/termijnen/awb-termijnen.ts';
 import { testConfig } from '../../../test/fixtures.ts';
 import { verversAlles } from '../aggregaten/verversen.ts';
 import { contactenPerKanaal } from '../cijfers/kcc.ts';

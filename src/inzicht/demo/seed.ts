@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
-import { addDays } from '../../medewerker/zaken/awb-termijnen.ts';
+import { addDays } from '../../components/zaken/termijnen/awb-termijnen.ts';
 
 /*
  * A small, fixed history for the demo municipality, so the KCC and kennisbank dashboards show something on first start:

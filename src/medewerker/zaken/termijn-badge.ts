@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../platform/http/html.ts';
-import type { TermijnStand } from './awb-termijnen.ts';
+import type { TermijnStand } from '../../components/zaken/termijnen/awb-termijnen.ts';
 
 /*
  * The deadline badge: a word, not only a colour ("Te laat", "Risico", "Opgeschort"), so it reads the same for

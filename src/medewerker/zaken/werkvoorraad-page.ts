@@ -3,7 +3,7 @@ import type { StaffIdentity } from '../../platform/auth/staff-session.ts';
 import { html, type SafeHtml } from '../../platform/http/html.ts';
 import { errorSummary } from '../form-fields.ts';
 import { werkplekPage } from '../werkplek-page.ts';
-import { atwEinddag, risicoDagen, termijnStand } from './awb-termijnen.ts';
+import { atwEinddag, risicoDagen, termijnStand } from '../../components/zaken/termijnen/awb-termijnen.ts';
 import { datumTekst, termijnBadge } from './termijn-badge.ts';
 import type { Collega } from './toewijzing.ts';
 import { COUNT_CAP, LIJSTEN, PAGE_SIZE, type Lijst, type WerkvoorraadFilter, type WerkvoorraadRegel } from './werkvoorraad-query.ts';

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/database/schema.ts';
 import { zaakToegangFilter, type StaffZaakToegang } from '../toegang/zaak-toegang.ts';
-import type { Opschortingsperiode } from './awb-termijnen.ts';
+import type { Opschortingsperiode } from '../../components/zaken/termijnen/awb-termijnen.ts';
 
 /*
  * The zaak page's reads: the zaak with its zaaktype (only when it is in the member's view, tenant-scoped), and what

@@ -4,7 +4,7 @@ import type { Bericht } from '../../portaal/mijn/berichten-repository.ts';
 import { isAtwWerkdag, volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
 import { errorSummary, type SummaryError } from '../form-fields.ts';
 import { werkplekPage } from '../werkplek-page.ts';
-import { daysBetween, risicoDagen, termijnStand, type Termijnen } from './awb-termijnen.ts';
+import { daysBetween, risicoDagen, termijnStand, type Termijnen } from '../../components/zaken/termijnen/awb-termijnen.ts';
 import { tekstVeld, tekstvakVeld } from './actie-velden.ts';
 import { datumTekst, momentTekst, termijnBadge } from './termijn-badge.ts';
 import { actieForm, actiesBlok, veldId, type ActieStaat } from './zaak-actie-forms.ts';

@@ -8,7 +8,7 @@ import { amsterdamDate } from '../../components/zaken/archivering/calendar.ts';
 import type { Tenant } from '../../platform/database/schema.ts';
 import { createTeam, setTeamLeden, setTeamZaaktypen } from '../toegang/teams.ts';
 import { volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
-import { addDays } from './awb-termijnen.ts';
+import { addDays } from '../../components/zaken/termijnen/awb-termijnen.ts';
 
 /*
  * Zaakafhandeling through HTTP as staff use it: who sees which zaken, the werkvoorraad's lists, assigning, and every

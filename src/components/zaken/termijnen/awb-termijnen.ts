@@ -1,5 +1,5 @@
-import { addIsoDuration } from '../../components/zaken/shared/duration.ts';
-import { volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
+import { addIsoDuration } from '../shared/duration.ts';
+import { volgendeAtwWerkdag } from '../../../platform/kalender/feestdagen.ts';
 
 /*
  * The Awb deadlines of a zaak, as pure date arithmetic on 'YYYY-MM-DD' dates. The zaak's own deadlines

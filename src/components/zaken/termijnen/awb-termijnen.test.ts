@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atwFeestdagen, volgendeAtwWerkdag } from '../../platform/kalender/feestdagen.ts';
+import { atwFeestdagen, volgendeAtwWerkdag } from '../../../platform/kalender/feestdagen.ts';
 import { addDays, atwEinddag, atwTermijn, berekenTermijnen, daysBetween, risicoDagen, termijnBijStart, termijnStand, verlengingBinnenTermijn, verschuifTermijnen } from './awb-termijnen.ts';
 
 describe('the deadlines a zaaktype gives', () => {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/database/schema.ts';
+import type { Database } from '../../../platform/database/schema.ts';
 import type { ZaakTermijnen } from './awb-termijnen.ts';
 
 /*
